@@ -1,0 +1,45 @@
+# regcred: the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+WASM_TARGET := wasm32-unknown-unknown
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: all setup setup-test pkg demo test test-rust test-lint test-wasm test-js bench fuzz size
+
+all: pkg
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+## Build the npm package into pkg/ and print the .wasm size (gzip -9).
+pkg: setup
+	node scripts/build-pkg.mjs
+
+## Build everything and serve the demo on http://127.0.0.1:8080
+demo: pkg
+	node scripts/serve.mjs
+
+## Run the whole test suite (Rust natively, wasm under Node, JS against pkg/, real components).
+test: setup-test test-lint test-rust test-wasm pkg test-js
+
+test-lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+test-rust:
+	cargo test
+
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(WASM_TARGET) --test wasm
+
+test-js:
+	node --test --test-concurrency=1 tests/js/*.test.mjs
+
+## Benchmarks against peers (not part of `make test`); writes bench/results.json.
+bench: pkg
+	node bench/run.mjs

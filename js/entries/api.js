@@ -1,0 +1,11 @@
+// The public API: the wasm exports plus the error class. Entry points initialize the module
+// before re-exporting this.
+export {
+  registryTypes,
+  registrySchema,
+  registryUiSchema,
+} from './regcred.js';
+export { RegcredError } from './errors.js';
+
+/** Kept for symmetry with `regcred/web`: every other entry is ready at import. */
+export async function init() {}

@@ -1,0 +1,84 @@
+// Builds the npm package into pkg/: cargo (wasm32, release) -> wasm-bindgen (web target, name
+// section removed) -> wasm-opt (binaryen from npm) -> entry points per host -> package.json.
+// Prints the gzip -9 size of the shipped .wasm.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = join(root, 'pkg');
+const features = process.env.REGCRED_FEATURES || '';
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+
+const cargoArgs = ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown'];
+if (features) cargoArgs.push('--features', features);
+run('cargo', cargoArgs);
+
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg, { recursive: true });
+const built = join(root, 'target/wasm32-unknown-unknown/release/regcred.wasm');
+run('wasm-bindgen', [built, '--out-dir', pkg, '--target', 'web', '--out-name', 'regcred',
+  '--remove-name-section', '--remove-producers-section', '--experimental-reset-state-function']);
+
+const wasm = join(pkg, 'regcred_bg.wasm');
+const before = statSync(wasm).size;
+run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext', '--enable-mutable-globals', '--strip-debug', '--strip-producers', '-o', wasm]);
+
+// The error class, at a stable path (wasm-bindgen also copies it under snippets/ for the glue).
+cpSync(join(root, 'js/errors.js'), join(pkg, 'errors.js'));
+cpSync(join(root, 'js/entries'), pkg, { recursive: true });
+cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
+
+// The error class must be one class: point the glue's snippet import at ./errors.js.
+const glue = join(pkg, 'regcred.js');
+writeFileSync(glue, readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/errors\.js\1/g, "'./errors.js'"));
+rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
+
+// Inline copy of the module for browsers and bundlers (no asset handling needed anywhere).
+writeFileSync(join(pkg, 'regcred_bg.wasm.base64.js'),
+  `export const wasmBase64 = ${JSON.stringify(readFileSync(wasm).toString('base64'))};\n`);
+cpSync(join(root, 'js/index.d.ts'), join(pkg, 'index.d.ts'));
+
+const version = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
+  .packages.find((p) => p.name === 'regcred').version;
+const manifest = {
+  name: 'regcred',
+  version,
+  description: 'Container registry configuration for any host: form schemas, validation, image-pull secrets and credential checks.',
+  license: 'MIT OR Apache-2.0',
+  type: 'module',
+  types: './index.d.ts',
+  main: './node.js',
+  sideEffects: false,
+  exports: {
+    '.': {
+      types: './index.d.ts',
+      workerd: './workerd.js',
+      worker: './workerd.js',
+      deno: './node.js',
+      node: './node.js',
+      browser: './browser.js',
+      default: './browser.js',
+    },
+    './web': { types: './index.d.ts', default: './web.js' },
+    './regcred_bg.wasm': './regcred_bg.wasm',
+    './schemas/*': './schemas/*',
+    './package.json': './package.json',
+  },
+  files: readdirSync(pkg),
+};
+writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+// Let tests and examples in this repository `import 'regcred'` exactly as users do.
+mkdirSync(join(root, 'node_modules'), { recursive: true });
+rmSync(join(root, 'node_modules/regcred'), { recursive: true, force: true });
+symlinkSync('../pkg', join(root, 'node_modules/regcred'), 'dir');
+
+const bytes = readFileSync(wasm);
+const gz = gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => (n / 1024).toFixed(1) + ' KiB';
+console.log(`[pkg] regcred_bg.wasm: ${kb(bytes.length)} raw (${kb(before)} before wasm-opt), ${kb(gz)} gzip -9 (${gz} bytes; budget 250 KiB, aim 150 KiB)`);
+writeFileSync(join(root, 'target/wasm-size.json'), JSON.stringify({ raw: bytes.length, gzip9: gz, features }) + '\n');

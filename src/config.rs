@@ -1,0 +1,124 @@
+//! The registry configuration a form produces: the Rust twin of `schemas/registry.schema.json`.
+//!
+//! The JSON shape is flat and camelCase (`registryType`, `registryUrl`, `awsAccessKeyId`, ...),
+//! discriminated by `registryType`. Deserializing only checks the shape; use
+//! [`crate::validate::validate_registry`] for the rules a person's input must follow.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Connection, RegistryType};
+
+/// How an ECR registry is accessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AwsAuthType {
+    /// The worker nodes' own IAM role: no keys are stored, no secret is generated.
+    IamRole,
+    /// An access key id and secret, exchanged for a 12-hour registry token.
+    UserAuth,
+}
+
+/// Where the credentials injected into clusters come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialSource {
+    /// A secret built from this registry's own credentials.
+    #[default]
+    RegistryCredentials,
+    /// A secret that already exists in the cluster, referenced by name.
+    ImagePullSecret,
+}
+
+/// The cluster-injection policy of the "Manage" panel.
+///
+/// `doNotInject` and `autoInject` are mutually exclusive; `"*"` in either list means all clusters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Injection {
+    /// Clusters (ids or names) that never get credentials; `"*"` = all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub do_not_inject: Vec<String>,
+    /// Clusters (ids or names) that get credentials automatically; `"*"` = all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub auto_inject: Vec<String>,
+    /// Where the injected secret comes from.
+    #[serde(default)]
+    pub credential_source: CredentialSource,
+    /// The existing secret's name, for [`CredentialSource::ImagePullSecret`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_name: Option<String>,
+}
+
+/// A whole registry configuration.
+///
+/// `Debug` redacts every secret (passwords, keys, tokens), so a configuration can be logged.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RegistryConfig {
+    /// The registry's name in the platform (lowercase, 3 to 30 characters).
+    pub name: String,
+    /// Which kind of registry this is.
+    pub registry_type: RegistryType,
+    /// host[:port][/path]; optional where the type has a default (Docker Hub, GCR, Quay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry_url: Option<String>,
+    /// Whether this is the platform's default registry.
+    #[serde(default)]
+    pub is_default: bool,
+    /// TLS handling.
+    #[serde(default)]
+    pub connection: Connection,
+    /// PEM CA certificate(s), for [`Connection::SecureWithCert`] only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cert: Option<String>,
+    /// ECR only: IAM role or access keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_auth_type: Option<AwsAuthType>,
+    /// ECR user-auth: the access key id (AKIA... or ASIA...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_access_key_id: Option<String>,
+    /// ECR user-auth: the secret access key. Secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_secret_access_key: Option<String>,
+    /// ECR user-auth with temporary credentials: the session token. Secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws_session_token: Option<String>,
+    /// The username (`_json_key` for GCP types).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The password, token or (GCP) service-account key JSON. Secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Cluster injection policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injection: Option<Injection>,
+}
+
+fn redacted(v: &Option<String>) -> &'static str {
+    match v {
+        Some(_) => "<redacted>",
+        None => "<none>",
+    }
+}
+
+impl fmt::Debug for RegistryConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegistryConfig")
+            .field("name", &self.name)
+            .field("registry_type", &self.registry_type)
+            .field("registry_url", &self.registry_url)
+            .field("is_default", &self.is_default)
+            .field("connection", &self.connection)
+            .field("cert", &self.cert.as_ref().map(|c| c.len()))
+            .field("aws_auth_type", &self.aws_auth_type)
+            .field("aws_access_key_id", &self.aws_access_key_id)
+            .field("aws_secret_access_key", &redacted(&self.aws_secret_access_key))
+            .field("aws_session_token", &redacted(&self.aws_session_token))
+            .field("username", &self.username)
+            .field("password", &redacted(&self.password))
+            .field("injection", &self.injection)
+            .finish()
+    }
+}

@@ -1,0 +1,33 @@
+//! regcred: container registry configuration for any host.
+//!
+//! Form schemas for every registry type, validation of what people type, Kubernetes image-pull
+//! secrets and docker config files byte-compatible with `kubectl create secret docker-registry`,
+//! and credential checks driven through a host-supplied `fetch`.
+//!
+//! The core is pure Rust and knows nothing of JavaScript; the WebAssembly facade lives in
+//! `src/wasm/` and is compiled only for `wasm32`.
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
+pub mod catalog;
+mod catalog_fields;
+pub mod config;
+pub mod report;
+pub mod schema;
+
+pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
+pub use catalog_fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
+pub use config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
+pub use report::{Issue, Report};
+
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;

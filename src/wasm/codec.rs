@@ -1,0 +1,51 @@
+//! The one serializer of the facade: values cross the boundary as JSON text, parsed and
+//! produced by the host's native `JSON`, so the host always sees plain objects and `null`
+//! (never ES `Map`s), and the core always sees `serde_json` data.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makeRegcredError)]
+    fn make_regcred_error(code: &str, message: &str, errors_json: Option<String>) -> JsValue;
+}
+
+/// A `RegcredError` (an `Error` subclass with a stable `code`) to throw into JS.
+pub fn error(code: &str, message: &str) -> JsValue {
+    make_regcred_error(code, message, None)
+}
+
+/// A `RegcredError` carrying the failing validation issues in `errors`.
+pub fn error_with_issues<I: Serialize>(code: &str, message: &str, issues: &I) -> JsValue {
+    let json = serde_json::to_string(issues).ok();
+    make_regcred_error(code, message, json)
+}
+
+/// Encodes a core value as a plain JS value (objects, arrays, strings, numbers, `null`).
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|_| error("internal.encode", "the result could not be encoded"))?;
+    parse_json(&text)
+}
+
+/// Parses JSON text produced by the core (such as an embedded schema) into a JS value.
+pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| error("internal.encode", "the result could not be encoded"))
+}
+
+/// Decodes any JS value into JSON data. `undefined` becomes `None`; values JSON cannot carry
+/// (functions, symbols, BigInt, cycles) are a misuse error with code `argument.type`. The
+/// message never echoes the value.
+pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, JsValue> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| error("argument.type", &format!("{what} must be JSON data")))?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|_| error("argument.type", &format!("{what} must be JSON data")))
+}

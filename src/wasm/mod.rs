@@ -1,0 +1,5 @@
+//! The WebAssembly facade: each export decodes its input, calls one core function and encodes
+//! the result. No domain logic lives here.
+
+pub mod catalog;
+pub mod codec;
