@@ -160,7 +160,10 @@ pub struct RegistryTypeInfo {
 
 /// The whole catalog: the seven registry types in form order.
 pub fn registry_types() -> Vec<RegistryTypeInfo> {
-    RegistryType::ALL.into_iter().map(super::catalog_fields::type_info).collect()
+    RegistryType::ALL
+        .into_iter()
+        .map(super::catalog_fields::type_info)
+        .collect()
 }
 
 /// The fields every registry type has (name, default flag, connection, certificate), in order.

@@ -23,7 +23,11 @@ fn field(key: &'static str, label: &'static str, kind: FieldKind) -> Field {
     }
 }
 
-fn url_field(placeholder: &'static str, help: &'static str, default: Option<&'static str>) -> Field {
+fn url_field(
+    placeholder: &'static str,
+    help: &'static str,
+    default: Option<&'static str>,
+) -> Field {
     Field {
         placeholder: Some(placeholder),
         help: Some(help),
@@ -52,7 +56,9 @@ fn json_key_fields() -> Vec<Field> {
         Field {
             fixed_value: Some(JSON_KEY_USERNAME),
             default_value: Some(JSON_KEY_USERNAME),
-            help: Some("Fixed: GCP registries take a service-account key with the username _json_key."),
+            help: Some(
+                "Fixed: GCP registries take a service-account key with the username _json_key.",
+            ),
             ..field("username", "Username", FieldKind::Text)
         },
         Field {
@@ -61,7 +67,11 @@ fn json_key_fields() -> Vec<Field> {
                 "The JSON key of a service account with read access (Artifact Registry Reader or \
                  Storage Object Viewer). It is stored compacted, its private key intact.",
             ),
-            ..field("password", "Service account JSON key", FieldKind::SecretTextarea)
+            ..field(
+                "password",
+                "Service account JSON key",
+                FieldKind::SecretTextarea,
+            )
         },
     ]
 }
@@ -276,30 +286,58 @@ pub fn injection() -> Vec<Field> {
                 "Clusters that never get an image-pull secret for this registry (* = all). \
                  Mutually exclusive with auto-inject.",
             ),
-            ..field("injection.doNotInject", "Do not inject credentials to clusters", FieldKind::Text)
+            ..field(
+                "injection.doNotInject",
+                "Do not inject credentials to clusters",
+                FieldKind::Text,
+            )
         },
         Field {
             required: false,
             placeholder: Some("cluster ids, or * for all clusters"),
-            help: Some("Clusters that get an image-pull secret for this registry automatically (* = all)."),
-            ..field("injection.autoInject", "Auto-inject credentials to clusters", FieldKind::Text)
+            help: Some(
+                "Clusters that get an image-pull secret for this registry automatically (* = all).",
+            ),
+            ..field(
+                "injection.autoInject",
+                "Auto-inject credentials to clusters",
+                FieldKind::Text,
+            )
         },
         Field {
             required: false,
             default_value: Some("registry-credentials"),
             options: vec![
-                FieldOption { value: "registry-credentials", label: "Use registry credentials" },
-                FieldOption { value: "image-pull-secret", label: "Use an existing image pull secret" },
+                FieldOption {
+                    value: "registry-credentials",
+                    label: "Use registry credentials",
+                },
+                FieldOption {
+                    value: "image-pull-secret",
+                    label: "Use an existing image pull secret",
+                },
             ],
-            help: Some("Build the secret from this registry's credentials, or reference one that exists."),
-            ..field("injection.credentialSource", "Credential source", FieldKind::Select)
+            help: Some(
+                "Build the secret from this registry's credentials, or reference one that exists.",
+            ),
+            ..field(
+                "injection.credentialSource",
+                "Credential source",
+                FieldKind::Select,
+            )
         },
         Field {
             required: false,
             required_when: Some("injection.credentialSource=image-pull-secret"),
             placeholder: Some("my-pull-secret"),
-            help: Some("The name (DNS-1123 subdomain) of a secret that already exists in each namespace."),
-            ..field("injection.secretName", "Image pull secret name", FieldKind::Text)
+            help: Some(
+                "The name (DNS-1123 subdomain) of a secret that already exists in each namespace.",
+            ),
+            ..field(
+                "injection.secretName",
+                "Image pull secret name",
+                FieldKind::Text,
+            )
         },
     ]
 }

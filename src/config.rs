@@ -114,7 +114,10 @@ impl fmt::Debug for RegistryConfig {
             .field("cert", &self.cert.as_ref().map(|c| c.len()))
             .field("aws_auth_type", &self.aws_auth_type)
             .field("aws_access_key_id", &self.aws_access_key_id)
-            .field("aws_secret_access_key", &redacted(&self.aws_secret_access_key))
+            .field(
+                "aws_secret_access_key",
+                &redacted(&self.aws_secret_access_key),
+            )
             .field("aws_session_token", &redacted(&self.aws_session_token))
             .field("username", &self.username)
             .field("password", &redacted(&self.password))

@@ -22,6 +22,7 @@ mod catalog_fields;
 pub mod config;
 pub mod report;
 pub mod schema;
+pub mod time;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
 pub use catalog_fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};

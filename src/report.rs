@@ -18,7 +18,11 @@ pub struct Issue {
 
 impl Issue {
     /// Builds an issue at `path` with a stable `code` and a human `message`.
-    pub fn new(path: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Issue {
             path: path.into(),
             code: code.into(),

@@ -1,4 +1,10 @@
 //! The catalog lists the seven registry types of DESIGN.md §1 with consistent fields.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use regcred::catalog::FieldKind;
 use regcred::{registry_types, RegistryType};
@@ -6,7 +12,18 @@ use regcred::{registry_types, RegistryType};
 #[test]
 fn seven_types_in_form_order_with_fixed_ids() {
     let ids: Vec<_> = registry_types().iter().map(|t| t.id.id()).collect();
-    assert_eq!(ids, ["ecr", "docker-hub", "acr", "artifact-registry", "gcr", "quay", "other"]);
+    assert_eq!(
+        ids,
+        [
+            "ecr",
+            "docker-hub",
+            "acr",
+            "artifact-registry",
+            "gcr",
+            "quay",
+            "other"
+        ]
+    );
     for t in RegistryType::ALL {
         assert_eq!(RegistryType::from_id(t.id()), Some(t));
     }
@@ -20,7 +37,10 @@ fn labels_and_default_urls() {
     assert_eq!(by("docker-hub").label, "Docker");
     assert_eq!(by("docker-hub").default_url, Some("docker.io"));
     assert!(!by("docker-hub").url_editable);
-    assert_eq!(by("docker-hub").docker_config_server, Some("https://index.docker.io/v1/"));
+    assert_eq!(
+        by("docker-hub").docker_config_server,
+        Some("https://index.docker.io/v1/")
+    );
     assert_eq!(by("quay").default_url, Some("quay.io"));
     assert_eq!(by("gcr").default_url, Some("gcr.io"));
     assert_eq!(by("ecr").default_url, None);
@@ -32,7 +52,13 @@ fn every_type_has_common_fields_and_secret_fields_are_password_like() {
     for t in registry_types() {
         let keys: Vec<_> = t.fields.iter().map(|f| f.key).collect();
         assert_eq!(keys.first(), Some(&"name"), "{:?}", t.id);
-        for common in ["registryUrl", "isDefault", "connection", "cert", "injection.credentialSource"] {
+        for common in [
+            "registryUrl",
+            "isDefault",
+            "connection",
+            "cert",
+            "injection.credentialSource",
+        ] {
             assert!(keys.contains(&common), "{:?} lacks {common}", t.id);
         }
         for f in &t.fields {
@@ -50,7 +76,10 @@ fn every_type_has_common_fields_and_secret_fields_are_password_like() {
 
 #[test]
 fn gcp_types_fix_the_json_key_username() {
-    for t in registry_types().into_iter().filter(|t| t.id.uses_json_key()) {
+    for t in registry_types()
+        .into_iter()
+        .filter(|t| t.id.uses_json_key())
+    {
         let user = t.fields.iter().find(|f| f.key == "username").unwrap();
         assert_eq!(user.fixed_value, Some("_json_key"));
     }
@@ -58,11 +87,18 @@ fn gcp_types_fix_the_json_key_username() {
 
 #[test]
 fn ecr_has_both_auth_types_and_conditional_keys() {
-    let ecr = registry_types().into_iter().find(|t| t.id == RegistryType::Ecr).unwrap();
+    let ecr = registry_types()
+        .into_iter()
+        .find(|t| t.id == RegistryType::Ecr)
+        .unwrap();
     let auth = ecr.fields.iter().find(|f| f.key == "awsAuthType").unwrap();
     let values: Vec<_> = auth.options.iter().map(|o| o.value).collect();
     assert_eq!(values, ["iam-role", "user-auth"]);
-    let key = ecr.fields.iter().find(|f| f.key == "awsAccessKeyId").unwrap();
+    let key = ecr
+        .fields
+        .iter()
+        .find(|f| f.key == "awsAccessKeyId")
+        .unwrap();
     assert_eq!(key.required_when, Some("awsAuthType=user-auth"));
     assert!(!ecr.fields.iter().any(|f| f.key == "username"));
 }

@@ -1,4 +1,10 @@
 //! The wasm facade, run under Node by wasm-bindgen-test-runner (`make test-wasm`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 #![cfg(target_arch = "wasm32")]
 
 use regcred::wasm::catalog;

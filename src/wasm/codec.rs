@@ -31,7 +31,8 @@ pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// Parses JSON text produced by the core (such as an embedded schema) into a JS value.
 pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text).map_err(|_| error("internal.encode", "the result could not be encoded"))
+    js_sys::JSON::parse(text)
+        .map_err(|_| error("internal.encode", "the result could not be encoded"))
 }
 
 /// Decodes any JS value into JSON data. `undefined` becomes `None`; values JSON cannot carry
