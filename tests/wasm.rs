@@ -8,7 +8,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use regcred::wasm::catalog;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
