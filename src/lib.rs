@@ -32,3 +32,9 @@ pub use report::{Issue, Report};
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+
+pub mod secret;
+pub use secret::{
+    docker_config_file, docker_config_json, docker_entry, pull_secret, DockerConfigFileOptions,
+    DockerEntry, EcrToken, ManifestFormat, PullSecret, PullSecretOptions, SecretError,
+};
