@@ -38,3 +38,9 @@ pub use secret::{
     docker_config_file, docker_config_json, docker_entry, pull_secret, DockerConfigFileOptions,
     DockerEntry, EcrToken, ManifestFormat, PullSecret, PullSecretOptions, SecretError,
 };
+
+pub mod inject;
+pub use inject::{injection_plan, Cluster, ClusterPlan, PlanReason};
+
+pub mod devtron;
+pub use devtron::{from_devtron_payload, to_devtron_payload};
