@@ -348,3 +348,28 @@ impl PullSecretRequest {
 pub fn pull_secret_from_json(v: &Value) -> Result<String, SecretError> {
     PullSecretRequest::from_json(v)?.render()
 }
+
+/// Reads a boolean option (`{ goEscaping: true }`); missing options or keys are `false`.
+///
+/// # Errors
+/// `secret.shape` when `options` is not an object or the key is not a boolean.
+pub fn option_flag(options: Option<&Value>, key: &str) -> Result<bool, SecretError> {
+    match options {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Object(o)) => opt_bool(o, key),
+        Some(_) => Err(shape("", "an options object is expected")),
+    }
+}
+
+/// Decodes a registry configuration given as JSON.
+///
+/// # Errors
+/// `secret.shape` when it does not deserialize (the value is never echoed).
+pub fn config_from_json(v: &Value) -> Result<RegistryConfig, SecretError> {
+    serde_json::from_value(v.clone()).map_err(|_| {
+        shape(
+            "",
+            "a registry configuration as registry.schema.json describes it is expected",
+        )
+    })
+}
