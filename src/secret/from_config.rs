@@ -84,6 +84,9 @@ fn required(v: &Option<String>, err: SecretError) -> Result<&str, SecretError> {
 /// - `secret.registry-url` when there is no registry URL and no default;
 /// - `secret.username` / `secret.password` when credentials are missing;
 /// - `secret.username-colon` when the username contains `:`.
+///
+/// The token's `expires_at` is not checked here (the core has no clock); callers that hold
+/// `now` decide whether a token is still worth writing into a secret.
 pub fn docker_entry(
     config: &RegistryConfig,
     ecr_token: Option<&EcrToken>,
