@@ -32,3 +32,9 @@ pub use report::{Issue, Report};
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+
+pub mod validate;
+pub use validate::{
+    parse_ecr_url, parse_service_account_key, validate_field, validate_field_in, validate_registry,
+    EcrRegistry, ServiceAccountKey,
+};
