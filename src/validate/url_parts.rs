@@ -27,8 +27,8 @@ pub enum Scheme {
 pub struct UrlParts {
     /// The scheme, when one was written.
     pub scheme: Option<Scheme>,
-    /// The host as the WHATWG parser serializes it: lowercase ASCII (IDN as punycode), an IPv4
-    /// literal in dotted decimal, or an IPv6 literal in brackets.
+    /// The host as the WHATWG parser serializes it: lowercase ASCII (IDN as punycode, a final
+    /// `.` removed), an IPv4 literal in dotted decimal, or an IPv6 literal in brackets.
     pub host: String,
     /// Whether the host is an IP literal (v4 or v6) rather than a domain.
     pub is_ip: bool,
@@ -124,7 +124,11 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
     }
     let (host_text, port) = split_port(authority, prefix)?;
     let (host, is_ip) = parse_host(host_text, prefix)?;
-    let path = tail.trim_matches('/').to_string();
+    let path = tail
+        .strip_prefix('/')
+        .unwrap_or(tail)
+        .trim_end_matches('/')
+        .to_string();
     if path.split('/').any(|s| s.is_empty() && !path.is_empty()) {
         return Err(issue(
             prefix,
@@ -235,6 +239,7 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
     };
     match Host::parse(text).map_err(|_| bad())? {
         Host::Domain(d) => {
+            let d = d.strip_suffix('.').unwrap_or(&d).to_string();
             check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
             Ok((d, false))
         }
@@ -246,7 +251,6 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
 /// Checks a WHATWG-serialized domain the way DNS and TLS certificates need it: labels of 1 to
 /// 63 letters, digits, `-` or `_`, not starting or ending with `-`, at most 253 bytes in all.
 fn check_dns_name(d: &str) -> Result<(), &'static str> {
-    let d = d.strip_suffix('.').unwrap_or(d);
     if d.is_empty() || d.len() > 253 {
         return Err("the host name must be 1 to 253 characters long");
     }
