@@ -22,7 +22,7 @@ fn secret_pieces() -> Vec<String> {
     let good: Value = serde_json::from_str(&read("good.json")).unwrap();
     let pem = good["private_key"].as_str().unwrap();
     let body: Vec<&str> = pem.lines().skip(1).take(3).collect();
-    let mut out: Vec<String> = body.iter().map(|l| l[..24].to_string()).collect();
+    let mut out: Vec<String> = body.iter().map(|l| l.chars().take(24).collect()).collect();
     out.push(good["private_key_id"].as_str().unwrap().into());
     out.push("d-FL95Q19q7MQmFpd7hHD0Ty".into());
     out.push("1//0gREGCREDREFRESH".into());
@@ -47,7 +47,10 @@ fn every_case_gives_its_code() {
         }
         for i in r.errors.iter().chain(&r.warnings) {
             for p in &pieces {
-                assert!(!i.message.contains(p.as_str()), "{file}: message leaks key material");
+                assert!(
+                    !i.message.contains(p.as_str()),
+                    "{file}: message leaks key material"
+                );
             }
         }
     }
@@ -57,21 +60,40 @@ fn every_case_gives_its_code() {
 fn compact_form_keeps_order_and_private_key() {
     let original: Value = serde_json::from_str(&read("good.json")).unwrap();
     let expected = serde_json::to_string(&original).unwrap();
-    for file in ["good.json", "bom.json", "quoted.txt", "whitespace-around.json", "compact.json", "crlf.json"] {
+    for file in [
+        "good.json",
+        "bom.json",
+        "quoted.txt",
+        "whitespace-around.json",
+        "compact.json",
+        "crlf.json",
+    ] {
         let key = parse_service_account_key(&read(file)).value.unwrap();
         assert_eq!(key.compact, expected, "{file}");
         assert!(!key.compact.contains(['\n', ' ']) || key.compact.contains("BEGIN PRIVATE KEY"));
         let parsed: Value = serde_json::from_str(&key.compact).unwrap();
         assert_eq!(parsed, original, "{file}: same JSON value");
-        assert_eq!(parsed["private_key"], original["private_key"], "{file}: private key byte-identical");
+        assert_eq!(
+            parsed["private_key"], original["private_key"],
+            "{file}: private key byte-identical"
+        );
         let keys: Vec<&String> = parsed.as_object().unwrap().keys().collect();
         let want: Vec<&String> = original.as_object().unwrap().keys().collect();
         assert_eq!(keys, want, "{file}: key order kept");
-        assert!(key.compact.contains("-----BEGIN PRIVATE KEY-----\\n"), "{file}: \\n escapes intact");
+        assert!(
+            key.compact.contains("-----BEGIN PRIVATE KEY-----\\n"),
+            "{file}: \\n escapes intact"
+        );
         assert_eq!(key.quoted, format!("'{}'", key.compact));
-        assert_eq!(key.client_email, "regcred-pull@regcred-test-project.iam.gserviceaccount.com");
+        assert_eq!(
+            key.client_email,
+            "regcred-pull@regcred-test-project.iam.gserviceaccount.com"
+        );
         assert_eq!(key.project_id.as_deref(), Some("regcred-test-project"));
-        assert_eq!(key.private_key_id, "0123456789abcdef0123456789abcdef01234567");
+        assert_eq!(
+            key.private_key_id,
+            "0123456789abcdef0123456789abcdef01234567"
+        );
         // Parsing the quoted form again gives the same key.
         let again = parse_service_account_key(&key.quoted).value.unwrap();
         assert_eq!(again.compact, key.compact);
@@ -80,7 +102,9 @@ fn compact_form_keeps_order_and_private_key() {
 
 #[test]
 fn single_quotes_inside_are_shell_escaped() {
-    let key = parse_service_account_key(&read("quoted-with-quote.txt")).value.unwrap();
+    let key = parse_service_account_key(&read("quoted-with-quote.txt"))
+        .value
+        .unwrap();
     let client_id: Value = serde_json::from_str(&key.compact).unwrap();
     assert_eq!(client_id["client_id"], "it's");
     assert!(key.quoted.contains(r#""client_id":"it'\''s""#));

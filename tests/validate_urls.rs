@@ -39,7 +39,14 @@ fn accepted_urls_normalize() {
         assert_eq!(r.value.as_deref(), c["normalized"].as_str(), "{url}");
         // The same through validate_field.
         let ctx = json!({ "connection": c["connection"] });
-        let f = validate_field_in(t.id(), "registryUrl", &json!(url), &ctx, regcred::time::Timestamp(0)).unwrap();
+        let f = validate_field_in(
+            t.id(),
+            "registryUrl",
+            &json!(url),
+            &ctx,
+            regcred::time::Timestamp(0),
+        )
+        .unwrap();
         assert_eq!(f.value, Some(c["normalized"].clone()), "{url}");
     }
     assert_eq!(types.len(), 7, "every registry type has accepted URLs");
@@ -55,7 +62,11 @@ fn rejected_urls_give_their_code() {
         let url = c["url"].as_str().unwrap();
         let r = check_registry_url(t, url, connection(c));
         if r.error_codes() != [c["code"].as_str().unwrap()] {
-            failures.push(format!("{url}: {:?} expected {}", r.error_codes(), c["code"]));
+            failures.push(format!(
+                "{url}: {:?} expected {}",
+                r.error_codes(),
+                c["code"]
+            ));
             continue;
         }
         assert!(r.value.is_none());
@@ -64,9 +75,15 @@ fn rejected_urls_give_their_code() {
             // as an example) must not be echoed.
             let own = ["evil", "attacker", "user:pass", "1234567890"];
             if own.iter().any(|m| url.contains(m)) {
-                assert!(!i.message.contains(url.trim()), "{url}: message echoes input");
+                assert!(
+                    !i.message.contains(url.trim()),
+                    "{url}: message echoes input"
+                );
                 for m in own {
-                    assert!(!url.contains(m) || !i.message.contains(m), "{url}: message echoes {m}");
+                    assert!(
+                        !url.contains(m) || !i.message.contains(m),
+                        "{url}: message echoes {m}"
+                    );
                 }
             }
         }
@@ -80,6 +97,10 @@ fn ecr_table() {
         let url = c["url"].as_str().unwrap();
         let r = parse_ecr_url(url);
         assert!(r.valid, "{url}: {:?}", r.errors);
-        assert_eq!(serde_json::to_value(r.value.unwrap()).unwrap(), c["expect"], "{url}");
+        assert_eq!(
+            serde_json::to_value(r.value.unwrap()).unwrap(),
+            c["expect"],
+            "{url}"
+        );
     }
 }

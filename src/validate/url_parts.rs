@@ -237,6 +237,25 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
             "the host is not a valid host name or IP address",
         )
     };
+    // Fast path, same result as the WHATWG parser: a plain ASCII name whose last label does not
+    // start with a digit (so it cannot be an IPv4 number) and has no punycode label.
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        && !text
+            .trim_end_matches('.')
+            .rsplit('.')
+            .next()
+            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        && !text
+            .split('.')
+            .any(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")));
+    if plain {
+        let d = text.to_ascii_lowercase();
+        let d = d.strip_suffix('.').unwrap_or(&d).to_string();
+        check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
+        return Ok((d, false));
+    }
     match Host::parse(text).map_err(|_| bad())? {
         Host::Domain(d) => {
             let d = d.strip_suffix('.').unwrap_or(&d).to_string();
