@@ -186,3 +186,79 @@ export interface DevtronRegistryPayload {
 
 export function toDevtronPayload(config: RegistryConfig): DevtronRegistryPayload;
 export function fromDevtronPayload(payload: DevtronRegistryPayload | Record<string, unknown>): Report<RegistryConfig>;
+// ---- Validation ---------------------------------------------------------------------------
+
+/** When "now" is: an ISO-8601 date-time string or epoch milliseconds. Defaults to the host clock. */
+export type TimeInput = string | number;
+
+export interface ValidateOptions {
+  /** The current time, for certificate expiry. */
+  now?: TimeInput;
+}
+
+export interface ValidateFieldOptions extends ValidateOptions {
+  /** The rest of the form, for rules that involve two fields (`connection` for `registryUrl` and `cert`). */
+  config?: Partial<RegistryConfig>;
+}
+
+/** The field names `validateField` knows. */
+export type FieldName =
+  | 'name'
+  | 'registryType'
+  | 'registryUrl'
+  | 'isDefault'
+  | 'connection'
+  | 'cert'
+  | 'awsAuthType'
+  | 'awsAccessKeyId'
+  | 'awsSecretAccessKey'
+  | 'awsSessionToken'
+  | 'username'
+  | 'password'
+  | 'injection'
+  | 'injection.doNotInject'
+  | 'injection.autoInject'
+  | 'injection.credentialSource'
+  | 'injection.secretName';
+
+/** A parsed ECR registry address. */
+export interface EcrRegistry {
+  /** 12 digits; `null` for public ECR. */
+  accountId: string | null;
+  /** Such as `us-east-1`; `null` for public ECR. */
+  region: string | null;
+  fips: boolean;
+  dualStack: boolean;
+  /** The DNS suffix of the registry host: `amazonaws.com`, `amazonaws.com.cn`, `on.aws`, ... */
+  partition: string;
+  /** The registry host, lowercase. */
+  host: string;
+  /** The ECR API endpoint of that region, such as `api.ecr.us-east-1.amazonaws.com`. */
+  apiEndpoint: string;
+  public: boolean;
+}
+
+/** A checked GCP service-account key. `compact` and `quoted` are secrets. */
+export interface ServiceAccountKey {
+  /** The key JSON with whitespace between tokens removed (key order and the private key intact). */
+  compact: string;
+  /** `compact` in POSIX-shell single quotes. */
+  quoted: string;
+  clientEmail: string;
+  projectId: string | null;
+  privateKeyId: string;
+}
+
+/** Validates a whole configuration; `value` is the normalized configuration (present when valid). */
+export function validateRegistry(config: unknown, options?: ValidateOptions): Report<RegistryConfig>;
+/** Validates one field (per keystroke). Throws `RegcredError` (`argument.registry-type`, `argument.field`, `argument.type`) on misuse. */
+export function validateField(
+  registryType: RegistryTypeId,
+  field: FieldName,
+  value: unknown,
+  options?: ValidateFieldOptions,
+): Report<unknown>;
+/** Parses an ECR registry address. Throws `RegcredError` (`argument.type`) when `url` is not a string. */
+export function parseEcrUrl(url: string): Report<EcrRegistry>;
+/** Parses a GCP service-account key. Throws `RegcredError` (`argument.type`) when `text` is not a string. */
+export function parseServiceAccountKey(text: string): Report<ServiceAccountKey>;

@@ -44,3 +44,8 @@ pub use inject::{injection_plan, Cluster, ClusterPlan, PlanReason};
 
 pub mod devtron;
 pub use devtron::{from_devtron_payload, to_devtron_payload};
+pub mod validate;
+pub use validate::{
+    parse_ecr_url, parse_service_account_key, validate_field, validate_field_in, validate_registry,
+    EcrRegistry, ServiceAccountKey,
+};

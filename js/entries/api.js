@@ -5,6 +5,12 @@ export {
   registrySchema,
   registryUiSchema,
 } from './regcred.js';
+export {
+  validateRegistry,
+  validateField,
+  parseEcrUrl,
+  parseServiceAccountKey,
+} from './regcred.js';
 export { RegcredError } from './errors.js';
 
 /** Kept for symmetry with `regcred/web`: every other entry is ready at import. */

@@ -108,6 +108,10 @@ pub enum SecretError {
         /// What was expected there (never the value itself).
         expected: &'static str,
     },
+    /// A registry configuration failed validation: the validator's own issue (path, stable
+    /// code such as `ecr.url.account-id`, message), see [`crate::validate::validate_registry`].
+    #[error("{}: {}", .0.path, .0.message)]
+    Invalid(Issue),
     /// Several problems at once, in input order.
     #[error("{} problems; the first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
     Several(Vec<SecretError>),
@@ -116,8 +120,9 @@ pub enum SecretError {
 impl SecretError {
     /// The stable error code (`secret.server`, `secret.ecr-token-required`, ...). For
     /// [`SecretError::Several`], the code of the first problem.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
+            SecretError::Invalid(issue) => &issue.code,
             SecretError::NoRegistries { .. } => "secret.no-registries",
             SecretError::Server { .. } => "secret.server",
             SecretError::DuplicateServer { .. } => "secret.duplicate-server",
@@ -141,6 +146,7 @@ impl SecretError {
     pub fn issues(&self) -> Vec<Issue> {
         match self {
             SecretError::Several(all) => all.iter().flat_map(SecretError::issues).collect(),
+            SecretError::Invalid(issue) => vec![issue.clone()],
             one => vec![Issue::new(one.path(), one.code(), one.message())],
         }
     }
@@ -172,6 +178,7 @@ impl SecretError {
             | SecretError::EcrIamRole { path }
             | SecretError::EcrTokenRegistry { path }
             | SecretError::Shape { path, .. } => path,
+            SecretError::Invalid(issue) => &issue.path,
             SecretError::Several(_) => "",
         }
     }
@@ -208,6 +215,7 @@ impl SecretError {
             | SecretError::EcrIamRole { path }
             | SecretError::EcrTokenRegistry { path }
             | SecretError::Shape { path, .. } => Some(path),
+            SecretError::Invalid(issue) => Some(&mut issue.path),
             SecretError::Several(_) => None,
         }
     }

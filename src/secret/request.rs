@@ -114,9 +114,9 @@ impl RegistrySource {
     /// Decodes one registry (entry or configuration); paths are relative to it.
     ///
     /// # Errors
-    /// `secret.shape` for a value that is not an object, a field of the wrong type, an unknown
-    /// field of an entry, or a configuration that does not deserialize.
-    pub fn from_json(v: &Value) -> Result<RegistrySource, SecretError> {
+    /// `secret.shape` for a value that is not an object, a field of the wrong type or an unknown
+    /// field of an entry; the validator's codes for a configuration that is not valid.
+    pub fn from_json(v: &Value, now: Timestamp) -> Result<RegistrySource, SecretError> {
         let o = object(v, "", "a registry entry { server, username, password, email? } or a registry configuration is expected")?;
         if o.contains_key("registryType") {
             let mut rest = o.clone();
@@ -124,13 +124,7 @@ impl RegistrySource {
                 None | Some(Value::Null) => None,
                 Some(t) => Some(ecr_token_from_json(&t).map_err(|e| e.under("/ecrToken"))?),
             };
-            let config: RegistryConfig =
-                serde_json::from_value(Value::Object(rest)).map_err(|_| {
-                    shape(
-                        "",
-                        "a registry configuration as registry.schema.json describes it is expected",
-                    )
-                })?;
+            let config = config_from_json(&Value::Object(rest), now)?;
             return Ok(RegistrySource::Config {
                 config: Box::new(config),
                 ecr_token,
@@ -163,14 +157,14 @@ impl RegistrySource {
 ///
 /// # Errors
 /// `secret.shape` when `v` is not an array or an item does not decode (all items are reported).
-pub fn sources_from_json(v: &Value) -> Result<Vec<RegistrySource>, SecretError> {
+pub fn sources_from_json(v: &Value, now: Timestamp) -> Result<Vec<RegistrySource>, SecretError> {
     let items = v
         .as_array()
         .ok_or_else(|| shape("", "an array of registries is expected"))?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match RegistrySource::from_json(item) {
+        match RegistrySource::from_json(item, now) {
             Ok(s) => out.push(s),
             Err(e) => errors.push(e.under(&format!("/{i}"))),
         }
@@ -201,8 +195,9 @@ pub fn entries_of(sources: &[RegistrySource]) -> Result<Vec<DockerEntry>, Secret
 pub fn docker_config_json_from_json(
     registries: &Value,
     go_escaping: bool,
+    now: Timestamp,
 ) -> Result<String, SecretError> {
-    let entries = entries_of(&sources_from_json(registries)?)?;
+    let entries = entries_of(&sources_from_json(registries, now)?)?;
     docker_config_json(&entries, go_escaping)
 }
 
@@ -214,8 +209,9 @@ pub fn docker_config_json_from_json(
 pub fn docker_config_file_from_json(
     registries: &Value,
     cred_helpers: bool,
+    now: Timestamp,
 ) -> Result<String, SecretError> {
-    let sources = sources_from_json(registries)?;
+    let sources = sources_from_json(registries, now)?;
     let mut options = DockerConfigFileOptions {
         cred_helpers,
         helpers: BTreeMap::new(),
@@ -285,7 +281,7 @@ impl PullSecretRequest {
     /// # Errors
     /// `secret.shape` for wrong types, unknown fields or an unknown format; those of
     /// [`sources_from_json`] under `/registries`.
-    pub fn from_json(v: &Value) -> Result<PullSecretRequest, SecretError> {
+    pub fn from_json(v: &Value, now: Timestamp) -> Result<PullSecretRequest, SecretError> {
         let o = object(
             v,
             "",
@@ -302,6 +298,7 @@ impl PullSecretRequest {
                 "labels",
                 "annotations",
                 "goEscaping",
+                "now",
             ],
         )?;
         let format = match opt_string(o, "format")?.as_deref() {
@@ -310,7 +307,7 @@ impl PullSecretRequest {
             Some(_) => return Err(shape("/format", "\"json\" or \"yaml\" is expected here")),
         };
         let registries = match o.get("registries") {
-            Some(r) => sources_from_json(r).map_err(|e| e.under("/registries"))?,
+            Some(r) => sources_from_json(r, now).map_err(|e| e.under("/registries"))?,
             None => {
                 return Err(SecretError::NoRegistries {
                     path: "/registries".into(),
@@ -345,8 +342,8 @@ impl PullSecretRequest {
 ///
 /// # Errors
 /// Those of [`PullSecretRequest::from_json`] and [`PullSecretRequest::render`].
-pub fn pull_secret_from_json(v: &Value) -> Result<String, SecretError> {
-    PullSecretRequest::from_json(v)?.render()
+pub fn pull_secret_from_json(v: &Value, now: Timestamp) -> Result<String, SecretError> {
+    PullSecretRequest::from_json(v, now)?.render()
 }
 
 /// Reads a boolean option (`{ goEscaping: true }`); missing options or keys are `false`.
@@ -361,15 +358,23 @@ pub fn option_flag(options: Option<&Value>, key: &str) -> Result<bool, SecretErr
     }
 }
 
-/// Decodes a registry configuration given as JSON.
+/// Decodes and validates a registry configuration given as JSON, returning the normalized
+/// configuration ([`crate::validate::validate_registry`]: GCP keys compacted, URLs without
+/// scheme, Docker Hub aliases mapped).
 ///
 /// # Errors
-/// `secret.shape` when it does not deserialize (the value is never echoed).
-pub fn config_from_json(v: &Value) -> Result<RegistryConfig, SecretError> {
-    serde_json::from_value(v.clone()).map_err(|_| {
-        shape(
-            "",
-            "a registry configuration as registry.schema.json describes it is expected",
+/// Every validation error of the configuration, with the validator's codes and paths.
+pub fn config_from_json(v: &Value, now: Timestamp) -> Result<RegistryConfig, SecretError> {
+    let report = crate::validate::validate_registry(v, now);
+    match report.value {
+        Some(config) if report.valid => Ok(config),
+        _ => Err(SecretError::collect(
+            report
+                .errors
+                .into_iter()
+                .map(SecretError::Invalid)
+                .collect(),
         )
-    })
+        .unwrap_or(shape("", "a valid registry configuration is expected"))),
+    }
 }

@@ -50,3 +50,14 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
         .map(Some)
         .map_err(|_| error("argument.type", &format!("{what} must be JSON data")))
 }
+
+/// The `now` of an options object (ISO-8601 text or epoch ms), the host clock when absent.
+pub fn now_from(options: Option<&serde_json::Value>) -> Result<crate::time::Timestamp, JsValue> {
+    match crate::time::now_option(options) {
+        Ok(Some(t)) => Ok(t),
+        Ok(None) => Ok(crate::time::Timestamp::from_millis(
+            js_sys::Date::now() as i64
+        )),
+        Err(e) => Err(error(e.code, e.message)),
+    }
+}

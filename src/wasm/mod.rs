@@ -4,3 +4,4 @@
 pub mod catalog;
 pub mod codec;
 pub mod secret;
+pub mod validate;

@@ -4,7 +4,7 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::codec::{decode_json, encode, error, error_with_issues};
+use super::codec::{decode_json, encode, error, error_with_issues, now_from};
 use crate::secret::request;
 use crate::secret::SecretError;
 
@@ -16,8 +16,8 @@ fn required(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     decode_json(value, what)?.ok_or_else(|| error("argument.type", &format!("{what} is required")))
 }
 
-fn config(value: &JsValue) -> Result<crate::RegistryConfig, JsValue> {
-    request::config_from_json(&required(value, "config")?).map_err(|e| thrown(&e))
+fn config(value: &JsValue, now: crate::time::Timestamp) -> Result<crate::RegistryConfig, JsValue> {
+    request::config_from_json(&required(value, "config")?, now).map_err(|e| thrown(&e))
 }
 
 /// The `.dockerconfigjson` text for `entries` (`[{ server, username, password, email? }]` or
@@ -26,7 +26,8 @@ fn config(value: &JsValue) -> Result<crate::RegistryConfig, JsValue> {
 pub fn docker_config_json(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = decode_json(&options, "options")?;
     let go = request::option_flag(options.as_ref(), "goEscaping").map_err(|e| thrown(&e))?;
-    request::docker_config_json_from_json(&required(&entries, "entries")?, go)
+    let now = now_from(options.as_ref())?;
+    request::docker_config_json_from_json(&required(&entries, "entries")?, go, now)
         .map_err(|e| thrown(&e))
 }
 
@@ -35,7 +36,8 @@ pub fn docker_config_json(entries: JsValue, options: JsValue) -> Result<String, 
 pub fn docker_config_file(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = decode_json(&options, "options")?;
     let helpers = request::option_flag(options.as_ref(), "credHelpers").map_err(|e| thrown(&e))?;
-    request::docker_config_file_from_json(&required(&entries, "entries")?, helpers)
+    let now = now_from(options.as_ref())?;
+    request::docker_config_file_from_json(&required(&entries, "entries")?, helpers, now)
         .map_err(|e| thrown(&e))
 }
 
@@ -43,13 +45,15 @@ pub fn docker_config_file(entries: JsValue, options: JsValue) -> Result<String, 
 /// labels?, annotations?, goEscaping? }`).
 #[wasm_bindgen(js_name = pullSecret)]
 pub fn pull_secret(options: JsValue) -> Result<String, JsValue> {
-    request::pull_secret_from_json(&required(&options, "options")?).map_err(|e| thrown(&e))
+    let options = required(&options, "options")?;
+    let now = now_from(Some(&options))?;
+    request::pull_secret_from_json(&options, now).map_err(|e| thrown(&e))
 }
 
 /// For each cluster (`[{ id, name? }]`, ids strings or numbers): inject or not, secret name, reason.
 #[wasm_bindgen(js_name = injectionPlan)]
 pub fn injection_plan(config_value: JsValue, clusters: JsValue) -> Result<JsValue, JsValue> {
-    let config = config(&config_value)?;
+    let config = config(&config_value, now_from(None)?)?;
     let clusters = crate::inject::clusters_from_json(&required(&clusters, "clusters")?)
         .map_err(|e| thrown(&e.under("/clusters")))?;
     encode(&crate::inject::injection_plan(&config, &clusters))
@@ -58,7 +62,10 @@ pub fn injection_plan(config_value: JsValue, clusters: JsValue) -> Result<JsValu
 /// Devtron's container-registry payload for a configuration.
 #[wasm_bindgen(js_name = toDevtronPayload)]
 pub fn to_devtron_payload(config_value: JsValue) -> Result<JsValue, JsValue> {
-    encode(&crate::devtron::to_devtron_payload(&config(&config_value)?))
+    encode(&crate::devtron::to_devtron_payload(&config(
+        &config_value,
+        now_from(None)?,
+    )?))
 }
 
 /// A configuration from Devtron's payload, as a Report.

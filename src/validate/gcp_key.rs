@@ -1,0 +1,301 @@
+//! GCP service-account keys (the JSON file `gcloud iam service-accounts keys create` writes):
+//! [`parse_service_account_key`] and [`ServiceAccountKey`].
+//!
+//! The key is the password of the `artifact-registry` and `gcr` types (username `_json_key`).
+//! Registries compare it byte for byte after JSON parsing, so regcred stores its compact form:
+//! whitespace between JSON tokens removed by a real JSON parser (never inside strings), key
+//! order kept, the private key's `\n` escapes intact. Shell-based builders need it wrapped in
+//! single quotes: [`ServiceAccountKey::quoted`].
+//!
+//! No message ever contains any part of the key.
+
+use base64::Engine;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::report::{Issue, Report};
+
+/// The largest key text accepted, in bytes (real keys are about 2.3 KiB).
+pub const MAX_KEY_LEN: usize = 64 * 1024;
+
+const BEGIN: &str = "-----BEGIN PRIVATE KEY-----";
+const END: &str = "-----END PRIVATE KEY-----";
+
+/// A checked service-account key.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceAccountKey {
+    /// The key JSON with all whitespace between tokens removed. Secret.
+    pub compact: String,
+    /// `compact` in POSIX-shell single quotes (`'` inside escaped as `'\''`). Secret.
+    pub quoted: String,
+    /// The service account's e-mail (`client_email`).
+    pub client_email: String,
+    /// The project (`project_id`), when the key names one.
+    pub project_id: Option<String>,
+    /// The key's id (`private_key_id`).
+    pub private_key_id: String,
+}
+
+impl std::fmt::Debug for ServiceAccountKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceAccountKey")
+            .field("client_email", &self.client_email)
+            .field("project_id", &self.project_id)
+            .field("private_key_id", &self.private_key_id)
+            .finish_non_exhaustive()
+    }
+}
+
+fn err(code: &str, message: impl Into<String>) -> Issue {
+    Issue::new("", code, message)
+}
+
+/// Wraps text in POSIX-shell single quotes.
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+/// Parses and checks a service-account key.
+///
+/// Tolerated: a byte-order mark, whitespace around the JSON, and the single quotes (with
+/// `'\''` escapes) a previous tool may have wrapped it in. Errors (path `""`):
+///
+/// - `gcp-key.empty`: nothing but whitespace;
+/// - `gcp-key.too-long`: more than [`MAX_KEY_LEN`] bytes;
+/// - `gcp-key.base64`: the base64 encoding of a key was given instead of the key JSON;
+/// - `gcp-key.newlines`: the JSON has raw line breaks inside a string, as happens when the
+///   private key's `\n` escapes were turned into real line breaks;
+/// - `gcp-key.not-json`: the text is not JSON (the message gives line and column only);
+/// - `gcp-key.not-object`: the JSON is not an object;
+/// - `gcp-key.type-external-account`, `gcp-key.type-authorized-user`: another kind of Google
+///   credential (these can point token exchange at arbitrary URLs, so they are refused);
+/// - `gcp-key.type`: `type` is missing or is not `service_account`;
+/// - `gcp-key.field-missing`: `client_email`, `private_key` or `private_key_id` is missing or
+///   empty (the message names the field);
+/// - `gcp-key.field-type`: one of these fields (or `project_id`) is not a string;
+/// - `gcp-key.client-email`: `client_email` is not an e-mail address;
+/// - `gcp-key.escaped-newlines`: the private key holds literal `\n` text instead of line
+///   breaks (escaped twice);
+/// - `gcp-key.private-key-whitespace`: spaces or tabs inside the PEM body;
+/// - `gcp-key.private-key`: not a `-----BEGIN PRIVATE KEY-----` PEM block with a base64 body.
+pub fn parse_service_account_key(text: &str) -> Report<ServiceAccountKey> {
+    match parse(text) {
+        Ok(k) => Report::ok(k),
+        Err(e) => Report::fail(e),
+    }
+}
+
+fn unwrap_text(text: &str) -> String {
+    let t = text.trim_start_matches('\u{feff}').trim();
+    let inner = t
+        .strip_prefix('\'')
+        .and_then(|s| s.strip_suffix('\''))
+        .filter(|_| t.len() >= 2);
+    match inner {
+        Some(s) => s.replace("'\\''", "'").trim().to_string(),
+        None => t.to_string(),
+    }
+}
+
+fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
+    if text.len() > MAX_KEY_LEN {
+        return Err(err(
+            "gcp-key.too-long",
+            format!("the key is longer than {} KiB", MAX_KEY_LEN / 1024),
+        ));
+    }
+    let t = unwrap_text(text);
+    if t.is_empty() {
+        return Err(err("gcp-key.empty", "paste the service-account key JSON"));
+    }
+    if !t.starts_with('{') && looks_like_base64_json(&t) {
+        return Err(err(
+            "gcp-key.base64",
+            "this is the base64 encoding of a key: paste the decoded JSON instead",
+        ));
+    }
+    let value: Value = serde_json::from_str(&t).map_err(|e| {
+        if e.is_syntax() && is_control_char_error(&e) {
+            err(
+                "gcp-key.newlines",
+                "the JSON contains line breaks inside a string: the private key's `\\n` escapes were probably turned into real line breaks",
+            )
+        } else {
+            err(
+                "gcp-key.not-json",
+                format!(
+                    "the key is not valid JSON (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        }
+    })?;
+    let Value::Object(obj) = &value else {
+        return Err(err(
+            "gcp-key.not-object",
+            "the key must be a JSON object, as downloaded from Google Cloud",
+        ));
+    };
+    check_type(obj)?;
+    let client_email = required_string(obj, "client_email")?;
+    let private_key = required_string(obj, "private_key")?;
+    let private_key_id = required_string(obj, "private_key_id")?;
+    let project_id = match obj.get("project_id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(err("gcp-key.field-type", "`project_id` must be a string")),
+    };
+    check_email(&client_email)?;
+    check_private_key(&private_key)?;
+    let compact = serde_json::to_string(&value)
+        .map_err(|_| err("gcp-key.not-json", "the key could not be re-encoded"))?;
+    Ok(ServiceAccountKey {
+        quoted: shell_quote(&compact),
+        compact,
+        client_email,
+        project_id,
+        private_key_id,
+    })
+}
+
+/// Whether a JSON syntax error is a raw control character inside a string. serde_json's
+/// message is only classified here, never shown (it may quote input).
+fn is_control_char_error(e: &serde_json::Error) -> bool {
+    e.to_string().contains("control character")
+}
+
+fn looks_like_base64_json(t: &str) -> bool {
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() < 4
+        || !compact
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'))
+    {
+        return false;
+    }
+    let trimmed = compact.trim_end_matches('=');
+    let engines = [
+        base64::engine::general_purpose::STANDARD_NO_PAD,
+        base64::engine::general_purpose::URL_SAFE_NO_PAD,
+    ];
+    engines.iter().any(|e| {
+        e.decode(trimmed)
+            .ok()
+            .and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace()))
+            == Some(b'{')
+    })
+}
+
+fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
+    match obj.get("type").and_then(Value::as_str) {
+        Some("service_account") => Ok(()),
+        Some("external_account") => Err(err(
+            "gcp-key.type-external-account",
+            "this is a workload identity federation configuration (`external_account`), not a service-account key; it is refused because it makes token requests to URLs it names",
+        )),
+        Some("authorized_user") => Err(err(
+            "gcp-key.type-authorized-user",
+            "this is a user's application-default credential (`authorized_user`), not a service-account key",
+        )),
+        Some(_) => Err(err(
+            "gcp-key.type",
+            "`type` must be `service_account`: create a JSON key for a service account",
+        )),
+        None => Err(err(
+            "gcp-key.type",
+            "`type` is missing: a service-account key says `\"type\": \"service_account\"`",
+        )),
+    }
+}
+
+fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Issue> {
+    match obj.get(field) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        None | Some(Value::Null) | Some(Value::String(_)) => Err(err(
+            "gcp-key.field-missing",
+            format!("`{field}` is missing from the key"),
+        )),
+        Some(_) => Err(err(
+            "gcp-key.field-type",
+            format!("`{field}` must be a string"),
+        )),
+    }
+}
+
+fn check_email(email: &str) -> Result<(), Issue> {
+    let ok = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.contains('@')
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(err(
+            "gcp-key.client-email",
+            "`client_email` is not an e-mail address",
+        ))
+    }
+}
+
+fn check_private_key(pem: &str) -> Result<(), Issue> {
+    let bad = || {
+        err(
+            "gcp-key.private-key",
+            "`private_key` must be a PEM block from `-----BEGIN PRIVATE KEY-----` to `-----END PRIVATE KEY-----`",
+        )
+    };
+    let pem = pem.trim();
+    if !pem.contains('\n') && pem.contains("\\n") {
+        return Err(err(
+            "gcp-key.escaped-newlines",
+            "the private key contains the text `\\n` instead of line breaks: it was escaped twice",
+        ));
+    }
+    let body = pem
+        .strip_prefix(BEGIN)
+        .and_then(|s| s.strip_suffix(END))
+        .ok_or_else(bad)?;
+    if body.contains("\\n") {
+        return Err(err(
+            "gcp-key.escaped-newlines",
+            "the private key contains the text `\\n` instead of line breaks: it was escaped twice",
+        ));
+    }
+    let mut b64 = String::with_capacity(body.len());
+    for line in body.lines() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.contains([' ', '\t']) {
+            return Err(err(
+                "gcp-key.private-key-whitespace",
+                "the private key contains spaces or tabs inside its base64 body",
+            ));
+        }
+        b64.push_str(line);
+    }
+    if b64.is_empty()
+        || base64::engine::general_purpose::STANDARD
+            .decode(b64.as_bytes())
+            .is_err()
+    {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(shell_quote("a'b"), "'a'\\''b'");
+        assert_eq!(unwrap_text("\u{feff} 'a'\\''b' "), "a'b");
+    }
+}

@@ -1,0 +1,130 @@
+//! Walking a JSON value field by field, collecting issues with JSON-pointer paths and stable
+//! codes. serde's own error texts echo input values, so they are never used.
+
+use serde_json::{Map, Value};
+
+use crate::report::{Issue, Report};
+
+/// Collects errors and warnings while a JSON value is walked.
+#[derive(Debug, Default)]
+pub struct Walker {
+    /// Errors found so far.
+    pub errors: Vec<Issue>,
+    /// Warnings found so far.
+    pub warnings: Vec<Issue>,
+}
+
+/// Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`).
+pub fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The JSON type of a value, in words, for messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Walker {
+    /// Records an error.
+    pub fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+        self.errors.push(Issue::new(path, code, message));
+    }
+
+    /// Records a warning.
+    pub fn warning(&mut self, path: &str, code: &str, message: impl Into<String>) {
+        self.warnings.push(Issue::new(path, code, message));
+    }
+
+    /// Records an already-built error.
+    pub fn push_error(&mut self, issue: Issue) {
+        self.errors.push(issue);
+    }
+
+    /// Records an already-built warning.
+    pub fn push_warning(&mut self, issue: Issue) {
+        self.warnings.push(issue);
+    }
+
+    /// Takes over the issues of a report (already under their final paths).
+    pub fn absorb<T>(&mut self, report: Report<T>) -> Option<T> {
+        self.errors.extend(report.errors);
+        self.warnings.extend(report.warnings);
+        report.value
+    }
+
+    /// The object at `path`, or a `config.type` error.
+    pub fn object<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.error(
+                    path,
+                    "config.type",
+                    format!("must be an object, not {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The string at `path` when present; a `config.type` error when it is not a string.
+    pub fn string<'v>(&mut self, path: &str, v: Option<&'v Value>) -> Option<&'v str> {
+        match v? {
+            Value::String(s) => Some(s),
+            other => {
+                self.error(
+                    path,
+                    "config.type",
+                    format!("must be a string, not {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The boolean at `path` when present; a `config.type` error when it is not one.
+    pub fn boolean(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
+        match v? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.error(
+                    path,
+                    "config.type",
+                    format!("must be true or false, not {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `config.required` error at `path`.
+    pub fn required(&mut self, path: &str, what: &str) {
+        self.error(path, "config.required", format!("{what} is required"));
+    }
+
+    /// A `config.unknown-field` error for every key of `obj` not in `known`.
+    pub fn unknown_fields(&mut self, base: &str, obj: &Map<String, Value>, known: &[&str]) {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                self.error(
+                    &format!("{base}/{}", pointer_token(key)),
+                    "config.unknown-field",
+                    "unknown field",
+                );
+            }
+        }
+    }
+
+    /// The collected issues as a report carrying `value` only when there are no errors.
+    pub fn finish<T>(self, value: Option<T>) -> Report<T> {
+        let value = if self.errors.is_empty() { value } else { None };
+        Report::new(self.errors, self.warnings, value)
+    }
+}

@@ -1,0 +1,35 @@
+//! Validation of what people type: whole registry configurations and single fields.
+//!
+//! Bad input is never an `Err`: every function returns a [`Report`](crate::Report) with
+//! JSON-pointer paths and stable codes (listed in the README's "Validation" section). No
+//! message contains the input or any secret, so reports are safe to log and show.
+//!
+//! - [`validate_registry`]: a whole configuration, normalized;
+//! - [`validate_field`] / [`validate_field_in`]: one field, for validation on each keystroke;
+//! - [`parse_ecr_url`]: an ECR registry address ([`EcrRegistry`]);
+//! - [`parse_service_account_key`]: a GCP service-account key ([`ServiceAccountKey`]);
+//! - [`check_registry_url`]: the registry URL rules of each type;
+//! - the name and credential rules in [`names`] and [`credentials`].
+//!
+//! Input sizes are bounded (512 bytes for URLs, 64 KiB for keys and passwords, 256 KiB for
+//! certificates, 1000 clusters per list) and every parser is fuzzed: no input panics.
+
+pub mod connection;
+pub mod credentials;
+pub mod ecr_url;
+mod field;
+mod fields;
+pub mod gcp_key;
+pub mod injection;
+pub mod json_walk;
+pub mod names;
+mod registry;
+pub mod registry_url;
+pub mod url_parts;
+
+pub use ecr_url::{parse_ecr_url, EcrRegistry};
+pub use field::{validate_field, validate_field_in, ArgumentError, FIELD_NAMES};
+pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
+pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
+pub use registry::{validate_registry, CONFIG_FIELDS};
+pub use registry_url::check_registry_url;

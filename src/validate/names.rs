@@ -1,0 +1,141 @@
+//! Names: the registry's own name and Kubernetes object names (DNS-1123).
+//!
+//! Every check returns `Err(Issue)` with path `""`; callers move it under the field's path.
+
+use crate::report::Issue;
+
+/// Shortest registry name.
+pub const NAME_MIN: usize = 3;
+/// Longest registry name.
+pub const NAME_MAX: usize = 30;
+/// Longest DNS-1123 subdomain (Secret names and most Kubernetes object names).
+pub const DNS_SUBDOMAIN_MAX: usize = 253;
+/// Longest DNS-1123 label (namespaces).
+pub const DNS_LABEL_MAX: usize = 63;
+
+fn err(code: &str, message: impl Into<String>) -> Issue {
+    Issue::new("", code, message)
+}
+
+/// Checks a registry name: 3 to 30 characters, lowercase letters, digits and `-`, starting
+/// with a letter and ending with a letter or digit.
+///
+/// Errors: `name.empty` (blank), `name.length` (shorter than 3 or longer than 30 characters),
+/// `name.uppercase` (has uppercase letters), `name.character` (anything but `a-z`, `0-9`, `-`),
+/// `name.start` (does not start with a letter), `name.end` (ends with `-`).
+pub fn check_registry_name(name: &str) -> Result<(), Issue> {
+    if name.trim().is_empty() {
+        return Err(err("name.empty", "enter a name for the registry"));
+    }
+    let len = name.chars().count();
+    if !(NAME_MIN..=NAME_MAX).contains(&len) {
+        return Err(err(
+            "name.length",
+            format!("the name must be {NAME_MIN} to {NAME_MAX} characters long"),
+        ));
+    }
+    if name.chars().any(|c| c.is_uppercase()) {
+        return Err(err("name.uppercase", "the name must be lowercase"));
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(err(
+            "name.character",
+            "the name may contain only lowercase letters, digits and `-`",
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err(err("name.start", "the name must start with a letter"));
+    }
+    if name.ends_with('-') {
+        return Err(err("name.end", "the name must end with a letter or digit"));
+    }
+    Ok(())
+}
+
+fn is_dns_label(l: &str) -> bool {
+    !l.is_empty()
+        && l.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !l.starts_with('-')
+        && !l.ends_with('-')
+}
+
+/// Checks a DNS-1123 subdomain (what Kubernetes requires of Secret names): at most 253
+/// characters, dot-separated labels of lowercase letters, digits and `-` that start and end
+/// with a letter or digit.
+///
+/// Errors: `dns-subdomain.empty`, `dns-subdomain.too-long` (more than 253 characters),
+/// `dns-subdomain.invalid` (any other rule).
+pub fn check_dns_subdomain(name: &str) -> Result<(), Issue> {
+    if name.is_empty() {
+        return Err(err("dns-subdomain.empty", "enter a name"));
+    }
+    if name.len() > DNS_SUBDOMAIN_MAX {
+        return Err(err(
+            "dns-subdomain.too-long",
+            format!("a Kubernetes name is at most {DNS_SUBDOMAIN_MAX} characters long"),
+        ));
+    }
+    if !name.split('.').all(is_dns_label) {
+        return Err(err(
+            "dns-subdomain.invalid",
+            "a Kubernetes name consists of lowercase letters, digits, `-` and `.`, and starts and ends with a letter or digit",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a DNS-1123 label (what Kubernetes requires of namespace names): at most 63
+/// lowercase letters, digits and `-`, starting and ending with a letter or digit.
+///
+/// Errors: `dns-label.empty`, `dns-label.too-long` (more than 63 characters),
+/// `dns-label.invalid` (any other rule, including a `.`).
+pub fn check_dns_label(name: &str) -> Result<(), Issue> {
+    if name.is_empty() {
+        return Err(err("dns-label.empty", "enter a name"));
+    }
+    if name.len() > DNS_LABEL_MAX {
+        return Err(err(
+            "dns-label.too-long",
+            format!("a Kubernetes namespace name is at most {DNS_LABEL_MAX} characters long"),
+        ));
+    }
+    if !is_dns_label(name) {
+        return Err(err(
+            "dns-label.invalid",
+            "a namespace name consists of lowercase letters, digits and `-`, and starts and ends with a letter or digit",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_are_exact() {
+        assert!(check_dns_label(&"a".repeat(63)).is_ok());
+        assert!(check_dns_label(&"a".repeat(64)).is_err());
+        let sub = format!(
+            "{}.{}.{}.{}",
+            "a".repeat(63),
+            "b".repeat(63),
+            "c".repeat(63),
+            "d".repeat(61)
+        );
+        assert_eq!(sub.len(), 253);
+        assert!(check_dns_subdomain(&sub).is_ok());
+        assert!(check_dns_subdomain(&format!("{sub}e")).is_err());
+        assert!(check_registry_name("abc").is_ok());
+        assert!(check_registry_name(&"a".repeat(30)).is_ok());
+        assert_eq!(
+            check_registry_name(&"a".repeat(31)).unwrap_err().code,
+            "name.length"
+        );
+        assert_eq!(check_registry_name("1ab").unwrap_err().code, "name.start");
+    }
+}

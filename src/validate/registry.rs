@@ -1,0 +1,177 @@
+//! [`validate_registry`]: the whole configuration, walked field by field.
+
+use serde_json::{Map, Value};
+
+use super::connection::check_connection_cert;
+use super::fields;
+use super::injection::check_injection;
+use super::json_walk::Walker;
+use crate::catalog::RegistryType;
+use crate::config::{AwsAuthType, RegistryConfig};
+use crate::report::Report;
+use crate::time::Timestamp;
+
+/// Every key a configuration may have.
+pub const CONFIG_FIELDS: [&str; 13] = [
+    "name",
+    "registryType",
+    "registryUrl",
+    "isDefault",
+    "connection",
+    "cert",
+    "awsAuthType",
+    "awsAccessKeyId",
+    "awsSecretAccessKey",
+    "awsSessionToken",
+    "username",
+    "password",
+    "injection",
+];
+
+const AWS_FIELDS: [&str; 4] = [
+    "awsAuthType",
+    "awsAccessKeyId",
+    "awsSecretAccessKey",
+    "awsSessionToken",
+];
+
+/// Validates a whole registry configuration (the JSON a form produces) and returns it
+/// normalized.
+///
+/// The value is walked field by field, so every problem has a JSON-pointer path and a stable
+/// code; all problems are reported at once. Shape errors: `config.type` (wrong JSON type, or
+/// the configuration is not an object), `config.required` (a required field is missing),
+/// `config.unknown-field`, `config.enum` (a value outside a fixed list), `config.not-allowed`
+/// (a field that does not belong to the registry type, such as `username` on ECR or AWS keys
+/// with `iam-role`). Field rules: see [`crate::validate`] and the README's list of codes.
+///
+/// `value` is present only when the configuration is valid. It is normalized: the registry
+/// URL trimmed, without scheme or trailing `/`, Docker Hub aliases as `docker.io`, ECR as the
+/// bare host, IDN hosts as punycode, and filled with the type's default when absent
+/// (`docker.io`, `quay.io`, `gcr.io`); GCP types get username `_json_key` and the compact
+/// service-account key as password; `connection` defaults to `secure`; an empty `cert` outside
+/// `secure-with-cert` is dropped; an injection `secretName` unused by `registry-credentials`
+/// is dropped.
+///
+/// `now` is the current time, used for certificate expiry.
+pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfig> {
+    let mut w = Walker::default();
+    let Some(obj) = w.object("", config) else {
+        return w.finish(None);
+    };
+    w.unknown_fields("", obj, &CONFIG_FIELDS);
+    let rtype = fields::registry_type(&mut w, obj.get("registryType"));
+    let name = fields::name(&mut w, obj.get("name"));
+    let is_default = fields::is_default(&mut w, obj.get("isDefault"));
+    let connection = fields::connection(&mut w, obj.get("connection"));
+    let cert_text = w.string("/cert", obj.get("cert"));
+    let injection = match obj.get("injection") {
+        Some(v) => check_injection(&mut w, v).map(Some),
+        None => Some(None),
+    };
+    let Some(t) = rtype else {
+        return w.finish(None);
+    };
+    let url = fields::registry_url(
+        &mut w,
+        t,
+        obj.get("registryUrl"),
+        connection.unwrap_or_default(),
+    );
+    let cert_is_text = obj.get("cert").is_none() || cert_text.is_some();
+    let mut cert = None;
+    if let (Some(c), true) = (connection, cert_is_text) {
+        let host = url.as_deref().map(host_of);
+        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, host);
+        w.errors.extend(errors);
+        w.warnings.extend(warnings);
+        cert = kept;
+    }
+    let creds = credentials(&mut w, t, obj);
+    let (Some(name), Some(url), Some(is_default), Some(connection), Some(injection), Some(creds)) =
+        (name, url, is_default, connection, injection, creds)
+    else {
+        return w.finish(None);
+    };
+    w.finish(Some(RegistryConfig {
+        name,
+        registry_type: t,
+        registry_url: Some(url),
+        is_default,
+        connection,
+        cert,
+        aws_auth_type: creds.aws_auth_type,
+        aws_access_key_id: creds.aws_access_key_id,
+        aws_secret_access_key: creds.aws_secret_access_key,
+        aws_session_token: creds.aws_session_token,
+        username: creds.username,
+        password: creds.password,
+        injection,
+    }))
+}
+
+/// The host of a normalized registry URL (`host[:port][/path]`).
+fn host_of(url: &str) -> &str {
+    let authority = url.split('/').next().unwrap_or(url);
+    if authority.starts_with('[') {
+        return authority
+            .split(']')
+            .next()
+            .map_or(authority, |h| h.trim_start_matches('['));
+    }
+    authority.split(':').next().unwrap_or(authority)
+}
+
+#[derive(Default)]
+struct Credentials {
+    aws_auth_type: Option<AwsAuthType>,
+    aws_access_key_id: Option<String>,
+    aws_secret_access_key: Option<String>,
+    aws_session_token: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+}
+
+/// The credential fields of type `t`; `None` when one of them is wrong.
+fn credentials(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Option<Credentials> {
+    let errors_before = w.errors.len();
+    let mut c = Credentials::default();
+    if t == RegistryType::Ecr {
+        for f in ["username", "password"] {
+            fields::not_allowed(
+                w,
+                f,
+                obj.get(f),
+                "ECR uses IAM or access keys, not a username and password",
+            );
+        }
+        c.aws_auth_type = fields::aws_auth_type(w, obj.get("awsAuthType"));
+        match c.aws_auth_type {
+            Some(AwsAuthType::UserAuth) => {
+                c.aws_access_key_id = fields::access_key_id(w, obj.get("awsAccessKeyId"));
+                c.aws_secret_access_key =
+                    fields::secret_access_key(w, obj.get("awsSecretAccessKey"));
+                c.aws_session_token = fields::session_token(w, obj.get("awsSessionToken"));
+                if let Some(id) = &c.aws_access_key_id {
+                    let has_token = c.aws_session_token.is_some();
+                    if let Some(i) = super::credentials::session_token_warning(id, has_token) {
+                        w.push_warning(i.under("/awsSessionToken"));
+                    }
+                }
+            }
+            Some(AwsAuthType::IamRole) => {
+                for f in ["awsAccessKeyId", "awsSecretAccessKey", "awsSessionToken"] {
+                    fields::not_allowed(w, f, obj.get(f), "the IAM role needs no access keys");
+                }
+            }
+            None => {}
+        }
+    } else {
+        for f in AWS_FIELDS {
+            fields::not_allowed(w, f, obj.get(f), "AWS fields belong to ECR registries only");
+        }
+        c.username = fields::username(w, t, obj.get("username"));
+        c.password = fields::password(w, t, obj.get("password"));
+    }
+    (w.errors.len() == errors_before).then_some(c)
+}

@@ -1,0 +1,323 @@
+//! Splitting what a person typed as a registry address into scheme, host, port and path.
+//!
+//! This is the shared first step of every registry-URL rule: [`split`] trims the text, accepts
+//! an optional `https://` (or `http://`) scheme, rejects userinfo, queries and fragments, parses
+//! the host with the WHATWG host parser (the same normalization `fetch` applies: lowercase, IDN
+//! to punycode, IPv4 and bracketed IPv6 literals) and checks the port. The per-type rules in
+//! [`super::registry_url`] and [`super::ecr_url`] then look at the parts.
+
+use url::Host;
+
+use crate::report::Issue;
+
+/// The longest registry address accepted, in bytes (the schema's `maxLength`).
+pub const MAX_URL_LEN: usize = 512;
+
+/// The scheme written in front of the address, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// `https://`
+    Https,
+    /// `http://` (only usable with the `insecure` connection mode)
+    Http,
+}
+
+/// A registry address split into its parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlParts {
+    /// The scheme, when one was written.
+    pub scheme: Option<Scheme>,
+    /// The host as the WHATWG parser serializes it: lowercase ASCII (IDN as punycode, a final
+    /// `.` removed), an IPv4 literal in dotted decimal, or an IPv6 literal in brackets.
+    pub host: String,
+    /// Whether the host is an IP literal (v4 or v6) rather than a domain.
+    pub is_ip: bool,
+    /// The port, when one was written.
+    pub port: Option<u16>,
+    /// The path without leading or trailing `/` (empty when there is none).
+    pub path: String,
+}
+
+impl UrlParts {
+    /// `host[:port]`.
+    pub fn authority(&self) -> String {
+        match self.port {
+            Some(p) => format!("{}:{p}", self.host),
+            None => self.host.clone(),
+        }
+    }
+
+    /// `host[:port][/path]`, the normalized form stored in a configuration.
+    pub fn normalized(&self) -> String {
+        if self.path.is_empty() {
+            self.authority()
+        } else {
+            format!("{}/{}", self.authority(), self.path)
+        }
+    }
+
+    /// The path with a final API-version segment (`v1`, `v2`) removed, as people often paste
+    /// the registry's API root.
+    pub fn path_without_api_version(&self) -> &str {
+        let p = self.path.as_str();
+        if p == "v1" || p == "v2" {
+            return "";
+        }
+        p.strip_suffix("/v2")
+            .or_else(|| p.strip_suffix("/v1"))
+            .unwrap_or(p)
+    }
+}
+
+fn issue(prefix: &str, kind: &str, message: &str) -> Issue {
+    Issue::new("", format!("{prefix}.{kind}"), message)
+}
+
+/// Splits `input` into [`UrlParts`]. Error codes are `<prefix>.<kind>` (`url.empty`,
+/// `ecr.url.empty`, ...), with path `""`:
+///
+/// - `empty`: nothing but whitespace;
+/// - `too-long`: more than [`MAX_URL_LEN`] bytes;
+/// - `character`: whitespace or a control character inside the address;
+/// - `scheme`: a scheme other than `https://` or `http://` (`oci://`, `ftp://`, `https:/`);
+/// - `userinfo`: `user:password@` in front of the host (credentials go in their own fields);
+/// - `query`: a `?query` or `#fragment`;
+/// - `host`: no host, or a host the WHATWG parser rejects (forbidden characters, bad IDN,
+///   an unbracketed IPv6 literal, a label longer than 63 or a name longer than 253 bytes,
+///   labels starting or ending with `-`);
+/// - `port`: a port that is not a number from 1 to 65535.
+pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(issue(prefix, "empty", "enter the registry address"));
+    }
+    if text.len() > MAX_URL_LEN {
+        return Err(issue(
+            prefix,
+            "too-long",
+            &format!("the registry address is longer than {MAX_URL_LEN} bytes"),
+        ));
+    }
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(issue(
+            prefix,
+            "character",
+            "the registry address contains whitespace or a control character",
+        ));
+    }
+    let (scheme, rest) = split_scheme(text, prefix)?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    if tail.contains(['?', '#']) {
+        return Err(issue(
+            prefix,
+            "query",
+            "a registry address has no ?query or #fragment",
+        ));
+    }
+    if authority.contains('@') {
+        return Err(issue(
+            prefix,
+            "userinfo",
+            "put the username and password in their own fields, not in the address",
+        ));
+    }
+    let (host_text, port) = split_port(authority, prefix)?;
+    let (host, is_ip) = parse_host(host_text, prefix)?;
+    let path = tail
+        .strip_prefix('/')
+        .unwrap_or(tail)
+        .trim_end_matches('/')
+        .to_string();
+    if path.split('/').any(|s| s.is_empty() && !path.is_empty()) {
+        return Err(issue(
+            prefix,
+            "path",
+            "the path contains an empty segment (`//`)",
+        ));
+    }
+    Ok(UrlParts {
+        scheme,
+        host,
+        is_ip,
+        port,
+        path,
+    })
+}
+
+fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a str), Issue> {
+    let Some(idx) = text.find("://") else {
+        // `https:/host` or `https:host` are typos of a scheme, not hosts.
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("https:") || lower.starts_with("http:") {
+            let after = lower.split_once(':').map_or("", |(_, a)| a);
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                return Err(issue(
+                    prefix,
+                    "scheme",
+                    "the scheme is malformed: write `https://` or leave it out",
+                ));
+            }
+        }
+        return Ok((None, text));
+    };
+    let (scheme, rest) = text.split_at(idx);
+    let rest = rest.get(3..).unwrap_or("");
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok((Some(Scheme::Https), rest)),
+        "http" => Ok((Some(Scheme::Http), rest)),
+        _ => Err(issue(
+            prefix,
+            "scheme",
+            "only `https://` (or `http://` with an insecure connection) can be written in front of the host",
+        )),
+    }
+}
+
+fn split_port<'a>(authority: &'a str, prefix: &str) -> Result<(&'a str, Option<u16>), Issue> {
+    let (host, port_text) = if authority.starts_with('[') {
+        match authority.find(']') {
+            Some(i) => {
+                let (h, p) = authority.split_at(i + 1);
+                if p.is_empty() {
+                    (h, None)
+                } else if let Some(port) = p.strip_prefix(':') {
+                    (h, Some(port))
+                } else {
+                    return Err(issue(
+                        prefix,
+                        "host",
+                        "unexpected text after the bracketed IPv6 address",
+                    ));
+                }
+            }
+            None => return Err(issue(prefix, "host", "the IPv6 address lacks its `]`")),
+        }
+    } else {
+        match authority.matches(':').count() {
+            0 => (authority, None),
+            1 => match authority.split_once(':') {
+                Some((h, p)) => (h, Some(p)),
+                None => (authority, None),
+            },
+            _ => {
+                return Err(issue(
+                    prefix,
+                    "host",
+                    "an IPv6 address must be written in brackets, such as `[2001:db8::1]:5000`",
+                ))
+            }
+        }
+    };
+    let port =
+        match port_text {
+            None => None,
+            Some(p) => Some(parse_port(p).ok_or_else(|| {
+                issue(prefix, "port", "the port must be a number from 1 to 65535")
+            })?),
+        };
+    Ok((host, port))
+}
+
+fn parse_port(p: &str) -> Option<u16> {
+    if p.is_empty() || p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    p.parse::<u16>().ok().filter(|&n| n > 0)
+}
+
+fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
+    if text.is_empty() {
+        return Err(issue(prefix, "host", "the address has no host"));
+    }
+    let bad = || {
+        issue(
+            prefix,
+            "host",
+            "the host is not a valid host name or IP address",
+        )
+    };
+    // Fast path, same result as the WHATWG parser: a plain ASCII name whose last label does not
+    // start with a digit (so it cannot be an IPv4 number) and has no punycode label.
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        && !text
+            .trim_end_matches('.')
+            .rsplit('.')
+            .next()
+            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        && !text
+            .split('.')
+            .any(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")));
+    if plain {
+        let d = text.to_ascii_lowercase();
+        let d = d.strip_suffix('.').unwrap_or(&d).to_string();
+        check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
+        return Ok((d, false));
+    }
+    match Host::parse(text).map_err(|_| bad())? {
+        Host::Domain(d) => {
+            let d = d.strip_suffix('.').unwrap_or(&d).to_string();
+            check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
+            Ok((d, false))
+        }
+        Host::Ipv4(a) => Ok((a.to_string(), true)),
+        Host::Ipv6(a) => Ok((format!("[{a}]"), true)),
+    }
+}
+
+/// Checks a WHATWG-serialized domain the way DNS and TLS certificates need it: labels of 1 to
+/// 63 letters, digits, `-` or `_`, not starting or ending with `-`, at most 253 bytes in all.
+fn check_dns_name(d: &str) -> Result<(), &'static str> {
+    if d.is_empty() || d.len() > 253 {
+        return Err("the host name must be 1 to 253 characters long");
+    }
+    for label in d.split('.') {
+        if label.is_empty() || label.len() > 63 {
+            return Err("each part of the host name must be 1 to 63 characters long");
+        }
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err("the host name may contain only letters, digits, `-` and `.`");
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err("a part of the host name cannot start or end with `-`");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits() {
+        let p = split(" https://Registry.Example.com:5000/team/v2/ ", "url").unwrap();
+        assert_eq!(p.scheme, Some(Scheme::Https));
+        assert_eq!(p.normalized(), "registry.example.com:5000/team/v2");
+        assert_eq!(p.path_without_api_version(), "team");
+        assert_eq!(split("[::1]:5000", "url").unwrap().host, "[::1]");
+        assert_eq!(
+            split("bücher.example", "url").unwrap().host,
+            "xn--bcher-kva.example"
+        );
+        for (bad, code) in [
+            ("", "url.empty"),
+            ("oci://x", "url.scheme"),
+            ("https:/x", "url.scheme"),
+            ("u:p@x", "url.userinfo"),
+            ("x?y", "url.query"),
+            ("x:0", "url.port"),
+            ("x:65536", "url.port"),
+            ("::1", "url.host"),
+            ("a b", "url.character"),
+            ("-a.example", "url.host"),
+        ] {
+            assert_eq!(split(bad, "url").unwrap_err().code, code, "{bad}");
+        }
+    }
+}
