@@ -1,5 +1,5 @@
 // The demo page: lists the registry types and renders each type's form from the schema.
-import { registryTypes, registrySchema } from '../pkg/browser.js';
+import { registryTypes, registrySchema } from '../pkg/inline.js';
 
 const types = registryTypes();
 const schema = registrySchema();
