@@ -158,7 +158,7 @@ async function bundlePortal(bundler) {
 }
 
 for (const bundler of ['webpack', 'esbuild']) {
-  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { skip: needs('validateRegistry', 'toDevtronPayload'), timeout: 120_000 }, async () => {
+  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { skip: needs('validateRegistry'), timeout: 120_000 }, async () => {
     const out = await bundlePortal(bundler);
     const url = await serve([['/', out]]);
     const { page, errors, requests } = await openPage(url, '#root form');

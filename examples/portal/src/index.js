@@ -5,7 +5,7 @@ import { createElement as h, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
-import { registrySchema, registryUiSchema, validateRegistry, toDevtronPayload } from 'regcred';
+import { registrySchema, registryUiSchema, validateRegistry } from 'regcred';
 import { customValidate, transformErrors } from './rjsf-validation.js';
 
 const schema = registrySchema();
@@ -28,7 +28,8 @@ function RegistryPage() {
       showErrorList: false,
       noHtml5Validate: true,
       onChange: (e) => setFormData(e.formData),
-      onSubmit: (e) => setSaved(toDevtronPayload(validateRegistry(e.formData).value ?? e.formData)),
+      // What a plugin would send to its backend: the normalized configuration.
+      onSubmit: (e) => setSaved(validateRegistry(e.formData).value),
     }),
     warnings.length > 0 && h('ul', { id: 'warnings', 'aria-label': 'Warnings' },
       warnings.map((w) => h('li', { key: w.path + w.code }, `${w.path || 'form'}: ${w.message}`))),
