@@ -86,3 +86,104 @@ export function registrySchema(): Record<string, unknown>;
 export function registryUiSchema(): Record<string, unknown>;
 /** Resolves once the module is ready (a no-op except on `regcred/web`). */
 export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+// ---- Secrets, docker config files, injection plan, Devtron payloads ----
+
+/** Credentials for one registry, as `kubectl create secret docker-registry` takes them. */
+export interface DockerEntry {
+  /** `https://index.docker.io/v1/` for Docker Hub, else the bare host[:port][/path]. */
+  server: string;
+  username: string;
+  password: string;
+  email?: string | null;
+}
+
+/** An ECR registry token (from `ecrAuthorizationToken`). */
+export interface EcrToken {
+  username: string;
+  password: string;
+  /** ISO-8601 text or epoch milliseconds. */
+  expiresAt: string | number;
+  proxyEndpoint: string;
+}
+
+/** A registry given to a generator: direct credentials, or a (validated) configuration with an optional ECR token. */
+export type RegistrySource = DockerEntry | (RegistryConfig & { ecrToken?: EcrToken });
+
+export interface PullSecretOptions {
+  /** A DNS-1123 subdomain (at most 253 characters; 242 with `appendHash`). */
+  name: string;
+  namespace?: string;
+  registries: RegistrySource[];
+  /** Default `"json"` (kubectl's `-o json` layout). */
+  format?: 'json' | 'yaml';
+  /** kubectl's `--append-hash` name suffix. */
+  appendHash?: boolean;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** Go's escapes of `<`, `>`, `&`, U+2028, U+2029: bytes identical to kubectl's. */
+  goEscaping?: boolean;
+}
+
+/** The `.dockerconfigjson` text. Throws `RegcredError` (`secret.*` codes, `errors`) on bad input. */
+export function dockerConfigJson(entries: RegistrySource[], options?: { goEscaping?: boolean }): string;
+/** A docker `config.json` text (`auths` with `auth` only; ECR under `credHelpers` when asked). Throws `RegcredError`. */
+export function dockerConfigFile(entries: RegistrySource[], options?: { credHelpers?: boolean }): string;
+/** The `kubernetes.io/dockerconfigjson` Secret manifest text. Throws `RegcredError`. */
+export function pullSecret(options: PullSecretOptions): string;
+
+export interface Cluster {
+  id: string | number;
+  name?: string | null;
+}
+
+export interface ClusterPlan {
+  clusterId: string;
+  clusterName?: string;
+  inject: boolean;
+  secretName?: string;
+  source: 'registry-credentials' | 'image-pull-secret';
+  reason: {
+    code:
+      | 'auto-inject.listed'
+      | 'auto-inject.all'
+      | 'do-not-inject.listed'
+      | 'do-not-inject.all'
+      | 'not-listed'
+      | 'not-excluded'
+      | 'no-policy'
+      | 'ecr-iam-role'
+      | 'secret-name-missing';
+    message: string;
+  };
+}
+
+/** For each cluster: whether credentials are injected, the secret name and why. */
+export function injectionPlan(config: RegistryConfig, clusters: Array<Cluster | string | number>): ClusterPlan[];
+
+/** Devtron's container-registry API payload (`DockerArtifactStoreBean`). */
+export interface DevtronRegistryPayload {
+  id: string;
+  pluginId: 'cd.go.artifact.docker.registry';
+  registryType: RegistryTypeId;
+  isDefault: boolean;
+  registryUrl: string;
+  awsAccessKeyId?: string;
+  awsSecretAccessKey?: string;
+  awsRegion?: string;
+  username?: string;
+  password?: string;
+  connection: ConnectionMode;
+  cert: string;
+  isOCICompliantRegistry?: boolean;
+  ipsConfig?: {
+    id: number;
+    credentialType: 'SAME_AS_REGISTRY' | 'NAME';
+    credentialValue: string;
+    appliedClusterIdsCsv: string;
+    ignoredClusterIdsCsv: string;
+  };
+}
+
+export function toDevtronPayload(config: RegistryConfig): DevtronRegistryPayload;
+export function fromDevtronPayload(payload: DevtronRegistryPayload | Record<string, unknown>): Report<RegistryConfig>;

@@ -32,3 +32,15 @@ pub use report::{Issue, Report};
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+
+pub mod secret;
+pub use secret::{
+    docker_config_file, docker_config_json, docker_entry, pull_secret, DockerConfigFileOptions,
+    DockerEntry, EcrToken, ManifestFormat, PullSecret, PullSecretOptions, SecretError,
+};
+
+pub mod inject;
+pub use inject::{injection_plan, Cluster, ClusterPlan, PlanReason};
+
+pub mod devtron;
+pub use devtron::{from_devtron_payload, to_devtron_payload};

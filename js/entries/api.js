@@ -9,3 +9,11 @@ export { RegcredError } from './errors.js';
 
 /** Kept for symmetry with `regcred/web`: every other entry is ready at import. */
 export async function init() {}
+export {
+  dockerConfigJson,
+  dockerConfigFile,
+  pullSecret,
+  injectionPlan,
+  toDevtronPayload,
+  fromDevtronPayload,
+} from './regcred.js';

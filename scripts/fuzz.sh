@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every cargo-fuzz target for a set time (default 600 s each), seeded from tests/fixtures.
+#   scripts/fuzz.sh [seconds-per-target] [target...]
+# cargo-fuzz needs nightly features; the machine has only stable, so RUSTC_BOOTSTRAP=1 unlocks them.
+# A crash is saved under fuzz/artifacts/<target>/; copy it into tests/fixtures/crashers/<target>/
+# and add a regression test: inputs that once crashed something stay there forever.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-600}
+shift || true
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+export RUSTC_BOOTSTRAP=1
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cd fuzz && cargo fuzz list)
+for t in "${targets[@]}"; do
+  corpus=fuzz/corpus/$t
+  mkdir -p "$corpus"
+  # Seeds: every fixture file that belongs to this target (see fuzz/seeds.txt).
+  while read -r target glob; do
+    [ "$target" = "$t" ] || continue
+    for f in $glob; do [ -f "$f" ] && cp "$f" "$corpus/" ; done
+  done < fuzz/seeds.txt
+  for f in tests/fixtures/crashers/"$t"/*; do [ -f "$f" ] && cp "$f" "$corpus/"; done
+  echo "[fuzz] $t for ${secs}s"
+  (cd fuzz && cargo fuzz run "$t" -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 2>&1) \
+    | tee "fuzz/$t.log" | grep -E 'DONE|SUMMARY|panicked|crash-' || true
+  grep -E '^Done [0-9]+ runs' "fuzz/$t.log" || { echo "[fuzz] $t did not finish cleanly"; exit 1; }
+done

@@ -1,0 +1,236 @@
+//! The errors of secret and config-file generation: a typed enum with stable `secret.*` codes.
+//!
+//! Messages name the field (by JSON pointer) and never contain the value: no password, token,
+//! key or `auth` string can leak through an error.
+
+use crate::report::Issue;
+
+/// Why a secret, docker config or injection input could not be generated.
+///
+/// Every variant that concerns one field carries its JSON-pointer `path` (relative to the input
+/// of the function that failed, e.g. `/registries/1/password`). [`SecretError::code`] is stable API.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SecretError {
+    /// No registry was given: a docker config needs at least one entry.
+    #[error("at least one registry is required")]
+    NoRegistries {
+        /// Where the list was expected.
+        path: String,
+    },
+    /// The server (registry host) of an entry is empty or contains control characters.
+    #[error("{path}: the registry server must be a non-empty host[:port][/path] without control characters")]
+    Server {
+        /// The offending field.
+        path: String,
+    },
+    /// Two entries name the same server, so one would silently replace the other.
+    #[error("{path}: this registry server is already listed; each server may appear once")]
+    DuplicateServer {
+        /// The second occurrence.
+        path: String,
+    },
+    /// The username is empty.
+    #[error("{path}: a username is required")]
+    Username {
+        /// The offending field.
+        path: String,
+    },
+    /// The username contains `:`, which makes `auth` (base64 of `username:password`) ambiguous.
+    #[error("{path}: a username cannot contain ':' (the auth field could not be decoded)")]
+    UsernameColon {
+        /// The offending field.
+        path: String,
+    },
+    /// The password (or token, or key) is empty.
+    #[error("{path}: a password or token is required")]
+    Password {
+        /// The offending field.
+        path: String,
+    },
+    /// The secret name is not a DNS-1123 subdomain (lowercase, `-`/`.`, at most 253 characters,
+    /// 242 with `appendHash`).
+    #[error("{path}: the secret name must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most {max} characters)")]
+    Name {
+        /// The offending field.
+        path: String,
+        /// The longest name allowed here.
+        max: usize,
+    },
+    /// The namespace is not a DNS-1123 label (at most 63 characters).
+    #[error("{path}: the namespace must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)")]
+    Namespace {
+        /// The offending field.
+        path: String,
+    },
+    /// A label or annotation key is not a Kubernetes qualified name (`[prefix/]name`).
+    #[error("{path}: keys must be qualified names ([DNS-1123 prefix/]name of at most 63 letters, digits, '-', '_' or '.')")]
+    MetadataKey {
+        /// The offending key.
+        path: String,
+    },
+    /// A label value is not valid (at most 63 letters, digits, `-`, `_`, `.`, alphanumeric ends).
+    #[error("{path}: label values must be empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit")]
+    LabelValue {
+        /// The offending value.
+        path: String,
+    },
+    /// A registry configuration has no registry URL and its type has no default.
+    #[error("{path}: this registry type needs a registry URL")]
+    RegistryUrl {
+        /// The offending field.
+        path: String,
+    },
+    /// ECR with access keys: the secret needs a registry token (from `GetAuthorizationToken`,
+    /// see the verification API); none was given.
+    #[error("{path}: ECR access keys are not registry credentials; fetch an ECR authorization token and pass it as ecrToken")]
+    EcrTokenRequired {
+        /// The configuration that needs a token.
+        path: String,
+    },
+    /// ECR with the nodes' IAM role: there is nothing to put in a secret.
+    #[error("{path}: this ECR registry uses the worker nodes' IAM role; the nodes pull with their role and no secret is needed")]
+    EcrIamRole {
+        /// The configuration.
+        path: String,
+    },
+    /// The ECR token given belongs to a different registry host than the configuration.
+    #[error("{path}: the ECR token's proxy endpoint is not this registry's host")]
+    EcrTokenRegistry {
+        /// The token.
+        path: String,
+    },
+    /// The input does not have the expected shape (wrong JSON type, unknown field, missing field).
+    #[error("{path}: {expected}")]
+    Shape {
+        /// The offending value.
+        path: String,
+        /// What was expected there (never the value itself).
+        expected: &'static str,
+    },
+    /// Several problems at once, in input order.
+    #[error("{} problems; the first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
+    Several(Vec<SecretError>),
+}
+
+impl SecretError {
+    /// The stable error code (`secret.server`, `secret.ecr-token-required`, ...). For
+    /// [`SecretError::Several`], the code of the first problem.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SecretError::NoRegistries { .. } => "secret.no-registries",
+            SecretError::Server { .. } => "secret.server",
+            SecretError::DuplicateServer { .. } => "secret.duplicate-server",
+            SecretError::Username { .. } => "secret.username",
+            SecretError::UsernameColon { .. } => "secret.username-colon",
+            SecretError::Password { .. } => "secret.password",
+            SecretError::Name { .. } => "secret.name",
+            SecretError::Namespace { .. } => "secret.namespace",
+            SecretError::MetadataKey { .. } => "secret.metadata-key",
+            SecretError::LabelValue { .. } => "secret.label-value",
+            SecretError::RegistryUrl { .. } => "secret.registry-url",
+            SecretError::EcrTokenRequired { .. } => "secret.ecr-token-required",
+            SecretError::EcrIamRole { .. } => "secret.ecr-iam-role",
+            SecretError::EcrTokenRegistry { .. } => "secret.ecr-token-registry",
+            SecretError::Shape { .. } => "secret.shape",
+            SecretError::Several(all) => all.first().map_or("secret.invalid", |e| e.code()),
+        }
+    }
+
+    /// Every problem as a report [`Issue`] (`path`, `code`, `message`); safe to log.
+    pub fn issues(&self) -> Vec<Issue> {
+        match self {
+            SecretError::Several(all) => all.iter().flat_map(SecretError::issues).collect(),
+            one => vec![Issue::new(one.path(), one.code(), one.message())],
+        }
+    }
+
+    /// The message without the leading path (for [`Issue::message`]).
+    fn message(&self) -> String {
+        let full = self.to_string();
+        let prefix = format!("{}: ", self.path());
+        full.strip_prefix(&prefix)
+            .map(str::to_owned)
+            .unwrap_or(full)
+    }
+
+    /// The JSON pointer of the problem (`""` for [`SecretError::Several`]).
+    pub fn path(&self) -> &str {
+        match self {
+            SecretError::NoRegistries { path }
+            | SecretError::Server { path }
+            | SecretError::DuplicateServer { path }
+            | SecretError::Username { path }
+            | SecretError::UsernameColon { path }
+            | SecretError::Password { path }
+            | SecretError::Name { path, .. }
+            | SecretError::Namespace { path }
+            | SecretError::MetadataKey { path }
+            | SecretError::LabelValue { path }
+            | SecretError::RegistryUrl { path }
+            | SecretError::EcrTokenRequired { path }
+            | SecretError::EcrIamRole { path }
+            | SecretError::EcrTokenRegistry { path }
+            | SecretError::Shape { path, .. } => path,
+            SecretError::Several(_) => "",
+        }
+    }
+
+    /// The same error with every path moved under the JSON pointer `prefix`.
+    pub fn under(self, prefix: &str) -> SecretError {
+        match self {
+            SecretError::Several(all) => {
+                SecretError::Several(all.into_iter().map(|e| e.under(prefix)).collect())
+            }
+            mut one => {
+                if let Some(p) = one.path_mut() {
+                    *p = format!("{prefix}{p}");
+                }
+                one
+            }
+        }
+    }
+
+    fn path_mut(&mut self) -> Option<&mut String> {
+        match self {
+            SecretError::NoRegistries { path }
+            | SecretError::Server { path }
+            | SecretError::DuplicateServer { path }
+            | SecretError::Username { path }
+            | SecretError::UsernameColon { path }
+            | SecretError::Password { path }
+            | SecretError::Name { path, .. }
+            | SecretError::Namespace { path }
+            | SecretError::MetadataKey { path }
+            | SecretError::LabelValue { path }
+            | SecretError::RegistryUrl { path }
+            | SecretError::EcrTokenRequired { path }
+            | SecretError::EcrIamRole { path }
+            | SecretError::EcrTokenRegistry { path }
+            | SecretError::Shape { path, .. } => Some(path),
+            SecretError::Several(_) => None,
+        }
+    }
+
+    /// Folds a list of problems into one error: `None` when empty, the error itself when there
+    /// is one, [`SecretError::Several`] otherwise (nested lists are flattened).
+    pub fn collect(errors: Vec<SecretError>) -> Option<SecretError> {
+        let mut flat = Vec::new();
+        for e in errors {
+            match e {
+                SecretError::Several(inner) => flat.extend(inner),
+                one => flat.push(one),
+            }
+        }
+        match flat.len() {
+            0 => None,
+            1 => flat.pop(),
+            _ => Some(SecretError::Several(flat)),
+        }
+    }
+}
+
+/// Escapes a key for use as one JSON-pointer segment (`~` → `~0`, `/` → `~1`).
+pub(crate) fn pointer_segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}

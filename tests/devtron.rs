@@ -1,0 +1,197 @@
+//! Devtron's registry payload: the shape for every registry type, and lossless round trips.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use regcred::{from_devtron_payload, to_devtron_payload, RegistryConfig};
+use serde_json::{json, Value};
+
+const GCP_KEY: &str = r#"{"type":"service_account","project_id":"p","private_key_id":"abc","private_key":"-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n","client_email":"sa@p.iam.gserviceaccount.com"}"#;
+
+fn config(v: Value) -> RegistryConfig {
+    serde_json::from_value(v).unwrap()
+}
+
+/// One normalized configuration per type (and both ECR auth types), with its expected payload.
+fn cases() -> Vec<(RegistryConfig, Value)> {
+    vec![
+        (
+            config(json!({"name": "ecr-keys", "registryType": "ecr",
+                "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "awsAuthType": "user-auth",
+                "awsAccessKeyId": "AKIAIOSFODNN7EXAMPLE", "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "isDefault": true,
+                "injection": {"autoInject": ["*"], "credentialSource": "registry-credentials"}})),
+            json!({"id": "ecr-keys", "pluginId": "cd.go.artifact.docker.registry", "registryType": "ecr",
+                "isDefault": true, "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                "awsAccessKeyId": "AKIAIOSFODNN7EXAMPLE", "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "awsRegion": "eu-west-1", "connection": "secure", "cert": "",
+                "ipsConfig": {"id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
+                    "appliedClusterIdsCsv": "-1", "ignoredClusterIdsCsv": ""}}),
+        ),
+        (
+            config(json!({"name": "ecr-role", "registryType": "ecr",
+                "registryUrl": "123456789012.dkr.ecr.us-gov-west-1.amazonaws.com", "awsAuthType": "iam-role"})),
+            json!({"id": "ecr-role", "pluginId": "cd.go.artifact.docker.registry", "registryType": "ecr",
+                "isDefault": false, "registryUrl": "123456789012.dkr.ecr.us-gov-west-1.amazonaws.com",
+                "awsAccessKeyId": "", "awsSecretAccessKey": "", "awsRegion": "us-gov-west-1",
+                "connection": "secure", "cert": ""}),
+        ),
+        (
+            config(
+                json!({"name": "dockerhub", "registryType": "docker-hub", "registryUrl": "docker.io",
+                "username": "alice", "password": "dckr_pat_x",
+                "injection": {"doNotInject": ["3", "7"], "credentialSource": "image-pull-secret", "secretName": "hub-pull"}}),
+            ),
+            json!({"id": "dockerhub", "pluginId": "cd.go.artifact.docker.registry", "registryType": "docker-hub",
+                "isDefault": false, "registryUrl": "docker.io", "username": "alice", "password": "dckr_pat_x",
+                "connection": "secure", "cert": "",
+                "ipsConfig": {"id": 0, "credentialType": "NAME", "credentialValue": "hub-pull",
+                    "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": "3,7"}}),
+        ),
+        (
+            config(
+                json!({"name": "azure", "registryType": "acr", "registryUrl": "myreg.azurecr.io",
+                "username": "00000000-0000-0000-0000-000000000000", "password": "s3cret"}),
+            ),
+            json!({"id": "azure", "pluginId": "cd.go.artifact.docker.registry", "registryType": "acr",
+                "isDefault": false, "registryUrl": "myreg.azurecr.io",
+                "username": "00000000-0000-0000-0000-000000000000", "password": "s3cret",
+                "connection": "secure", "cert": ""}),
+        ),
+        (
+            config(json!({"name": "gar", "registryType": "artifact-registry",
+                "registryUrl": "europe-west3-docker.pkg.dev", "username": "_json_key", "password": GCP_KEY,
+                "injection": {"doNotInject": ["*"]}})),
+            json!({"id": "gar", "pluginId": "cd.go.artifact.docker.registry", "registryType": "artifact-registry",
+                "isDefault": false, "registryUrl": "europe-west3-docker.pkg.dev",
+                "username": "_json_key", "password": format!("'{GCP_KEY}'"),
+                "connection": "secure", "cert": "",
+                "ipsConfig": {"id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
+                    "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": "-1"}}),
+        ),
+        (
+            config(
+                json!({"name": "gcr", "registryType": "gcr", "registryUrl": "eu.gcr.io",
+                "username": "_json_key", "password": GCP_KEY}),
+            ),
+            json!({"id": "gcr", "pluginId": "cd.go.artifact.docker.registry", "registryType": "gcr",
+                "isDefault": false, "registryUrl": "eu.gcr.io",
+                "username": "_json_key", "password": format!("'{GCP_KEY}'"),
+                "connection": "secure", "cert": ""}),
+        ),
+        (
+            config(
+                json!({"name": "quay", "registryType": "quay", "registryUrl": "quay.io",
+                "username": "org+robot", "password": "TOKEN"}),
+            ),
+            json!({"id": "quay", "pluginId": "cd.go.artifact.docker.registry", "registryType": "quay",
+                "isDefault": false, "registryUrl": "quay.io", "username": "org+robot", "password": "TOKEN",
+                "connection": "secure", "cert": ""}),
+        ),
+        (
+            config(
+                json!({"name": "harbor", "registryType": "other", "registryUrl": "harbor.example.com:8443/proj",
+                "username": "u", "password": "p", "connection": "secure-with-cert",
+                "cert": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"}),
+            ),
+            json!({"id": "harbor", "pluginId": "cd.go.artifact.docker.registry", "registryType": "other",
+                "isDefault": false, "registryUrl": "harbor.example.com:8443/proj", "username": "u", "password": "p",
+                "connection": "secure-with-cert", "cert": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"}),
+        ),
+        (
+            config(
+                json!({"name": "lab", "registryType": "other", "registryUrl": "10.0.0.5:5000",
+                "username": "u", "password": "p", "connection": "insecure"}),
+            ),
+            json!({"id": "lab", "pluginId": "cd.go.artifact.docker.registry", "registryType": "other",
+                "isDefault": false, "registryUrl": "10.0.0.5:5000", "username": "u", "password": "p",
+                "connection": "insecure", "cert": ""}),
+        ),
+    ]
+}
+
+#[test]
+fn payload_shape_for_every_type() {
+    let cases = cases();
+    let mut types: Vec<_> = cases.iter().map(|(c, _)| c.registry_type.id()).collect();
+    types.dedup();
+    assert_eq!(
+        types,
+        [
+            "ecr",
+            "docker-hub",
+            "acr",
+            "artifact-registry",
+            "gcr",
+            "quay",
+            "other"
+        ]
+    );
+    for (config, expected) in cases {
+        let payload = to_devtron_payload(&config);
+        println!(
+            "{}: {}",
+            config.registry_type.id(),
+            serde_json::to_string(&payload).unwrap()
+        );
+        assert_eq!(payload, expected, "{}", config.name);
+    }
+}
+
+#[test]
+fn round_trip_is_lossless_for_every_type() {
+    for (config, _) in cases() {
+        let report = from_devtron_payload(&to_devtron_payload(&config));
+        assert!(report.valid, "{}: {:?}", config.name, report.errors);
+        assert!(
+            report.warnings.is_empty(),
+            "{}: {:?}",
+            config.name,
+            report.warnings
+        );
+        assert_eq!(report.value.as_ref(), Some(&config), "{}", config.name);
+    }
+}
+
+#[test]
+fn devtron_response_fields_are_accepted_and_gcp_quotes_removed() {
+    let payload = json!({"id": "gar", "pluginId": "cd.go.artifact.docker.registry", "registryType": "gcr",
+        "registryUrl": "https://gcr.io", "username": "_json_key", "password": "'{\"a\":1}'",
+        "isDefault": false, "active": true, "isOCICompliantRegistry": true, "isPublic": false,
+        "disabledFields": [], "awsRegion": "", "surprise": 1});
+    let report = from_devtron_payload(&payload);
+    assert!(report.valid, "{:?}", report.errors);
+    assert_eq!(report.warning_codes(), ["devtron.unknown-field"]);
+    let config = report.value.unwrap();
+    assert_eq!(config.registry_url.as_deref(), Some("gcr.io"));
+    assert_eq!(config.password.as_deref(), Some("{\"a\":1}"));
+}
+
+#[test]
+fn invalid_payloads_are_reports_without_secrets() {
+    let bad = json!({"registryType": "harbor", "password": "hunter2-marker", "connection": "tls",
+        "isDefault": "yes", "ipsConfig": {"credentialType": "CUSTOM_CREDENTIAL"}});
+    let report = from_devtron_payload(&bad);
+    assert!(!report.valid);
+    assert_eq!(report.value, None);
+    let mut codes = report.error_codes();
+    codes.sort_unstable();
+    assert_eq!(
+        codes,
+        [
+            "devtron.connection",
+            "devtron.field-type",
+            "devtron.id",
+            "devtron.ips-credential-type",
+            "devtron.registry-type"
+        ]
+    );
+    assert!(!serde_json::to_string(&report).unwrap().contains("hunter2"));
+    assert_eq!(
+        from_devtron_payload(&json!([1])).error_codes(),
+        ["devtron.shape"]
+    );
+}

@@ -1,0 +1,5 @@
+//! Helpers shared by integration tests: `mod support;` in a test file.
+#![allow(dead_code)]
+
+pub mod oci;
+pub mod registry;
