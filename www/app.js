@@ -11,7 +11,7 @@ const { registryTypes, registrySchema, registryUiSchema, validateField, validate
 const types = registryTypes();
 const schema = registrySchema();
 const uiSchema = registryUiSchema();
-const SAMPLE_CLUSTERS = ['default_cluster', 'prod-eu', 'staging', 'dev-sandbox'];
+const SAMPLE_CLUSTERS = [{ id: 1, name: 'default_cluster' }, { id: 2, name: 'prod-eu' }, { id: 3, name: 'staging' }, { id: 4, name: 'dev-sandbox' }];
 const SAMPLES = {
   ecr: { name: 'shop-ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth',
     awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
@@ -275,14 +275,13 @@ const explain = (e) => `# Nothing to show yet: ${e?.message ?? e}` +
 
 function renderPlan() {
   const plan = attempt(() => injectionPlan(config, SAMPLE_CLUSTERS));
-  const rows = Array.isArray(plan) ? plan : plan?.clusters;
   const body = $('plan').tBodies[0];
-  if (!Array.isArray(rows)) {
-    return body.replaceChildren(el('tr', {}, el('td', { colspan: '4' }, plan?.error?.message ?? 'No plan')));
+  if (!Array.isArray(plan)) {
+    return body.replaceChildren(el('tr', {}, el('td', { colspan: '4' }, plan.error.message)));
   }
-  body.replaceChildren(...rows.map((r) => el('tr', {},
-    el('td', {}, r.cluster ?? r.clusterId ?? r.name ?? ''), el('td', {}, r.inject ? 'yes' : 'no'),
-    el('td', {}, r.secretName ?? '—'), el('td', {}, r.reason ?? ''))));
+  body.replaceChildren(...plan.map((r) => el('tr', {},
+    el('td', {}, `${r.clusterName ?? ''} (id ${r.clusterId})`), el('td', {}, r.inject ? 'yes' : 'no'),
+    el('td', {}, r.secretName ?? '—'), el('td', {}, r.reason?.message ?? ''))));
 }
 
 /** Calls `fn`; a thrown error becomes `{ error }` so one panel's problem never breaks the page. */
