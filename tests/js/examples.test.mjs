@@ -25,7 +25,8 @@ test('every README example block is its file under examples/, verbatim', () => {
   const examples = readmeExamples();
   const paths = examples.map((e) => e.path);
   for (const required of ['examples/node/quickstart.mjs', 'examples/node/main.mjs', 'examples/deno/main.ts',
-    'examples/browser/index.html', 'examples/portal/src/rjsf-validation.js', 'examples/worker/worker.js']) {
+    'examples/browser/index.html', 'examples/portal/src/rjsf-validation.js', 'examples/worker/worker.js',
+    'examples/rust/pull_secret.rs']) {
     assert.ok(paths.includes(required), `README quotes ${required}`);
   }
   for (const { path, code } of examples) {
@@ -93,4 +94,11 @@ test('Browser example (no bundler, regcred/web) validates in Chromium', { skip: 
     await browser.close();
     await new Promise((r) => server.close(r));
   }
+});
+
+test('Rust example prints the manifest pullSecret prints in JavaScript', { timeout: 180_000 }, async () => {
+  const { stdout } = await runOk('cargo', ['run', '--quiet', '--example', 'pull_secret'], { timeout: 180_000 });
+  const expected = regcred.pullSecret({ name: 'dockerhub-pull', namespace: 'apps', format: 'yaml',
+    registries: [{ name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_example' }] });
+  assert.equal(stdout, `# registry types: ${regcred.registryTypes().map((t) => t.id).join(',')}\n${expected}\n`);
 });
