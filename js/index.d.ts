@@ -18,6 +18,7 @@ export interface Report<T> {
 
 /** Thrown on misuse and by generators given invalid input. */
 export class RegcredError extends Error {
+  constructor(code: string, message: string, errors?: Issue[]);
   readonly code: string;
   readonly errors?: Issue[];
 }

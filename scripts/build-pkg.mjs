@@ -52,16 +52,28 @@ const manifest = {
   type: 'module',
   types: './index.d.ts',
   main: './node.js',
-  sideEffects: false,
+  // Only the entries have side effects (they instantiate the module at import). Declaring
+  // `sideEffects: false` would let webpack skip an entry's initialization and link straight to
+  // the uninitialized glue.
+  sideEffects: ['./inline.js', './node.js', './workerd.js', './web.js'],
+  // Condition order matters: the first match wins.
+  //   workerd  Cloudflare Workers/workerd (and wrangler's bundler): imports the .wasm as a module.
+  //   deno     the inlined module: no --allow-read needed, any Deno 2 version.
+  //   module   every bundler (webpack, esbuild, Vite, Rollup) whatever its target platform: the
+  //            inlined module, so a bundle is self-contained (even a Node-targeted one).
+  //   node     Node itself: reads regcred_bg.wasm beside the entry, synchronously.
+  //   browser/default  plain ESM hosts: the inlined module.
+  // There is deliberately no `worker` condition: webpack uses it for web-worker targets, where
+  // the workerd entry's `.wasm` import would need WebAssembly experiments.
   exports: {
     '.': {
       types: './index.d.ts',
       workerd: './workerd.js',
-      worker: './workerd.js',
-      deno: './node.js',
+      deno: './inline.js',
+      module: './inline.js',
       node: './node.js',
-      browser: './browser.js',
-      default: './browser.js',
+      browser: './inline.js',
+      default: './inline.js',
     },
     './web': { types: './index.d.ts', default: './web.js' },
     './regcred_bg.wasm': './regcred_bg.wasm',

@@ -6,13 +6,14 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mounts = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
+const demoMounts = [['/pkg/', join(root, 'pkg')], ['/', join(root, 'www')]];
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
 };
 
-export function startServer(port = 8080) {
+/** Serves `mounts` (URL prefix -> directory; the demo's by default) on 127.0.0.1:`port`. */
+export function startServer(port = 8080, mounts = demoMounts) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     for (const [prefix, dir] of mounts) {

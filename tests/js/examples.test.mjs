@@ -1,0 +1,104 @@
+// README examples are files under examples/, quoted verbatim (checked here) and run here. The
+// worker and portal examples run in workerd.test.mjs and browser.test.mjs.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as regcred from 'regcred';
+import { startServer } from '../../scripts/serve.mjs';
+import { bin, cleanup, freePort, launchChromium, makeConsumer, root, run, runOk } from './support/hosts.mjs';
+
+const needs = (...names) => {
+  const missing = names.filter((n) => typeof regcred[n] !== 'function');
+  return missing.length ? `waiting for ${missing.join(', ')} in the package` : false;
+};
+const dirs = [];
+after(() => dirs.forEach(cleanup));
+
+/** `<!-- example: path -->` followed by a fenced block: [{ path, code }]. */
+function readmeExamples() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  return [...readme.matchAll(/<!-- example: (\S+) -->\n```[a-z]*\n([\s\S]*?)```\n/g)].map((m) => ({ path: m[1], code: m[2] }));
+}
+
+test('every README example block is its file under examples/, verbatim', () => {
+  const examples = readmeExamples();
+  const paths = examples.map((e) => e.path);
+  for (const required of ['examples/node/quickstart.mjs', 'examples/node/main.mjs', 'examples/deno/main.ts',
+    'examples/browser/index.html', 'examples/portal/src/rjsf-validation.js', 'examples/worker/worker.js',
+    'examples/rust/pull_secret.rs']) {
+    assert.ok(paths.includes(required), `README quotes ${required}`);
+  }
+  for (const { path, code } of examples) {
+    assert.ok(existsSync(join(root, path)), `${path} exists`);
+    assert.equal(code, readFileSync(join(root, path), 'utf8'), `README block for ${path} differs from the file`);
+  }
+  // Every fenced block of the host sections is a quoted example (none is left unexecuted),
+  // except shell commands.
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const hosts = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Repository layout'));
+  const blocks = [...hosts.matchAll(/(<!-- example: \S+ -->\n)?```([a-z]*)\n/g)].filter((_, i) => i % 2 === 0);
+  for (const b of blocks) if (b[2] !== 'sh') assert.ok(b[1], `an unquoted ${b[2]} block in the host sections`);
+});
+
+test('Node quick start runs', async () => {
+  const { stdout } = await runOk(process.execPath, ['examples/node/quickstart.mjs']);
+  assert.equal(stdout, 'ecr,docker-hub,acr,artifact-registry,gcr,quay,other\n');
+});
+
+test('Node example prints the pull secret of the validated configuration', { skip: needs('validateRegistry', 'pullSecret') }, async () => {
+  const { stdout } = await runOk(process.execPath, ['examples/node/main.mjs'], { env: { DOCKER_TOKEN: 'dckr_pat_from_env' } });
+  const config = { name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_from_env' };
+  const expected = regcred.pullSecret({ name: 'dockerhub-pull', namespace: 'apps', registries: [regcred.validateRegistry(config).value], format: 'yaml' });
+  assert.equal(stdout, `${expected}\n`);
+  assert.match(stdout, /kubernetes\.io\/dockerconfigjson/);
+  const bad = await run(process.execPath, ['examples/node/main.mjs'], { env: { DOCKER_TOKEN: '' } });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /\/password/);
+});
+
+test('Deno example runs against the installed package with no permissions', { skip: needs('parseEcrUrl', 'validateField') }, async () => {
+  const dir = await makeConsumer({
+    'package.json': JSON.stringify({ type: 'module', dependencies: { regcred: '*' } }),
+    'main.ts': readFileSync(join(root, 'examples/deno/main.ts'), 'utf8'),
+  });
+  dirs.push(dir);
+  const env = { DENO_DIR: join(dir, '.deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
+  const args = ['run', '--no-prompt', '--node-modules-dir=manual', 'main.ts'];
+  const ok = await runOk(bin('deno'), args, { cwd: dir, env });
+  const expected = regcred.parseEcrUrl('123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com').value;
+  assert.deepEqual(JSON.parse(ok.stdout), {
+    accountId: '123456789012', region: 'us-gov-west-1', fips: true, partition: expected.partition, apiEndpoint: expected.apiEndpoint,
+  });
+  const bad = await runOk(bin('deno'), [...args, 'not-a-registry'], { cwd: dir, env });
+  assert.deepEqual(JSON.parse(bad.stdout).errors, regcred.validateField('ecr', 'registryUrl', 'not-a-registry').errors.map((e) => e.code));
+});
+
+test('Browser example (no bundler, regcred/web) validates in Chromium', { skip: needs('validateField') }, async () => {
+  const server = await startServer(await freePort(), [
+    ['/node_modules/regcred/', join(root, 'pkg')], ['/', join(root, 'examples/browser')],
+  ]);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => document.getElementById('result').textContent !== '');
+    assert.equal(await page.textContent('#result'), 'valid');
+    await page.fill('#url', '12345.dkr.ecr.eu-west-1.amazonaws.com');
+    const expected = regcred.validateField('ecr', 'registryUrl', '12345.dkr.ecr.eu-west-1.amazonaws.com').errors[0].message;
+    await page.waitForFunction((m) => document.getElementById('result').textContent === m, expected);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+});
+
+test('Rust example prints the manifest pullSecret prints in JavaScript', { timeout: 180_000 }, async () => {
+  const { stdout } = await runOk('cargo', ['run', '--quiet', '--example', 'pull_secret'], { timeout: 180_000 });
+  const expected = regcred.pullSecret({ name: 'dockerhub-pull', namespace: 'apps', format: 'yaml',
+    registries: [{ name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_example' }] });
+  assert.equal(stdout, `# registry types: ${regcred.registryTypes().map((t) => t.id).join(',')}\n${expected}\n`);
+});
