@@ -32,3 +32,6 @@ pub use report::{Issue, Report};
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+
+pub mod cert;
+pub use cert::{inspect_certificates, CertificateBundle, CertificateInfo, InspectOptions};
