@@ -9,3 +9,4 @@ export { RegcredError } from './errors.js';
 
 /** Kept for symmetry with `regcred/web`: every other entry is ready at import. */
 export async function init() {}
+export { inspectCertificates } from './regcred.js';

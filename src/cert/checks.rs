@@ -1,8 +1,6 @@
 //! The checks on certificates that could be read: validity against `now`, CA-ness, keyUsage,
 //! version, duplicates, chain completeness and host coverage.
 
-use std::collections::HashSet;
-
 use super::host;
 use super::inspect::{InspectOptions, Summary};
 use super::x509::KEY_CERT_SIGN;
@@ -24,7 +22,6 @@ pub(super) fn check(
         .as_deref()
         .map(host::host_of)
         .filter(|h| !h.is_empty());
-    let mut seen = HashSet::new();
     for (i, s) in certs.iter().enumerate() {
         let path = format!("/certificates/{i}");
         let c = &s.info;
@@ -93,7 +90,13 @@ pub(super) fn check(
                 ),
             ));
         }
-        if !seen.insert(c.sha256_fingerprint.as_str()) {
+        // A linear scan: bundles hold a few hundred certificates at most, and a hash set costs
+        // more wasm bytes than it saves time.
+        let earlier = certs.get(..i).unwrap_or_default();
+        if earlier
+            .iter()
+            .any(|e| e.info.sha256_fingerprint == c.sha256_fingerprint)
+        {
             warnings.push(Issue::new(
                 &path,
                 "cert.duplicate",

@@ -2,4 +2,5 @@
 //! the result. No domain logic lives here.
 
 pub mod catalog;
+pub mod cert;
 pub mod codec;
