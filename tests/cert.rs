@@ -189,22 +189,25 @@ fn the_report_serializes_in_camel_case() {
     }
 }
 
-fn real_ders() -> Vec<Vec<u8>> {
-    ["root.der"]
-        .iter()
-        .map(|f| fixture(f))
-        .chain(["intermediate.pem", "leaf.pem", "v1.pem"].iter().map(|f| {
-            let r = inspect_certificates(&fixture(f), &options(false, None));
-            assert!(r.value.is_some());
-            // The DER of a PEM fixture: decode the body with the scanner's own rules.
-            let text = String::from_utf8(fixture(f)).unwrap();
-            let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
-            use base64::Engine;
-            base64::engine::general_purpose::STANDARD
-                .decode(body)
-                .unwrap()
-        }))
-        .collect()
+fn real_ders() -> &'static [Vec<u8>] {
+    static DERS: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    DERS.get_or_init(|| {
+        ["root.der"]
+            .iter()
+            .map(|f| fixture(f))
+            .chain(["intermediate.pem", "leaf.pem", "v1.pem"].iter().map(|f| {
+                let r = inspect_certificates(&fixture(f), &options(false, None));
+                assert!(r.value.is_some());
+                // The DER of a PEM fixture: decode the body with the scanner's own rules.
+                let text = String::from_utf8(fixture(f)).unwrap();
+                let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD
+                    .decode(body)
+                    .unwrap()
+            }))
+            .collect()
+    })
 }
 
 proptest! {

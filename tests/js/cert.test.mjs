@@ -125,3 +125,18 @@ test('thousands of random bytes and strings never trap the instance', () => {
   assert.equal(registryTypes().length, 7);
   assert.equal(inspectCertificates(input('root.pem'), { now }).valid, true);
 });
+
+test('the README example of the CA certificates section runs and prints what it says', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('## CA certificates')[1];
+  const code = section.split('```js\n')[1].split('```')[0];
+  const expected = code.match(/\/\/ (.+)$/m)[1];
+  const dirUrl = new URL('../artifacts/', import.meta.url);
+  mkdirSync(dirUrl, { recursive: true });
+  const file = new URL('readme-cert.mjs', dirUrl);
+  writeFileSync(file, code);
+  const out = execFileSync(process.execPath, [file.pathname], { encoding: 'utf8' }).trim();
+  assert.equal(out, expected);
+});
