@@ -165,6 +165,18 @@ fn too_large_not_found_and_empty() {
 }
 
 #[test]
+fn text_starting_with_a_zero_is_still_pem() {
+    let mut text = b"0 comment line\n".to_vec();
+    text.extend(fixture("root.pem"));
+    let r = inspect_certificates(&text, &options(true, None));
+    assert!(r.valid, "{r:?}");
+    assert_eq!(
+        inspect_certificates(b"0123", &options(true, None)).error_codes(),
+        ["cert.not-found"]
+    );
+}
+
+#[test]
 fn the_report_serializes_in_camel_case() {
     let r = inspect_certificates(&fixture("leaf.pem"), &options(false, None));
     let json = serde_json::to_value(&r).unwrap();

@@ -77,7 +77,8 @@ pub struct CertificateInfo {
 }
 
 /// Inspects pasted certificates: PEM text with one or many `CERTIFICATE` blocks, or raw DER
-/// (bytes starting with `0x30`, one or several certificates back to back).
+/// (a SEQUENCE with a long-form length, `30 81`..`30 84`, as every certificate has; one or
+/// several certificates back to back). Text starting with `0` is read as text.
 ///
 /// Errors (`valid: false`): `cert.too-large`, `cert.not-found`, `cert.private-key`,
 /// `cert.wrong-label`, `cert.pem-unterminated`, `cert.base64`, `cert.der-truncated`,
@@ -101,7 +102,11 @@ pub fn inspect_certificates(input: &[u8], options: &InspectOptions) -> Report<Ce
     }
     let mut errors = Vec::new();
     let mut certs = Vec::new();
-    if input.first() == Some(&0x30) {
+    // DER starts with a SEQUENCE (0x30, which is also ASCII `0`) whose length, for anything
+    // as large as a certificate (over 127 bytes), is in the long form (0x81..): text starting
+    // with `0` is read as text.
+    let looks_like_der = matches!(input, [0x30, len, ..] if *len > 0x80);
+    if looks_like_der && !pem::has_begin_marker(input) {
         read_der_sequence(input, &mut certs, &mut errors);
     } else {
         let mut saw_certificate_block = false;
