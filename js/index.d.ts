@@ -263,3 +263,45 @@ export function validateField(
 export function parseEcrUrl(url: string): Report<EcrRegistry>;
 /** Parses a GCP service-account key. Throws `RegcredError` (`argument.type`) when `text` is not a string. */
 export function parseServiceAccountKey(text: string): Report<ServiceAccountKey>;
+/** One certificate as `inspectCertificates` reports it. */
+export interface CertificateInfo {
+  /** RFC 4514 order, as `openssl x509 -nameopt RFC2253,-esc_msb` prints it: `CN=Root,O=Example,C=US`. */
+  subject: string;
+  issuer: string;
+  /** Uppercase hex as `openssl x509 -serial` prints it (no separators; `-` before a negative one). */
+  serialNumber: string;
+  /** ISO-8601 UTC, `2025-01-01T00:00:00Z`. */
+  notBefore: string;
+  notAfter: string;
+  /** Uppercase hex pairs joined by `:`, as `openssl x509 -fingerprint -sha256`. */
+  sha256Fingerprint: string;
+  /** basicConstraints cA. */
+  isCa: boolean;
+  pathLength: number | null;
+  /** Issuer equals subject (signature not verified). */
+  selfSigned: boolean;
+  /** `DNS:…`, `IP:…`, `email:…`, `URI:…`. */
+  subjectAltNames: string[];
+  /** `RSA`, `EC`, `Ed25519`, `Ed448`, `DSA`, `RSASSA-PSS` or a dotted OID. */
+  keyAlgorithm: string;
+  /** `P-256`, `P-384`, `P-521`, `secp256k1` for EC keys. */
+  keyCurve: string | null;
+  keySize: number | null;
+  version: 1 | 2 | 3;
+}
+
+export interface CertificateBundle {
+  certificates: CertificateInfo[];
+}
+
+export interface InspectCertificatesOptions {
+  /** ISO-8601 text or epoch milliseconds; defaults to the host clock. */
+  now?: string | number;
+  /** Registry host the leaf certificates should cover (port, scheme and path ignored). */
+  host?: string | null;
+  /** Certificates must be CAs (`cert.not-ca` error); default true. False turns it into a `cert.leaf` warning. */
+  requireCa?: boolean;
+}
+
+/** Inspects a pasted CA certificate (PEM text, one or many blocks, or DER bytes). */
+export function inspectCertificates(pem: string | Uint8Array, options?: InspectCertificatesOptions): Report<CertificateBundle>;

@@ -49,3 +49,5 @@ pub use validate::{
     parse_ecr_url, parse_service_account_key, validate_field, validate_field_in, validate_registry,
     EcrRegistry, ServiceAccountKey,
 };
+pub mod cert;
+pub use cert::{inspect_certificates, CertificateBundle, CertificateInfo, InspectOptions};

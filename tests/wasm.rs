@@ -34,3 +34,32 @@ fn schemas_are_objects() {
     let ui = catalog::registry_ui_schema().unwrap();
     assert!(js_sys::Array::is_array(&get(&ui, "ui:order")));
 }
+
+#[wasm_bindgen_test]
+fn inspect_certificates_reads_pem_text_and_bytes() {
+    use regcred::wasm::cert::inspect_certificates;
+    let pem = include_str!("fixtures/certs/root.pem");
+    let options = js_sys::JSON::parse(r#"{"now":"2030-06-01T00:00:00Z"}"#).unwrap();
+    let report = inspect_certificates(JsValue::from_str(pem), options.clone()).unwrap();
+    assert_eq!(get(&report, "valid").as_bool(), Some(true));
+    let certs = get(&get(&report, "value"), "certificates");
+    assert_eq!(js_sys::Array::from(&certs).length(), 1);
+    let der = include_bytes!("fixtures/certs/root.der");
+    let bytes = js_sys::Uint8Array::from(&der[..]);
+    let report = inspect_certificates(bytes.into(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&report, "value").is_object());
+    let expired = include_str!("fixtures/certs/expired.pem");
+    let report = inspect_certificates(JsValue::from_str(expired), options).unwrap();
+    assert_eq!(get(&report, "valid").as_bool(), Some(false));
+    let err = inspect_certificates(JsValue::from_f64(1.0), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("argument.type")
+    );
+    let bad_now = js_sys::JSON::parse(r#"{"now":"yesterday"}"#).unwrap();
+    let err = inspect_certificates(JsValue::from_str(pem), bad_now).unwrap_err();
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("argument.now")
+    );
+}

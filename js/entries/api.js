@@ -23,3 +23,4 @@ export {
   toDevtronPayload,
   fromDevtronPayload,
 } from './regcred.js';
+export { inspectCertificates } from './regcred.js';

@@ -2,6 +2,7 @@
 //! the result. No domain logic lives here.
 
 pub mod catalog;
+pub mod cert;
 pub mod codec;
 pub mod secret;
 pub mod validate;
