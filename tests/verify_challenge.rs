@@ -1,9 +1,16 @@
 //! `WWW-Authenticate` parsing: the shared table (tests/fixtures/challenges.json) and a property
 //! test that no input panics or escapes the bounds.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use proptest::prelude::*;
-use regcred::verify::challenge::{parse_challenges, Challenge, MAX_CHALLENGES, MAX_HEADER_LEN, MAX_PARAMS};
+use regcred::verify::challenge::{
+    parse_challenges, Challenge, MAX_CHALLENGES, MAX_HEADER_LEN, MAX_PARAMS,
+};
 use serde_json::Value;
 
 fn to_json(c: &Challenge) -> Value {
@@ -16,7 +23,11 @@ fn to_json(c: &Challenge) -> Value {
 
 #[test]
 fn challenge_table() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/challenges.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/challenges.json"
+    ))
+    .unwrap();
     let cases: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert!(cases.len() >= 40);
     let mut failures = Vec::new();
@@ -24,10 +35,21 @@ fn challenge_table() {
         let input = case["input"].as_str().unwrap();
         let got: Vec<Value> = parse_challenges(input).iter().map(to_json).collect();
         if Value::Array(got.clone()) != case["expected"] {
-            failures.push(format!("{input:?} ({}):\n  got      {}\n  expected {}", case["note"], Value::Array(got), case["expected"]));
+            failures.push(format!(
+                "{input:?} ({}):\n  got      {}\n  expected {}",
+                case["note"],
+                Value::Array(got),
+                case["expected"]
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -36,7 +58,13 @@ fn oversized_values_are_ignored() {
     assert!(parse_challenges(&long).is_empty());
     let many = "Basic realm=x, ".repeat(100);
     assert_eq!(parse_challenges(&many).len(), MAX_CHALLENGES);
-    let params = format!("Bearer {}", (0..100).map(|i| format!("p{i}=v")).collect::<Vec<_>>().join(","));
+    let params = format!(
+        "Bearer {}",
+        (0..100)
+            .map(|i| format!("p{i}=v"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
     assert_eq!(parse_challenges(&params)[0].params.len(), MAX_PARAMS);
 }
 
