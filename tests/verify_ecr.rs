@@ -152,7 +152,8 @@ fn reads_the_token() {
 
 #[test]
 fn maps_aws_errors() {
-    let cases: [(u16, &[(&str, &str)], &str, &str); 10] = [
+    type Case<'a> = (u16, &'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: [Case; 10] = [
         (
             400,
             &[],

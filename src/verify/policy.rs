@@ -6,6 +6,7 @@
 //!
 //! - only `https`; `http` only when the registry's connection is `insecure` and the URL names the
 //!   registry's own host;
+//! - dotless names (`https://intranet/`) resolve through the local search domain: private;
 //! - no userinfo (`https://user:pass@host/`, `https://host@evil/`);
 //! - no loopback, private (RFC 1918, unique-local `fc00::/7`), link-local, CGNAT (`100.64/10`),
 //!   `localhost` / `*.localhost` or `.local` names — in any spelling, including IPv4-mapped
@@ -172,6 +173,7 @@ pub fn classify_domain(name: &str) -> AddressClass {
         || name == "localhost.localdomain"
         || name.ends_with(".internal")
         || name.ends_with(".home.arpa")
+        || !name.contains('.')
     {
         return AddressClass::Private;
     }
@@ -184,6 +186,12 @@ impl Policy {
     /// Fails with [`Blocked`] when the URL does not parse, uses another scheme, carries
     /// userinfo, or names an address the policy refuses.
     pub fn check(&self, url: &str) -> Result<Url, Blocked> {
+        if raw_userinfo(url) {
+            return Err(blocked(
+                "policy.userinfo",
+                "URLs with user information are not fetched",
+            ));
+        }
         let parsed =
             Url::parse(url.trim()).map_err(|_| blocked("policy.url", "the URL does not parse"))?;
         self.check_url(&parsed)?;
@@ -237,6 +245,17 @@ impl Policy {
             )),
         }
     }
+}
+
+/// Whether the authority of `url` (as typed) contains `@`, even when WHATWG parsing would drop
+/// an empty userinfo (`https://:@host/`).
+pub(crate) fn raw_userinfo(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    rest.get(..end)
+        .is_some_and(|authority| authority.contains('@'))
 }
 
 /// The host of a URL as the policy compares it: lowercase, no trailing dot, IPv6 in brackets.

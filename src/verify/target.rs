@@ -95,7 +95,7 @@ impl Target {
                 message: "the registry URL is missing".to_owned(),
             })?;
         let full = if url.contains("://") {
-            url
+            url.clone()
         } else {
             format!("https://{url}")
         };
@@ -165,8 +165,14 @@ impl Target {
                 _ => None,
             },
         };
+        // Userinfo as typed is kept for the policy to refuse, even where parsing would drop it.
+        let ping_url = if super::policy::raw_userinfo(&full) {
+            full
+        } else {
+            parsed.to_string()
+        };
         Ok(Target {
-            ping_url: parsed.to_string(),
+            ping_url,
             host,
             auth,
             connection: config.connection,
