@@ -9,3 +9,6 @@ export { RegcredError } from './errors.js';
 
 /** Kept for symmetry with `regcred/web`: every other entry is ready at import. */
 export async function init() {}
+
+// Credential verification through the host's fetch (issue 6).
+export { verifyCredentials, ecrAuthorizationToken } from './regcred.js';

@@ -3,3 +3,5 @@
 
 pub mod catalog;
 pub mod codec;
+pub mod verify;
+pub mod verify_fetch;
