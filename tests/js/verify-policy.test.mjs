@@ -148,3 +148,26 @@ test('ECR: verifyCredentials signs GetAuthorizationToken then logs in; iam-role 
   assert.equal(u.status, 'unsupported');
   assert.equal(none.calls.length, 0);
 });
+
+test('README example: a Quay robot account through the Bearer flow', async () => {
+  const token = 'robot-token';
+  const fetch = async (url, init) => {
+    if (url === 'https://quay.io/v2/' && !init.headers.Authorization) {
+      return new Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer realm="https://quay.io/v2/auth",service="quay.io"' } });
+    }
+    if (url.startsWith('https://quay.io/v2/auth?')) {
+      assert.equal(init.headers.Authorization, `Basic ${Buffer.from(`org+robot:${token}`).toString('base64')}`);
+      return new Response(JSON.stringify({ token: 'jwt' }), { status: 200 });
+    }
+    return new Response('{}', { status: init.headers.Authorization === 'Bearer jwt' ? 200 : 401 });
+  };
+  const result = await verifyCredentials(
+    { name: 'my-registry', registryType: 'quay', username: 'org+robot', password: token },
+    { fetch, now: '2026-11-26T22:45:00Z' },
+  );
+  assert.equal(result.ok, true);
+  assert.equal(result.status, 'authenticated');
+  assert.deepEqual(result.steps[0], { method: 'GET', url: 'https://quay.io/v2/', status: 401 });
+  assert.equal(result.steps[1].url, 'https://quay.io/v2/auth?service=REDACTED');
+  assert.equal(result.expiresAt, '2026-11-26T22:46:00Z');
+});
