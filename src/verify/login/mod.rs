@@ -20,16 +20,18 @@
 //! other unexpected 4xx is not a registry; a 5xx is `unreachable`.
 
 use base64::Engine;
-use serde_json::Value;
 use url::Url;
 
-use super::challenge::parse_challenges;
 use super::ecr::{authorization_token_request, parse_authorization_response};
 use super::http::{redact_url, Request, Response, Transport};
 use super::outcome::{Exchange, Outcome, Status, Step, TrailStep};
-use super::policy::{same_origin, Policy};
+use super::policy::Policy;
 use super::target::{Auth, Credentials, Target};
 use crate::time::Timestamp;
+
+mod ping;
+mod redirect;
+mod token;
 
 /// Redirects followed per request.
 pub const MAX_REDIRECTS: u8 = 10;
@@ -216,235 +218,6 @@ impl Login {
             self.registry = Some(u);
         }
         self.start(Kind::Ping, "GET", &url, None, None, None);
-    }
-
-    fn redirect(&mut self, mut p: Pending, location: &str, status: u16) {
-        if p.hops >= MAX_REDIRECTS {
-            return self.finish(
-                Status::Blocked,
-                Some("policy.redirects"),
-                "more than 10 redirects",
-            );
-        }
-        let Ok(next) = p.url.join(location) else {
-            return self.finish(
-                Status::Blocked,
-                Some("policy.url"),
-                "a redirect pointed to a URL that does not parse",
-            );
-        };
-        if let Err(b) = self.policy.check_url(&next) {
-            return self.block(
-                p.req.method,
-                next.as_str(),
-                b.code,
-                &format!("a redirect was refused: {}", b.reason),
-            );
-        }
-        if status == 303 || (matches!(status, 301 | 302) && p.req.method == "POST") {
-            p.req.method = "GET";
-            p.req.body = None;
-            p.req
-                .headers
-                .retain(|(k, _)| !k.eq_ignore_ascii_case("content-type"));
-        }
-        if !same_origin(&next, &p.cred_origin) {
-            if p.kind == Kind::TokenPost && p.req.body.is_some() {
-                return self.block(
-                    p.req.method,
-                    next.as_str(),
-                    "policy.credentials",
-                    "the token service redirected the password form to another host",
-                );
-            }
-            p.req
-                .headers
-                .retain(|(k, _)| !k.eq_ignore_ascii_case("authorization"));
-        }
-        p.req.url = next.to_string();
-        p.url = next;
-        p.hops += 1;
-        p.sent = false;
-        self.pending = Some(p);
-    }
-
-    fn unexpected(&mut self, resp: &Response) {
-        match resp.status {
-            0 => self.finish(
-                Status::Unreachable,
-                Some("verify.opaque-redirect"),
-                "the host's fetch hid a redirect (browsers do with redirect: 'manual')",
-            ),
-            500..=599 => self.finish(
-                Status::Unreachable,
-                Some("verify.server-error"),
-                &format!("the server answered with error {}", resp.status),
-            ),
-            s => self.finish(
-                Status::NotARegistry,
-                None,
-                &format!("the server answered with status {s}, not as a container registry"),
-            ),
-        }
-    }
-
-    fn on_ping(&mut self, p: &Pending, resp: &Response) {
-        let api = resp
-            .header("docker-distribution-api-version")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("registry/2"));
-        match resp.status {
-            200..=299 => {
-                let json = matches!(
-                    serde_json::from_slice::<Value>(resp.capped_body()),
-                    Ok(Value::Object(_))
-                );
-                if api || json {
-                    let msg = if self.creds.is_some() {
-                        "the registry answers without credentials; the credentials were not checked"
-                    } else {
-                        "the registry allows anonymous access"
-                    };
-                    self.finish(Status::Anonymous, None, msg);
-                } else {
-                    self.finish(
-                        Status::NotARegistry,
-                        Some("verify.not-a-registry"),
-                        "the URL answers, but not as a Docker Registry HTTP API v2 (/v2/)",
-                    );
-                }
-            }
-            401 => {
-                let challenges = resp
-                    .header("www-authenticate")
-                    .map(parse_challenges)
-                    .unwrap_or_default();
-                let bearer = challenges.iter().find(|c| c.scheme == "bearer");
-                let has_basic = challenges.iter().any(|c| c.scheme == "basic");
-                let own = self
-                    .registry
-                    .as_ref()
-                    .is_some_and(|r| same_origin(r, &p.url));
-                if self.creds.is_some() && !own {
-                    return self.finish(
-                        Status::Blocked,
-                        Some("policy.credentials"),
-                        "/v2/ was redirected to another host; the credentials are not sent there",
-                    );
-                }
-                if let Some(b) = bearer {
-                    let Some(realm) = b.param("realm").and_then(|r| p.url.join(r).ok()) else {
-                        return self.finish(
-                            Status::Unauthorized,
-                            Some("verify.challenge"),
-                            "the Bearer challenge names no usable realm",
-                        );
-                    };
-                    let service = b.param("service").unwrap_or_default().to_owned();
-                    let scope = b.param("scope").map(str::to_owned);
-                    let mut url = realm.clone();
-                    url.query_pairs_mut().append_pair("service", &service);
-                    if let Some(s) = &scope {
-                        url.query_pairs_mut().append_pair("scope", s);
-                    }
-                    self.realm = Some((realm.clone(), service, scope));
-                    let auth = self.creds.as_ref().map(basic);
-                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None, Some(realm));
-                } else if has_basic {
-                    match &self.creds {
-                        Some(c) => {
-                            let auth = basic(c);
-                            self.start(Kind::Basic, "GET", p.url.as_str(), Some(auth), None, None);
-                        }
-                        None => self.finish(
-                            Status::Unauthorized,
-                            Some("verify.credentials-required"),
-                            "the registry requires a username and password",
-                        ),
-                    }
-                } else if api {
-                    self.finish(
-                        Status::Unauthorized,
-                        Some("verify.challenge"),
-                        "the registry asks for an authentication scheme other than Basic or Bearer",
-                    );
-                } else {
-                    self.finish(
-                        Status::NotARegistry,
-                        Some("verify.not-a-registry"),
-                        "401 without a registry challenge",
-                    );
-                }
-            }
-            _ => self.unexpected(resp),
-        }
-    }
-
-    fn on_token(&mut self, resp: &Response) {
-        let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
-        let token = ["token", "access_token"].iter().find_map(|k| {
-            body.get(*k)
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty())
-        });
-        let Some(token) = token.map(str::to_owned) else {
-            return self.finish(
-                Status::NotARegistry,
-                Some("verify.token"),
-                "the token service answered without a token",
-            );
-        };
-        let lifetime = body
-            .get("expires_in")
-            .and_then(Value::as_i64)
-            .unwrap_or(MIN_TOKEN_LIFETIME)
-            .max(MIN_TOKEN_LIFETIME);
-        let issued = body
-            .get("issued_at")
-            .and_then(Value::as_str)
-            .and_then(Timestamp::parse_iso8601)
-            .unwrap_or(self.now);
-        self.expires_at = Some(Timestamp(issued.0.saturating_add(lifetime)));
-        let ping = self
-            .registry
-            .as_ref()
-            .map(|u| u.to_string())
-            .unwrap_or_else(|| self.target.ping_url.clone());
-        self.start(
-            Kind::BearerPing,
-            "GET",
-            &ping,
-            Some(format!("Bearer {token}")),
-            None,
-            None,
-        );
-    }
-
-    fn token_post(&mut self) {
-        let (Some(c), Some((realm, service, scope))) = (self.creds.clone(), self.realm.clone())
-        else {
-            return self.finish(
-                Status::Unauthorized,
-                Some("verify.unauthorized"),
-                "the token service refused the request",
-            );
-        };
-        let mut form = url::form_urlencoded::Serializer::new(String::new());
-        form.append_pair("grant_type", "password")
-            .append_pair("username", &c.username)
-            .append_pair("password", &c.password)
-            .append_pair("service", &service);
-        if let Some(s) = &scope {
-            form.append_pair("scope", s);
-        }
-        form.append_pair("client_id", "regcred");
-        self.start(
-            Kind::TokenPost,
-            "POST",
-            realm.as_str(),
-            None,
-            Some(form.finish()),
-            Some(realm.clone()),
-        );
     }
 
     fn on_response(&mut self, p: Pending, resp: Response) {
