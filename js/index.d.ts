@@ -305,3 +305,62 @@ export interface InspectCertificatesOptions {
 
 /** Inspects a pasted CA certificate (PEM text, one or many blocks, or DER bytes). */
 export function inspectCertificates(pem: string | Uint8Array, options?: InspectCertificatesOptions): Report<CertificateBundle>;
+// ---- Credential verification through the host's fetch --------------------------------------
+
+/** A `fetch`-compatible function. regcred calls it with `redirect: 'manual'`, an abort `signal`
+ * and, for `insecure` / `secure-with-cert` connections, `init.regcred` (see the README). */
+export type FetchLike = (url: string, init: RequestInit & { regcred?: RegcredFetchHint }) => Promise<Response>;
+
+/** TLS hint for the host: tolerate certificate errors, or trust this PEM CA. */
+export interface RegcredFetchHint {
+  insecure?: boolean;
+  caCertificate?: string;
+}
+
+export type VerificationStatus =
+  | 'authenticated' | 'anonymous' | 'unauthorized' | 'not-a-registry'
+  | 'unreachable' | 'tls' | 'timeout' | 'blocked' | 'unsupported';
+
+/** One request of the trail; the URL has no userinfo and every query value is `REDACTED`. */
+export interface VerificationStep {
+  method: 'GET' | 'POST';
+  url: string;
+  status: number | null;
+  error?: 'blocked' | 'unreachable' | 'tls' | 'timeout';
+}
+
+export interface Verification {
+  ok: boolean;
+  status: VerificationStatus;
+  steps: VerificationStep[];
+  /** ISO-8601; when the Bearer token or ECR password obtained expires. */
+  expiresAt?: string;
+  /** Stable refinement of `status` (`policy.private-address`, `ecr.clock-skew`, ...). */
+  code?: string;
+  message: string;
+}
+
+export interface VerifyOptions {
+  fetch: FetchLike;
+  /** Epoch milliseconds or ISO-8601; defaults to the host clock. */
+  now?: number | string;
+  /** Per request; default 15000. */
+  timeoutMs?: number;
+  /** Allow loopback, private and link-local addresses (never metadata endpoints). */
+  allowPrivateNetworks?: boolean;
+}
+
+export interface EcrAuthorization {
+  username: string;
+  password: string;
+  expiresAt: string;
+  proxyEndpoint: string;
+}
+
+/** What `docker login` does, through `options.fetch`. Rejects only on misuse. */
+export function verifyCredentials(config: RegistryConfig, options: VerifyOptions): Promise<Verification>;
+/** ECR GetAuthorizationToken (SigV4-signed) through `options.fetch`; rejects with a RegcredError. */
+export function ecrAuthorizationToken(
+  config: RegistryConfig,
+  options: { fetch: FetchLike; now?: number | string; timeoutMs?: number },
+): Promise<EcrAuthorization>;

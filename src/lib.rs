@@ -29,6 +29,7 @@ pub use catalog_fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
 pub use report::{Issue, Report};
 
+pub mod verify;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;

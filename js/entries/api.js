@@ -24,3 +24,6 @@ export {
   fromDevtronPayload,
 } from './regcred.js';
 export { inspectCertificates } from './regcred.js';
+
+// Credential verification through the host's fetch (issue 6).
+export { verifyCredentials, ecrAuthorizationToken } from './regcred.js';

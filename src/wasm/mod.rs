@@ -6,3 +6,5 @@ pub mod cert;
 pub mod codec;
 pub mod secret;
 pub mod validate;
+pub mod verify;
+pub mod verify_fetch;

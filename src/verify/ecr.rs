@@ -1,0 +1,294 @@
+//! ECR `GetAuthorizationToken`: the signed request that turns access keys into a 12-hour
+//! registry password, and the reading of its answer (token or AWS error).
+
+use std::fmt;
+
+use base64::Engine;
+use serde_json::Value;
+
+use super::http::{Request, Response, TlsHint, Transport};
+use super::outcome::{Exchange, Step};
+use super::policy::Policy;
+use super::sigv4::{sign, AwsCredentials, SignableRequest, SigningParams};
+use crate::time::Timestamp;
+
+/// The `X-Amz-Target` of `GetAuthorizationToken`.
+pub const TARGET: &str = "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken";
+/// The content type of the AWS JSON 1.1 protocol.
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+
+/// Where the ECR API of a registry lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EcrEndpoint {
+    /// The region, `eu-west-1`.
+    pub region: String,
+    /// The API host, `api.ecr.eu-west-1.amazonaws.com`.
+    pub api_host: String,
+}
+
+impl EcrEndpoint {
+    /// Derives the endpoint from a private registry host `<account>.dkr.ecr[-fips].<region>.<suffix>`
+    /// (`amazonaws.com`, `amazonaws.com.cn`, ...) or the dual-stack
+    /// `<account>.dkr-ecr[-fips].<region>.on.aws`. `None` for anything else.
+    ///
+    /// Interim helper: the full ECR URL parser lives in the validation module.
+    pub fn from_registry_host(host: &str) -> Option<EcrEndpoint> {
+        let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+        let mut labels = host.split('.');
+        let account = labels.next()?;
+        if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let rest: Vec<&str> = labels.collect();
+        let region_ok = |r: &str| {
+            !r.is_empty()
+                && r.contains('-')
+                && r.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        match rest.as_slice() {
+            ["dkr", svc @ ("ecr" | "ecr-fips"), region, suffix @ ..]
+                if region_ok(region)
+                    && !suffix.is_empty()
+                    && suffix.first() == Some(&"amazonaws") =>
+            {
+                let api = if *svc == "ecr-fips" {
+                    format!("ecr-fips.{region}.{}", suffix.join("."))
+                } else {
+                    format!("api.ecr.{region}.{}", suffix.join("."))
+                };
+                Some(EcrEndpoint {
+                    region: (*region).to_owned(),
+                    api_host: api,
+                })
+            }
+            [svc @ ("dkr-ecr" | "dkr-ecr-fips"), region, "on", "aws"] if region_ok(region) => {
+                let api = if *svc == "dkr-ecr-fips" {
+                    format!("ecr-fips.{region}.api.aws")
+                } else {
+                    format!("ecr.{region}.api.aws")
+                };
+                Some(EcrEndpoint {
+                    region: (*region).to_owned(),
+                    api_host: api,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A registry login obtained from ECR. `Debug` redacts the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct EcrAuthorization {
+    /// Always `AWS`.
+    pub username: String,
+    /// The registry password (valid 12 hours). Secret.
+    pub password: String,
+    /// When the password expires.
+    pub expires_at: Timestamp,
+    /// The registry URL the password is for (`https://<account>.dkr.ecr.<region>.amazonaws.com`).
+    pub proxy_endpoint: String,
+}
+
+impl fmt::Debug for EcrAuthorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EcrAuthorization")
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .field("expires_at", &self.expires_at)
+            .field("proxy_endpoint", &self.proxy_endpoint)
+            .finish()
+    }
+}
+
+/// Why ECR did not hand out a token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EcrError {
+    /// `ecr.invalid-key`, `ecr.bad-signature`, `ecr.expired-token`, `ecr.access-denied`,
+    /// `ecr.clock-skew`, `ecr.unavailable`, `ecr.bad-response`, `ecr.error`, `ecr.blocked`, or a
+    /// transport code (`ecr.unreachable`, `ecr.tls`, `ecr.timeout`).
+    pub code: &'static str,
+    /// What happened, in words (our words: AWS's message text is not passed through).
+    pub message: String,
+}
+
+fn err(code: &'static str, message: impl Into<String>) -> EcrError {
+    EcrError {
+        code,
+        message: message.into(),
+    }
+}
+
+/// The signed `POST https://<api_host>/` request with body `{}`.
+pub fn authorization_token_request(
+    endpoint: &EcrEndpoint,
+    creds: &AwsCredentials,
+    now: Timestamp,
+) -> Request {
+    let headers = vec![
+        ("Content-Type".to_owned(), CONTENT_TYPE.to_owned()),
+        ("X-Amz-Target".to_owned(), TARGET.to_owned()),
+    ];
+    let mut to_sign = vec![("Host".to_owned(), endpoint.api_host.clone())];
+    to_sign.extend(headers.iter().cloned());
+    let body = "{}";
+    let sig = sign(
+        &SignableRequest {
+            method: "POST",
+            path_and_query: "/",
+            headers: &to_sign,
+            body: body.as_bytes(),
+        },
+        creds,
+        &SigningParams::new(&endpoint.region, "ecr", now),
+    );
+    let mut all = headers;
+    all.extend(sig.added_headers);
+    Request {
+        method: "POST",
+        url: format!("https://{}/", endpoint.api_host),
+        headers: all,
+        body: Some(body.to_owned()),
+        tls: TlsHint::default(),
+    }
+}
+
+fn error_type(resp: &Response, body: &Value) -> Option<String> {
+    let raw = body
+        .get("__type")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .or_else(|| resp.header("x-amzn-ErrorType").map(str::to_owned))?;
+    let t = raw.rsplit('#').next().unwrap_or(&raw);
+    let t = t.split(':').next().unwrap_or(t);
+    Some(t.trim().to_owned())
+}
+
+fn error_message(body: &Value) -> String {
+    body.get("message")
+        .or_else(|| body.get("Message"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Reads the answer to [`authorization_token_request`].
+pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization, EcrError> {
+    let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
+    if !(200..300).contains(&resp.status) {
+        let kind = error_type(resp, &body).unwrap_or_default();
+        let msg = error_message(&body);
+        let skew = msg.contains("signature expired")
+            || msg.contains("signature not yet current")
+            || kind == "RequestTimeTooSkewed"
+            || kind == "RequestExpired";
+        return Err(match kind.as_str() {
+            _ if skew => err("ecr.clock-skew", "AWS rejected the request time: the clock of this host is off by more than 5 minutes"),
+            "UnrecognizedClientException" | "InvalidClientTokenId" => err("ecr.invalid-key", "AWS does not know this access key id (or the session token is invalid)"),
+            "InvalidSignatureException" | "SignatureDoesNotMatch" | "IncompleteSignatureException" | "MissingAuthenticationTokenException" => err("ecr.bad-signature", "AWS rejected the signature: the secret access key does not match the access key id"),
+            "ExpiredTokenException" | "ExpiredToken" => err("ecr.expired-token", "the session token has expired"),
+            "AccessDeniedException" | "AccessDenied" => err("ecr.access-denied", "the key is valid but may not call ecr:GetAuthorizationToken"),
+            _ if resp.status >= 500 => err("ecr.unavailable", format!("ECR answered with server error {}", resp.status)),
+            "" => err("ecr.error", format!("ECR answered with status {}", resp.status)),
+            other => err("ecr.error", format!("ECR answered with status {} ({other})", resp.status)),
+        });
+    }
+    let bad = || {
+        err(
+            "ecr.bad-response",
+            "the ECR answer has no usable authorization data",
+        )
+    };
+    let data = body
+        .get("authorizationData")
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+        .ok_or_else(bad)?;
+    let token = data
+        .get("authorizationToken")
+        .and_then(Value::as_str)
+        .ok_or_else(bad)?;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(token.trim())
+        .map_err(|_| bad())?;
+    let decoded = String::from_utf8(decoded).map_err(|_| bad())?;
+    let (username, password) = decoded.split_once(':').ok_or_else(bad)?;
+    let expires = data
+        .get("expiresAt")
+        .and_then(Value::as_f64)
+        .ok_or_else(bad)?;
+    if !expires.is_finite() || !(0.0..1e11).contains(&expires) {
+        return Err(bad());
+    }
+    let proxy_endpoint = data
+        .get("proxyEndpoint")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    Ok(EcrAuthorization {
+        username: username.to_owned(),
+        password: password.to_owned(),
+        expires_at: Timestamp(expires.floor() as i64),
+        proxy_endpoint,
+    })
+}
+
+/// The code of a transport failure of the ECR request.
+pub fn transport_error(t: Transport) -> EcrError {
+    match t {
+        Transport::Unreachable => err("ecr.unreachable", "the ECR API could not be reached"),
+        Transport::Tls => err("ecr.tls", "the TLS handshake with the ECR API failed"),
+        Transport::Timeout => err("ecr.timeout", "the ECR API did not answer in time"),
+    }
+}
+
+/// `ecrAuthorizationToken` as an [`Exchange`]: one signed request, one answer.
+#[derive(Debug)]
+pub struct TokenExchange {
+    request: Option<Request>,
+    result: Option<Result<EcrAuthorization, EcrError>>,
+}
+
+impl TokenExchange {
+    /// Prepares the signed request for `endpoint` at time `now`. The API URL goes through the
+    /// network policy first; a refused URL ends the exchange with `ecr.blocked`.
+    pub fn new(endpoint: &EcrEndpoint, creds: &AwsCredentials, now: Timestamp) -> TokenExchange {
+        let request = authorization_token_request(endpoint, creds, now);
+        let policy = Policy {
+            registry_host: endpoint.api_host.clone(),
+            insecure: false,
+            allow_private_networks: false,
+        };
+        match policy.check(&request.url) {
+            Ok(_) => TokenExchange {
+                request: Some(request),
+                result: None,
+            },
+            Err(b) => TokenExchange {
+                request: None,
+                result: Some(Err(err("ecr.blocked", b.reason))),
+            },
+        }
+    }
+}
+
+impl Exchange for TokenExchange {
+    type Output = Result<EcrAuthorization, EcrError>;
+
+    fn next(&mut self) -> Step<Self::Output> {
+        match (&self.result, &self.request) {
+            (Some(r), _) => Step::Done(r.clone()),
+            (None, Some(req)) => Step::Send(req.clone()),
+            (None, None) => Step::Done(Err(err("ecr.error", "no request"))),
+        }
+    }
+
+    fn receive(&mut self, response: Response) {
+        self.result = Some(parse_authorization_response(&response));
+    }
+
+    fn fail(&mut self, failure: Transport) {
+        self.result = Some(Err(transport_error(failure)));
+    }
+}

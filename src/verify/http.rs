@@ -1,0 +1,144 @@
+//! The requests the core asks the host to send and the responses it consumes, plus the
+//! redaction of URLs for the request trail.
+
+use std::fmt;
+
+use serde::Serialize;
+use url::Url;
+
+/// Response bodies are read up to this many bytes; the rest is discarded by the host.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// What the host should know about TLS for a request (from the registry's `connection`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TlsHint {
+    /// Connection `insecure`: certificate errors may be tolerated.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub insecure: bool,
+    /// Connection `secure-with-cert`: the PEM CA certificate(s) to trust for this request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_certificate: Option<String>,
+}
+
+/// One HTTP request for the host's `fetch`. `Debug` redacts header values and the body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Request {
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    /// The absolute URL, already checked by the network policy.
+    pub url: String,
+    /// Header names and values (may carry credentials).
+    pub headers: Vec<(String, String)>,
+    /// The request body (may carry credentials).
+    pub body: Option<String>,
+    /// TLS handling the host should apply.
+    pub tls: TlsHint,
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &redact_url_text(&self.url))
+            .field("headers", &names)
+            .field("body", &self.body.as_ref().map(|b| b.len()))
+            .field("tls", &self.tls)
+            .finish()
+    }
+}
+
+impl Request {
+    /// The value of header `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+}
+
+/// A response as the host saw it (`redirect: 'manual'`, body capped at [`MAX_BODY`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Response {
+    /// The HTTP status; 0 for an opaque redirect a browser hides.
+    pub status: u16,
+    /// Header names and values (repeated headers joined by `, ` as `fetch` does).
+    pub headers: Vec<(String, String)>,
+    /// The first [`MAX_BODY`] bytes of the body.
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A response with a status and headers and no body.
+    pub fn new(status: u16, headers: &[(&str, &str)]) -> Response {
+        Response {
+            status,
+            headers: headers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            body: Vec::new(),
+        }
+    }
+
+    /// The same response with `body`.
+    pub fn with_body(mut self, body: impl Into<Vec<u8>>) -> Response {
+        self.body = body.into();
+        self
+    }
+
+    /// The value of header `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+
+    /// The body, truncated to [`MAX_BODY`] bytes.
+    pub fn capped_body(&self) -> &[u8] {
+        self.body.get(..MAX_BODY).unwrap_or(&self.body)
+    }
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// How a request failed in the host, before any response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transport {
+    /// DNS failure, connection refused or reset, CORS refusal, any other network error.
+    Unreachable,
+    /// The TLS handshake failed (untrusted, expired or mismatched certificate).
+    Tls,
+    /// No response within the timeout (or the request was aborted).
+    Timeout,
+}
+
+/// A URL fit for the request trail: no userinfo, no fragment, every query value replaced by
+/// `REDACTED`.
+pub fn redact_url(url: &Url) -> String {
+    let mut u = url.clone();
+    let _ = u.set_username("");
+    let _ = u.set_password(None);
+    u.set_fragment(None);
+    if u.query().is_some() {
+        let names: Vec<String> = u.query_pairs().map(|(k, _)| k.into_owned()).collect();
+        let redacted: Vec<String> = names
+            .iter()
+            .map(|k| {
+                let k: String = url::form_urlencoded::byte_serialize(k.as_bytes()).collect();
+                format!("{k}=REDACTED")
+            })
+            .collect();
+        u.set_query(Some(&redacted.join("&")));
+    }
+    u.to_string()
+}
+
+/// [`redact_url`] for text that may not parse (then only `(unparsable URL)` is shown).
+pub fn redact_url_text(url: &str) -> String {
+    Url::parse(url)
+        .map(|u| redact_url(&u))
+        .unwrap_or_else(|_| "(unparsable URL)".to_owned())
+}

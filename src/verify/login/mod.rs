@@ -1,0 +1,357 @@
+//! The login state machine: what `docker login` does, one request at a time.
+//!
+//! 1. (ECR access keys only) `GetAuthorizationToken`, signed; its password is used below.
+//! 2. `GET https://host/v2/`: a 2xx from a registry means anonymous access; a 401 carries the
+//!    challenges.
+//! 3. Basic: the same `GET` with `Authorization: Basic`. Bearer: a token request to the realm
+//!    named by the challenge, with `service` (and `scope`): `GET` with Basic auth, and on
+//!    400/401/404/405 the OAuth2 password grant as a `POST` form; `token` or `access_token`,
+//!    `expires_in` (at least 60 s), `issued_at`.
+//! 4. `GET /v2/` with `Authorization: Bearer`.
+//!
+//! Redirects (3xx with `Location`) are followed here, hop by hop, at most
+//! [`MAX_REDIRECTS`] per request, each hop checked by the [`Policy`]. Credentials go only to the
+//! registry's own origin and to the token realm its challenge names; a redirect elsewhere drops
+//! the `Authorization` header, and a password-carrying `POST` is never redirected elsewhere.
+//!
+//! "Not a registry": a 2xx on `/v2/` counts as a registry when it has the
+//! `Docker-Distribution-API-Version: registry/2.0` header or a JSON object body (an HTML page
+//! does not); a 401 without a Basic or Bearer challenge and without that header, a 404 or any
+//! other unexpected 4xx is not a registry; a 5xx is `unreachable`.
+
+use base64::Engine;
+use url::Url;
+
+use super::ecr::{authorization_token_request, parse_authorization_response};
+use super::http::{redact_url, Request, Response, Transport};
+use super::outcome::{Exchange, Outcome, Status, Step, TrailStep};
+use super::policy::Policy;
+use super::target::{Auth, Credentials, Target};
+use crate::time::Timestamp;
+
+mod ping;
+mod redirect;
+mod token;
+
+/// Redirects followed per request.
+pub const MAX_REDIRECTS: u8 = 10;
+/// The shortest token lifetime assumed (seconds), as Docker does.
+pub const MIN_TOKEN_LIFETIME: i64 = 60;
+
+/// Inputs of a login besides the configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoginOptions {
+    /// The current time (token expiry, SigV4 date).
+    pub now: Timestamp,
+    /// The host allows loopback, private and link-local addresses.
+    pub allow_private_networks: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Ecr,
+    Ping,
+    Basic,
+    TokenGet,
+    TokenPost,
+    BearerPing,
+}
+
+#[derive(Debug)]
+struct Pending {
+    kind: Kind,
+    req: Request,
+    url: Url,
+    cred_origin: Url,
+    hops: u8,
+    sent: bool,
+}
+
+/// The login state machine; drive it through [`Exchange`].
+#[derive(Debug)]
+pub struct Login {
+    policy: Policy,
+    target: Target,
+    now: Timestamp,
+    creds: Option<Credentials>,
+    pending: Option<Pending>,
+    trail: Vec<TrailStep>,
+    done: Option<Outcome>,
+    expires_at: Option<Timestamp>,
+    registry: Option<Url>,
+    realm: Option<(Url, String, Option<String>)>,
+    tried_http: bool,
+}
+
+fn basic(c: &Credentials) -> String {
+    let raw = format!("{}:{}", c.username, c.password);
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw)
+    )
+}
+
+impl Login {
+    /// Starts a login for `target`.
+    pub fn new(target: Target, options: LoginOptions) -> Login {
+        let policy = Policy {
+            registry_host: target.host.clone(),
+            insecure: target.tls.insecure,
+            allow_private_networks: options.allow_private_networks,
+        };
+        let mut m = Login {
+            policy,
+            now: options.now,
+            creds: None,
+            pending: None,
+            trail: Vec::new(),
+            done: None,
+            expires_at: None,
+            registry: None,
+            realm: None,
+            tried_http: false,
+            target,
+        };
+        match m.target.auth.clone() {
+            Auth::EcrIamRole => m.finish(Status::Unsupported, Some("ecr.iam-role"), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
+            Auth::EcrKeys(endpoint, keys) => {
+                let req = authorization_token_request(&endpoint, &keys, m.now);
+                let api_policy = Policy { registry_host: endpoint.api_host.clone(), insecure: false, allow_private_networks: false };
+                match api_policy.check(&req.url) {
+                    Ok(url) => m.pending = Some(Pending { kind: Kind::Ecr, cred_origin: url.clone(), url, req, hops: 0, sent: false }),
+                    Err(b) => m.finish(Status::Blocked, Some(b.code), &b.reason),
+                }
+            }
+            Auth::Password(c) => {
+                m.creds = c;
+                m.ping(None);
+            }
+        }
+        m
+    }
+
+    /// The outcome of [`Login::new`] for a configuration, ready to drive.
+    pub fn from_config(
+        config: &crate::RegistryConfig,
+        options: LoginOptions,
+    ) -> Result<Login, super::target::TargetError> {
+        Target::from_config(config).map(|t| Login::new(t, options))
+    }
+
+    fn finish(&mut self, status: Status, code: Option<&str>, message: &str) {
+        self.pending = None;
+        self.done = Some(Outcome {
+            ok: status.is_ok(),
+            status,
+            steps: self.trail.clone(),
+            expires_at: if status.is_ok() {
+                self.expires_at
+            } else {
+                None
+            },
+            code: code.map(str::to_owned),
+            message: message.to_owned(),
+        });
+    }
+
+    /// Queues a request after the policy check; a refused URL ends the login as `blocked`.
+    fn start(
+        &mut self,
+        kind: Kind,
+        method: &'static str,
+        url: &str,
+        auth: Option<String>,
+        form: Option<String>,
+        cred_origin: Option<Url>,
+    ) {
+        match self.policy.check(url) {
+            Ok(parsed) => {
+                let mut headers = Vec::new();
+                if let Some(a) = auth {
+                    headers.push(("Authorization".to_owned(), a));
+                }
+                if form.is_some() {
+                    headers.push((
+                        "Content-Type".to_owned(),
+                        "application/x-www-form-urlencoded".to_owned(),
+                    ));
+                }
+                let req = Request {
+                    method,
+                    url: parsed.to_string(),
+                    headers,
+                    body: form,
+                    tls: self.target.tls.clone(),
+                };
+                let cred_origin = cred_origin.unwrap_or_else(|| parsed.clone());
+                self.pending = Some(Pending {
+                    kind,
+                    req,
+                    url: parsed,
+                    cred_origin,
+                    hops: 0,
+                    sent: false,
+                });
+            }
+            Err(b) => self.block(method, url, b.code, &b.reason),
+        }
+    }
+
+    fn block(&mut self, method: &'static str, url: &str, code: &str, reason: &str) {
+        let shown = Url::parse(url)
+            .map(|u| redact_url(&u))
+            .unwrap_or_else(|_| "(unparsable URL)".to_owned());
+        self.trail.push(TrailStep {
+            method,
+            url: shown,
+            status: None,
+            error: Some("blocked"),
+        });
+        self.finish(Status::Blocked, Some(code), reason);
+    }
+
+    fn ping(&mut self, over_http: Option<&str>) {
+        let url = over_http
+            .map(str::to_owned)
+            .unwrap_or_else(|| self.target.ping_url.clone());
+        if let Ok(u) = Url::parse(&url) {
+            self.registry = Some(u);
+        }
+        self.start(Kind::Ping, "GET", &url, None, None, None);
+    }
+
+    fn on_response(&mut self, p: Pending, resp: Response) {
+        let s = resp.status;
+        match p.kind {
+            Kind::Ecr => match parse_authorization_response(&resp) {
+                Ok(a) => {
+                    self.creds = Some(Credentials {
+                        username: a.username,
+                        password: a.password,
+                    });
+                    self.expires_at = Some(a.expires_at);
+                    self.ping(None);
+                }
+                Err(e) if e.code == "ecr.unavailable" => {
+                    self.finish(Status::Unreachable, Some(e.code), &e.message)
+                }
+                Err(e) => self.finish(Status::Unauthorized, Some(e.code), &e.message),
+            },
+            Kind::Ping => self.on_ping(&p, &resp),
+            Kind::Basic | Kind::BearerPing if (200..300).contains(&s) => {
+                if self.creds.is_some() {
+                    self.finish(
+                        Status::Authenticated,
+                        None,
+                        "the registry accepted the credentials",
+                    );
+                } else {
+                    self.finish(
+                        Status::Anonymous,
+                        None,
+                        "the registry allows anonymous access with an anonymous token",
+                    );
+                }
+            }
+            Kind::Basic | Kind::BearerPing if s == 401 || s == 403 => self.finish(
+                Status::Unauthorized,
+                Some("verify.unauthorized"),
+                "the registry refused the credentials",
+            ),
+            Kind::TokenGet | Kind::TokenPost if (200..300).contains(&s) => self.on_token(&resp),
+            Kind::TokenGet if matches!(s, 400 | 401 | 404 | 405) && self.creds.is_some() => {
+                self.token_post()
+            }
+            Kind::TokenGet | Kind::TokenPost if matches!(s, 400 | 401 | 403) => self.finish(
+                Status::Unauthorized,
+                Some("verify.unauthorized"),
+                "the token service refused the credentials",
+            ),
+            _ => self.unexpected(&resp),
+        }
+    }
+}
+
+impl Exchange for Login {
+    type Output = Outcome;
+
+    fn next(&mut self) -> Step<Outcome> {
+        if let Some(o) = &self.done {
+            return Step::Done(o.clone());
+        }
+        match &mut self.pending {
+            Some(p) => {
+                if !p.sent {
+                    p.sent = true;
+                    self.trail.push(TrailStep {
+                        method: p.req.method,
+                        url: redact_url(&p.url),
+                        status: None,
+                        error: None,
+                    });
+                }
+                Step::Send(p.req.clone())
+            }
+            None => {
+                self.finish(
+                    Status::Unreachable,
+                    Some("verify.internal"),
+                    "nothing left to do",
+                );
+                self.next()
+            }
+        }
+    }
+
+    fn receive(&mut self, response: Response) {
+        let Some(p) = self.pending.take() else { return };
+        if let Some(last) = self.trail.last_mut() {
+            last.status = Some(response.status);
+        }
+        let location = response.header("location").map(str::to_owned);
+        match (response.status, location) {
+            (301 | 302 | 303 | 307 | 308, Some(loc)) => self.redirect(p, &loc, response.status),
+            _ => self.on_response(p, response),
+        }
+    }
+
+    fn fail(&mut self, failure: Transport) {
+        let Some(p) = self.pending.take() else { return };
+        let (status, word, code, message) = match failure {
+            Transport::Unreachable => (
+                Status::Unreachable,
+                "unreachable",
+                "verify.unreachable",
+                "the server could not be reached",
+            ),
+            Transport::Tls => (
+                Status::Tls,
+                "tls",
+                "verify.tls",
+                "the TLS handshake failed (certificate not trusted, expired or for another host)",
+            ),
+            Transport::Timeout => (
+                Status::Timeout,
+                "timeout",
+                "verify.timeout",
+                "no answer within the timeout",
+            ),
+        };
+        if let Some(last) = self.trail.last_mut() {
+            last.error = Some(word);
+        }
+        if p.kind == Kind::Ping
+            && self.target.tls.insecure
+            && p.url.scheme() == "https"
+            && !self.tried_http
+            && failure != Transport::Timeout
+        {
+            self.tried_http = true;
+            let mut http = p.url.clone();
+            if http.set_scheme("http").is_ok() {
+                return self.ping(Some(http.as_str()));
+            }
+        }
+        self.finish(status, Some(code), message);
+    }
+}

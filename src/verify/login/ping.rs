@@ -1,0 +1,102 @@
+//! The answer to `GET /v2/`: anonymous access, a challenge to answer, or not a registry.
+
+use serde_json::Value;
+
+use super::{basic, Kind, Login, Pending};
+use crate::verify::challenge::parse_challenges;
+use crate::verify::http::Response;
+use crate::verify::outcome::Status;
+use crate::verify::policy::same_origin;
+
+impl Login {
+    pub(super) fn on_ping(&mut self, p: &Pending, resp: &Response) {
+        let api = resp
+            .header("docker-distribution-api-version")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("registry/2"));
+        match resp.status {
+            200..=299 => {
+                let json = matches!(
+                    serde_json::from_slice::<Value>(resp.capped_body()),
+                    Ok(Value::Object(_))
+                );
+                if api || json {
+                    let msg = if self.creds.is_some() {
+                        "the registry answers without credentials; the credentials were not checked"
+                    } else {
+                        "the registry allows anonymous access"
+                    };
+                    self.finish(Status::Anonymous, None, msg);
+                } else {
+                    self.finish(
+                        Status::NotARegistry,
+                        Some("verify.not-a-registry"),
+                        "the URL answers, but not as a Docker Registry HTTP API v2 (/v2/)",
+                    );
+                }
+            }
+            401 => {
+                let challenges = resp
+                    .header("www-authenticate")
+                    .map(parse_challenges)
+                    .unwrap_or_default();
+                let bearer = challenges.iter().find(|c| c.scheme == "bearer");
+                let has_basic = challenges.iter().any(|c| c.scheme == "basic");
+                let own = self
+                    .registry
+                    .as_ref()
+                    .is_some_and(|r| same_origin(r, &p.url));
+                if self.creds.is_some() && !own {
+                    return self.finish(
+                        Status::Blocked,
+                        Some("policy.credentials"),
+                        "/v2/ was redirected to another host; the credentials are not sent there",
+                    );
+                }
+                if let Some(b) = bearer {
+                    let Some(realm) = b.param("realm").and_then(|r| p.url.join(r).ok()) else {
+                        return self.finish(
+                            Status::Unauthorized,
+                            Some("verify.challenge"),
+                            "the Bearer challenge names no usable realm",
+                        );
+                    };
+                    let service = b.param("service").unwrap_or_default().to_owned();
+                    let scope = b.param("scope").map(str::to_owned);
+                    let mut url = realm.clone();
+                    url.query_pairs_mut().append_pair("service", &service);
+                    if let Some(s) = &scope {
+                        url.query_pairs_mut().append_pair("scope", s);
+                    }
+                    self.realm = Some((realm.clone(), service, scope));
+                    let auth = self.creds.as_ref().map(basic);
+                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None, Some(realm));
+                } else if has_basic {
+                    match &self.creds {
+                        Some(c) => {
+                            let auth = basic(c);
+                            self.start(Kind::Basic, "GET", p.url.as_str(), Some(auth), None, None);
+                        }
+                        None => self.finish(
+                            Status::Unauthorized,
+                            Some("verify.credentials-required"),
+                            "the registry requires a username and password",
+                        ),
+                    }
+                } else if api {
+                    self.finish(
+                        Status::Unauthorized,
+                        Some("verify.challenge"),
+                        "the registry asks for an authentication scheme other than Basic or Bearer",
+                    );
+                } else {
+                    self.finish(
+                        Status::NotARegistry,
+                        Some("verify.not-a-registry"),
+                        "401 without a registry challenge",
+                    );
+                }
+            }
+            _ => self.unexpected(resp),
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Credential verification, sans-IO: what `docker login` does, as a state machine the host
+//! drives with its own `fetch` (DESIGN.md §2).
+//!
+//! - [`challenge`] parses `WWW-Authenticate` values;
+//! - [`policy`] decides which URLs may be fetched at all;
+//! - [`login`] is the login state machine ([`login::Login`]);
+//! - [`sigv4`] signs AWS requests; [`ecr`] builds and reads ECR `GetAuthorizationToken`.
+//!
+//! Nothing here performs I/O or reads a clock: each machine yields a [`http::Request`], the host
+//! sends it and feeds back a [`http::Response`] (or a [`http::Transport`] failure).
+
+pub mod challenge;
+pub mod ecr;
+pub mod http;
+pub mod login;
+pub mod outcome;
+pub mod policy;
+pub mod sigv4;
+pub mod target;
+
+pub use http::{Request, Response, Transport};
+pub use login::Login;
+pub use outcome::{Outcome, Status, Step, TrailStep};

@@ -1,0 +1,143 @@
+//! Exports: `verifyCredentials` and `ecrAuthorizationToken`, driven by the host's `fetch`.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use super::codec::{decode_json, encode, error};
+use super::verify_fetch::drive;
+use crate::time::Timestamp;
+use crate::verify::ecr::TokenExchange;
+use crate::verify::login::{Login, LoginOptions};
+use crate::verify::target::{Auth, Target};
+use crate::RegistryConfig;
+
+/// The default timeout per request, in milliseconds.
+const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
+
+struct Options {
+    fetch: Function,
+    now: Timestamp,
+    timeout_ms: f64,
+    allow_private_networks: bool,
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn options(value: &JsValue) -> Result<Options, JsValue> {
+    if !value.is_object() {
+        return Err(error(
+            "argument.fetch",
+            "options.fetch must be a function (the host's fetch)",
+        ));
+    }
+    let fetch = get(value, "fetch").dyn_into::<Function>().map_err(|_| {
+        error(
+            "argument.fetch",
+            "options.fetch must be a function (the host's fetch)",
+        )
+    })?;
+    let now_value = get(value, "now");
+    let now = if now_value.is_undefined() || now_value.is_null() {
+        Timestamp::from_millis(js_sys::Date::now() as i64)
+    } else if let Some(ms) = now_value.as_f64().filter(|v| v.is_finite()) {
+        Timestamp::from_millis(ms as i64)
+    } else if let Some(t) = now_value
+        .as_string()
+        .and_then(|s| Timestamp::parse_iso8601(&s))
+    {
+        t
+    } else {
+        return Err(error(
+            "argument.now",
+            "options.now must be epoch milliseconds or an ISO-8601 time",
+        ));
+    };
+    let t = get(value, "timeoutMs");
+    let timeout_ms = if t.is_undefined() || t.is_null() {
+        DEFAULT_TIMEOUT_MS
+    } else {
+        t.as_f64()
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .ok_or_else(|| {
+                error(
+                    "argument.timeout",
+                    "options.timeoutMs must be a positive number",
+                )
+            })?
+    };
+    Ok(Options {
+        fetch,
+        now,
+        timeout_ms,
+        allow_private_networks: get(value, "allowPrivateNetworks").is_truthy(),
+    })
+}
+
+fn config(value: &JsValue) -> Result<RegistryConfig, JsValue> {
+    let bad = || {
+        error(
+            "argument.config",
+            "config must be a registry configuration object",
+        )
+    };
+    let json = decode_json(value, "config")?.ok_or_else(bad)?;
+    serde_json::from_value(json).map_err(|_| bad())
+}
+
+fn rejected(result: Result<Promise, JsValue>) -> Promise {
+    result.unwrap_or_else(|e| Promise::reject(&e))
+}
+
+/// Checks a registry configuration's credentials through `options.fetch`; resolves to
+/// `{ ok, status, steps, expiresAt?, code?, message }`. Rejects with a `RegcredError` only on
+/// misuse (`argument.fetch`, `argument.config`, ...), never because the check failed.
+#[wasm_bindgen(js_name = verifyCredentials)]
+pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Promise {
+    rejected((|| {
+        let cfg = config(&config_value)?;
+        let o = options(&options_value)?;
+        let login = Login::from_config(
+            &cfg,
+            LoginOptions {
+                now: o.now,
+                allow_private_networks: o.allow_private_networks,
+            },
+        )
+        .map_err(|e| error(e.code, &e.message))?;
+        Ok(future_to_promise(async move {
+            let outcome = drive(login, &o.fetch, o.timeout_ms).await;
+            encode(&outcome)
+        }))
+    })())
+}
+
+/// Exchanges an ECR user-auth configuration's access keys for a registry login through
+/// `options.fetch`; resolves to `{ username, password, expiresAt, proxyEndpoint }`, rejects
+/// with a `RegcredError` (`ecr.access-denied`, `ecr.clock-skew`, ...) otherwise.
+#[wasm_bindgen(js_name = ecrAuthorizationToken)]
+pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) -> Promise {
+    rejected((|| {
+        let cfg = config(&config_value)?;
+        let o = options(&options_value)?;
+        let target = Target::from_config(&cfg).map_err(|e| error(e.code, &e.message))?;
+        let exchange = match target.auth {
+            Auth::EcrKeys(endpoint, keys) => TokenExchange::new(&endpoint, &keys, o.now),
+            Auth::EcrIamRole => return Err(error("ecr.iam-role", "an IAM-role configuration has no keys to exchange; the nodes' role is used directly")),
+            Auth::Password(_) => return Err(error("argument.config", "not an ECR configuration")),
+        };
+        Ok(future_to_promise(async move {
+            match drive(exchange, &o.fetch, o.timeout_ms).await {
+                Ok(a) => encode(&serde_json::json!({
+                    "username": a.username,
+                    "password": a.password,
+                    "expiresAt": a.expires_at.to_string(),
+                    "proxyEndpoint": a.proxy_endpoint,
+                })),
+                Err(e) => Err(error(e.code, &e.message)),
+            }
+        }))
+    })())
+}
