@@ -199,7 +199,7 @@ impl Timestamp {
 /// Why an option's time value was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeOptionError {
-    /// `argument.type` (neither text nor a number) or `argument.value` (not a valid time).
+    /// Always `argument.now`.
     pub code: &'static str,
     /// What was expected (never the value itself).
     pub message: &'static str,
@@ -219,7 +219,7 @@ pub fn now_option(
         Some(Value::String(s)) => Timestamp::parse_iso8601(s)
             .map(Some)
             .ok_or(TimeOptionError {
-                code: "argument.value",
+                code: "argument.now",
                 message: "options.now must be an ISO-8601 date-time",
             }),
         Some(Value::Number(n)) => match n.as_f64() {
@@ -227,12 +227,12 @@ pub fn now_option(
                 Ok(Some(Timestamp::from_millis(ms as i64)))
             }
             _ => Err(TimeOptionError {
-                code: "argument.value",
+                code: "argument.now",
                 message: "options.now must be a finite number of epoch milliseconds",
             }),
         },
         Some(_) => Err(TimeOptionError {
-            code: "argument.type",
+            code: "argument.now",
             message: "options.now must be an ISO-8601 string or epoch milliseconds",
         }),
     }

@@ -118,11 +118,12 @@ pub enum SecretError {
 }
 
 impl SecretError {
-    /// The stable error code (`secret.server`, `secret.ecr-token-required`, ...). For
-    /// [`SecretError::Several`], the code of the first problem.
-    pub fn code(&self) -> &str {
+    /// The stable error code (`secret.server`, `secret.ecr-token-required`, ...;
+    /// `config.invalid` when a registry configuration failed validation, whose own codes are in
+    /// [`SecretError::issues`]). For [`SecretError::Several`], the code of the first problem.
+    pub fn code(&self) -> &'static str {
         match self {
-            SecretError::Invalid(issue) => &issue.code,
+            SecretError::Invalid(_) => "config.invalid",
             SecretError::NoRegistries { .. } => "secret.no-registries",
             SecretError::Server { .. } => "secret.server",
             SecretError::DuplicateServer { .. } => "secret.duplicate-server",

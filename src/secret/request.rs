@@ -365,16 +365,8 @@ pub fn option_flag(options: Option<&Value>, key: &str) -> Result<bool, SecretErr
 /// # Errors
 /// Every validation error of the configuration, with the validator's codes and paths.
 pub fn config_from_json(v: &Value, now: Timestamp) -> Result<RegistryConfig, SecretError> {
-    let report = crate::validate::validate_registry(v, now);
-    match report.value {
-        Some(config) if report.valid => Ok(config),
-        _ => Err(SecretError::collect(
-            report
-                .errors
-                .into_iter()
-                .map(SecretError::Invalid)
-                .collect(),
-        )
-        .unwrap_or(shape("", "a valid registry configuration is expected"))),
-    }
+    crate::validate::validated_config(v, now).map_err(|issues| {
+        SecretError::collect(issues.into_iter().map(SecretError::Invalid).collect())
+            .unwrap_or(shape("", "a valid registry configuration is expected"))
+    })
 }

@@ -7,11 +7,6 @@ use crate::catalog::Connection;
 use crate::report::Issue;
 use crate::time::Timestamp;
 
-/// Longest certificate text, in bytes (the schema's `maxLength`).
-pub const MAX_CERT_LEN: usize = 256 * 1024;
-
-const BEGIN_CERT: &str = "-----BEGIN CERTIFICATE-----";
-
 /// Parses a connection mode id. Error: `connection.unknown` (not one of `secure`,
 /// `secure-with-cert`, `insecure`).
 pub fn parse_connection(id: &str) -> Result<Connection, Issue> {
@@ -65,41 +60,21 @@ pub fn check_connection_cert(
     }
 }
 
-/// Checks the contents of a CA certificate field; returns `(errors, warnings)` at `path`.
-///
-/// For now this only checks that the text contains a `-----BEGIN CERTIFICATE-----` block
-/// (`cert.not-found` otherwise) and is at most 256 KiB (`cert.too-long`); the certificate
-/// inspector (`crate::cert`) takes over here when it is merged, using `now` for expiry and
-/// `host` for name coverage.
+/// Checks the contents of a CA certificate field with the certificate inspector
+/// ([`crate::cert::inspect_certificates`], CA certificates required); returns `(errors,
+/// warnings)` with the inspector's codes (`cert.expired`, `cert.not-ca`, `cert.private-key`,
+/// ...) moved under `path`. `now` decides expiry; `host` is checked against leaf certificates.
 pub fn check_cert(
     path: &str,
     text: &str,
     now: Timestamp,
     host: Option<&str>,
 ) -> (Vec<Issue>, Vec<Issue>) {
-    let _ = (now, host);
-    if text.len() > MAX_CERT_LEN {
-        return (
-            vec![Issue::new(
-                path,
-                "cert.too-long",
-                format!(
-                    "the certificate text is longer than {} KiB",
-                    MAX_CERT_LEN / 1024
-                ),
-            )],
-            Vec::new(),
-        );
-    }
-    if !text.contains(BEGIN_CERT) {
-        return (
-            vec![Issue::new(
-                path,
-                "cert.not-found",
-                "no `-----BEGIN CERTIFICATE-----` block found: paste the CA certificate in PEM form",
-            )],
-            Vec::new(),
-        );
-    }
-    (Vec::new(), Vec::new())
+    let options = crate::cert::InspectOptions {
+        now,
+        host: host.map(str::to_owned),
+        require_ca: true,
+    };
+    let report = crate::cert::inspect_certificates(text.as_bytes(), &options).under(path);
+    (report.errors, report.warnings)
 }

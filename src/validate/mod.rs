@@ -33,3 +33,24 @@ pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
 pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
 pub use registry::{validate_registry, CONFIG_FIELDS};
 pub use registry_url::check_registry_url;
+
+/// The normalized configuration when `config` is valid, every validation error otherwise: what
+/// the generators and the credential check run before using a configuration.
+///
+/// # Errors
+/// The errors of [`validate_registry`] (never empty when returned).
+pub fn validated_config(
+    config: &serde_json::Value,
+    now: crate::time::Timestamp,
+) -> Result<crate::config::RegistryConfig, Vec<crate::report::Issue>> {
+    let report = validate_registry(config, now);
+    match report.value {
+        Some(value) if report.valid => Ok(value),
+        _ if report.errors.is_empty() => Err(vec![crate::report::Issue::new(
+            "",
+            "config.invalid",
+            "the registry configuration is not valid",
+        )]),
+        _ => Err(report.errors),
+    }
+}

@@ -1,8 +1,6 @@
 //! ECR `GetAuthorizationToken`: the signed request that turns access keys into a 12-hour
 //! registry password, and the reading of its answer (token or AWS error).
 
-use std::fmt;
-
 use base64::Engine;
 use serde_json::Value;
 
@@ -27,80 +25,24 @@ pub struct EcrEndpoint {
 }
 
 impl EcrEndpoint {
-    /// Derives the endpoint from a private registry host `<account>.dkr.ecr[-fips].<region>.<suffix>`
-    /// (`amazonaws.com`, `amazonaws.com.cn`, ...) or the dual-stack
-    /// `<account>.dkr-ecr[-fips].<region>.on.aws`. `None` for anything else.
-    ///
-    /// Interim helper: the full ECR URL parser lives in the validation module.
+    /// Derives the endpoint from a private ECR registry host, with
+    /// [`crate::validate::parse_ecr_url`] (every partition, FIPS, dual-stack). `None` for
+    /// anything that is not a private ECR registry (public ECR has no token exchange here).
     pub fn from_registry_host(host: &str) -> Option<EcrEndpoint> {
-        let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
-        let mut labels = host.split('.');
-        let account = labels.next()?;
-        if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+        let ecr = crate::validate::parse_ecr_url(host).value?;
+        if ecr.public {
             return None;
         }
-        let rest: Vec<&str> = labels.collect();
-        let region_ok = |r: &str| {
-            !r.is_empty()
-                && r.contains('-')
-                && r.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        };
-        match rest.as_slice() {
-            ["dkr", svc @ ("ecr" | "ecr-fips"), region, suffix @ ..]
-                if region_ok(region)
-                    && !suffix.is_empty()
-                    && suffix.first() == Some(&"amazonaws") =>
-            {
-                let api = if *svc == "ecr-fips" {
-                    format!("ecr-fips.{region}.{}", suffix.join("."))
-                } else {
-                    format!("api.ecr.{region}.{}", suffix.join("."))
-                };
-                Some(EcrEndpoint {
-                    region: (*region).to_owned(),
-                    api_host: api,
-                })
-            }
-            [svc @ ("dkr-ecr" | "dkr-ecr-fips"), region, "on", "aws"] if region_ok(region) => {
-                let api = if *svc == "dkr-ecr-fips" {
-                    format!("ecr-fips.{region}.api.aws")
-                } else {
-                    format!("ecr.{region}.api.aws")
-                };
-                Some(EcrEndpoint {
-                    region: (*region).to_owned(),
-                    api_host: api,
-                })
-            }
-            _ => None,
-        }
+        Some(EcrEndpoint {
+            region: ecr.region?,
+            api_host: ecr.api_endpoint,
+        })
     }
 }
 
-/// A registry login obtained from ECR. `Debug` redacts the password.
-#[derive(Clone, PartialEq, Eq)]
-pub struct EcrAuthorization {
-    /// Always `AWS`.
-    pub username: String,
-    /// The registry password (valid 12 hours). Secret.
-    pub password: String,
-    /// When the password expires.
-    pub expires_at: Timestamp,
-    /// The registry URL the password is for (`https://<account>.dkr.ecr.<region>.amazonaws.com`).
-    pub proxy_endpoint: String,
-}
-
-impl fmt::Debug for EcrAuthorization {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EcrAuthorization")
-            .field("username", &self.username)
-            .field("password", &"<redacted>")
-            .field("expires_at", &self.expires_at)
-            .field("proxy_endpoint", &self.proxy_endpoint)
-            .finish()
-    }
-}
+/// A registry login obtained from ECR: the same type secret generation consumes
+/// ([`crate::secret::EcrToken`]; `Debug` redacts the password).
+pub use crate::secret::ecr_token::EcrToken as EcrAuthorization;
 
 /// Why ECR did not hand out a token.
 #[derive(Clone, Debug, PartialEq, Eq)]

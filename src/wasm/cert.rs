@@ -4,9 +4,8 @@ use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::codec::{decode_json, encode, error};
+use super::codec::{decode_json, encode, error, now_from};
 use crate::cert::{InspectOptions, MAX_INPUT_BYTES};
-use crate::time::Timestamp;
 
 /// Inspects pasted certificates (PEM text or DER bytes); see `regcred::cert`.
 /// `options`: `{ now?: string | number, host?: string | null, requireCa?: boolean }`; `now` is
@@ -30,22 +29,7 @@ pub fn inspect_certificates(pem: JsValue, options: JsValue) -> Result<JsValue, J
     if !options.is_object() && !options.is_null() {
         return Err(error("argument.type", "options must be an object"));
     }
-    let now = match options.get("now") {
-        None | Some(serde_json::Value::Null) => Timestamp::from_millis(js_sys::Date::now() as i64),
-        Some(serde_json::Value::String(s)) => Timestamp::parse_iso8601(s)
-            .ok_or_else(|| error("argument.now", "now must be an ISO-8601 date-time"))?,
-        Some(serde_json::Value::Number(n)) => n
-            .as_f64()
-            .filter(|ms| ms.is_finite())
-            .map(|ms| Timestamp::from_millis(ms as i64))
-            .ok_or_else(|| error("argument.now", "now must be epoch milliseconds"))?,
-        Some(_) => {
-            return Err(error(
-                "argument.now",
-                "now must be an ISO-8601 string or epoch milliseconds",
-            ))
-        }
-    };
+    let now = now_from(Some(&options))?;
     let host = match options.get("host") {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(s.clone()),

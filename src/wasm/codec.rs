@@ -61,3 +61,27 @@ pub fn now_from(options: Option<&serde_json::Value>) -> Result<crate::time::Time
         Err(e) => Err(error(e.code, e.message)),
     }
 }
+
+/// Decodes and validates a registry configuration argument: the normalized configuration, or a
+/// `RegcredError` with code `config.invalid` and the failing `errors` (`argument.config` when
+/// the argument is not an object).
+pub fn validated_config(
+    value: &JsValue,
+    now: crate::time::Timestamp,
+) -> Result<crate::config::RegistryConfig, JsValue> {
+    let json = decode_json(value, "config")?
+        .filter(serde_json::Value::is_object)
+        .ok_or_else(|| {
+            error(
+                "argument.config",
+                "config must be a registry configuration object",
+            )
+        })?;
+    crate::validate::validated_config(&json, now).map_err(|issues| {
+        error_with_issues(
+            "config.invalid",
+            "the registry configuration is not valid",
+            &issues,
+        )
+    })
+}

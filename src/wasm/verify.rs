@@ -4,13 +4,12 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::codec::{decode_json, encode, error};
+use super::codec::{decode_json, encode, error, now_from, validated_config};
 use super::verify_fetch::drive;
 use crate::time::Timestamp;
 use crate::verify::ecr::TokenExchange;
 use crate::verify::login::{Login, LoginOptions};
 use crate::verify::target::{Auth, Target};
-use crate::RegistryConfig;
 
 /// The default timeout per request, in milliseconds.
 const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
@@ -39,22 +38,11 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
             "options.fetch must be a function (the host's fetch)",
         )
     })?;
-    let now_value = get(value, "now");
-    let now = if now_value.is_undefined() || now_value.is_null() {
-        Timestamp::from_millis(js_sys::Date::now() as i64)
-    } else if let Some(ms) = now_value.as_f64().filter(|v| v.is_finite()) {
-        Timestamp::from_millis(ms as i64)
-    } else if let Some(t) = now_value
-        .as_string()
-        .and_then(|s| Timestamp::parse_iso8601(&s))
-    {
-        t
-    } else {
-        return Err(error(
-            "argument.now",
-            "options.now must be epoch milliseconds or an ISO-8601 time",
-        ));
-    };
+    let now = now_from(
+        decode_json(&get(value, "now"), "options.now")?
+            .map(|now| serde_json::json!({ "now": now }))
+            .as_ref(),
+    )?;
     let t = get(value, "timeoutMs");
     let timeout_ms = if t.is_undefined() || t.is_null() {
         DEFAULT_TIMEOUT_MS
@@ -76,17 +64,6 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
     })
 }
 
-fn config(value: &JsValue) -> Result<RegistryConfig, JsValue> {
-    let bad = || {
-        error(
-            "argument.config",
-            "config must be a registry configuration object",
-        )
-    };
-    let json = decode_json(value, "config")?.ok_or_else(bad)?;
-    serde_json::from_value(json).map_err(|_| bad())
-}
-
 fn rejected(result: Result<Promise, JsValue>) -> Promise {
     result.unwrap_or_else(|e| Promise::reject(&e))
 }
@@ -97,8 +74,8 @@ fn rejected(result: Result<Promise, JsValue>) -> Promise {
 #[wasm_bindgen(js_name = verifyCredentials)]
 pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Promise {
     rejected((|| {
-        let cfg = config(&config_value)?;
         let o = options(&options_value)?;
+        let cfg = validated_config(&config_value, o.now)?;
         let login = Login::from_config(
             &cfg,
             LoginOptions {
@@ -120,8 +97,8 @@ pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Prom
 #[wasm_bindgen(js_name = ecrAuthorizationToken)]
 pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) -> Promise {
     rejected((|| {
-        let cfg = config(&config_value)?;
         let o = options(&options_value)?;
+        let cfg = validated_config(&config_value, o.now)?;
         let target = Target::from_config(&cfg).map_err(|e| error(e.code, &e.message))?;
         let exchange = match target.auth {
             Auth::EcrKeys(endpoint, keys) => TokenExchange::new(&endpoint, &keys, o.now),

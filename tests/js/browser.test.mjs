@@ -9,10 +9,6 @@ import * as regcred from 'regcred';
 import { startServer } from '../../scripts/serve.mjs';
 import { artifacts, bin, cleanup, freePort, launchChromium, root, runOk } from './support/hosts.mjs';
 
-const needs = (...names) => {
-  const missing = names.filter((n) => typeof regcred[n] !== 'function');
-  return missing.length ? `waiting for ${missing.join(', ')} in the package` : false;
-};
 
 let browser;
 const servers = [];
@@ -67,7 +63,7 @@ test('demo: loads from 127.0.0.1 only, no page errors, keyboard picks the regist
   await page.close();
 });
 
-test('demo: an invalid ECR URL shows its error under the field; fixing it clears it', { skip: needs('validateField') }, async () => {
+test('demo: an invalid ECR URL shows its error under the field; fixing it clears it', async () => {
   const { page } = await openPage(await demo(), 'body[data-ready="true"]');
   await page.click('#types [data-id="ecr"]');
   await page.fill('#f-registryUrl', '12345.dkr.ecr.us-east-1.amazonaws.com');
@@ -84,7 +80,7 @@ test('demo: an invalid ECR URL shows its error under the field; fixing it clears
   await page.close();
 });
 
-test('demo: a pasted CA certificate shows its expiry, fingerprint and CA flag', { skip: needs('inspectCertificates') }, async () => {
+test('demo: a pasted CA certificate shows its expiry, fingerprint and CA flag', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'regcred-cert-'));
   dirs.push(dir);
   await runOk('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
@@ -111,7 +107,7 @@ test('demo: a pasted CA certificate shows its expiry, fingerprint and CA flag', 
   await page.close();
 });
 
-test('demo: the secret preview and config.json equal the library output for the same inputs', { skip: needs('pullSecret', 'dockerConfigFile') }, async () => {
+test('demo: the secret preview and config.json equal the library output for the same inputs', async () => {
   const { page } = await openPage(await demo(), 'body[data-ready="true"]');
   await page.click('#types [data-id="docker-hub"]');
   const typed = { name: 'dockerhub', username: 'alice', password: 'dckr_pat_example' };
@@ -158,7 +154,7 @@ async function bundlePortal(bundler) {
 }
 
 for (const bundler of ['webpack', 'esbuild']) {
-  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { skip: needs('validateRegistry'), timeout: 120_000 }, async () => {
+  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { timeout: 120_000 }, async () => {
     const out = await bundlePortal(bundler);
     const url = await serve([['/', out]]);
     const { page, errors, requests } = await openPage(url, '#root form');

@@ -10,6 +10,10 @@ import {
 } from 'regcred';
 
 const MARKER = 'S3CRET-MARKER-7f3a';
+// A real (throwaway) service-account key from the shared fixtures, and its compact form.
+const GCP_KEY = readFileSync(new URL('../fixtures/gcp-keys/good.json', import.meta.url), 'utf8');
+const GCP_COMPACT = JSON.stringify(JSON.parse(GCP_KEY));
+const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const hostile = [
   'key: value', '# not a comment', '  leading spaces', 'trailing ', 'yes', 'no', 'null', '~', '0x1', '1e3',
   'on', 'off', '- item', '[a, b]', '{a: b}', '"quoted"', "'single'", 'line\nbreak', 'tab\there', 'back\\slash',
@@ -44,12 +48,12 @@ test('dockerConfigJson: kubectl layout; goEscaping gives Go escapes', () => {
 });
 
 test('registries may be configurations: per-type server keys and GCP _json_key', () => {
-  const key = JSON.stringify({ type: 'service_account', client_email: 'a@b', private_key: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n', private_key_id: 'k' });
+  const key = GCP_COMPACT;
   const doc = JSON.parse(dockerConfigJson([
     { name: 'hub', registryType: 'docker-hub', username: 'alice', password: 'pw' },
     { name: 'gar', registryType: 'artifact-registry', registryUrl: 'europe-west3-docker.pkg.dev', username: '_json_key', password: `'${key}'` },
     { name: 'ecr', registryType: 'ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth',
-      awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'x',
+      awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: AWS_SECRET,
       ecrToken: { username: 'AWS', password: 'tok', expiresAt: '2030-01-01T00:00:00Z', proxyEndpoint: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com' } },
   ]));
   assert.deepEqual(Object.keys(doc.auths), ['123456789012.dkr.ecr.eu-west-1.amazonaws.com', 'europe-west3-docker.pkg.dev', 'https://index.docker.io/v1/']);
@@ -82,10 +86,12 @@ test('invalid input throws RegcredError with code and errors, never the secret',
       awsAuthType: 'iam-role' }] }), 'secret.ecr-iam-role', ['/registries/0/awsAuthType']],
     [() => dockerConfigJson([entry(), entry()]), 'secret.duplicate-server', ['/1/server']],
     [() => dockerConfigJson([entry(), { ...entry(), extra: MARKER }]), 'secret.shape', ['/1/extra']],
-    [() => dockerConfigJson([{ name: 'x', registryType: 'quay', password: MARKER, bogus: MARKER }]), 'secret.shape', ['/0']],
+    [() => dockerConfigJson([{ name: 'x', registryType: 'quay', password: MARKER, bogus: MARKER }]), 'config.invalid',
+      ['/0/bogus', '/0/name', '/0/username']],
     [() => dockerConfigFile([{ server: 'a.io', username: 'u', password: 7 }]), 'secret.shape', ['/0/password']],
     [() => dockerConfigJson('nope'), 'secret.shape', ['']],
-    [() => injectionPlan({ name: 'x', registryType: 'quay', password: MARKER }, [{ id: true }]), 'secret.shape', ['/clusters/0/id']],
+    [() => injectionPlan({ name: 'quay-reg', registryType: 'quay', username: 'u', password: MARKER }, [{ id: true }]), 'secret.shape', ['/clusters/0/id']],
+    [() => injectionPlan({ name: 'quay-reg', registryType: 'quay', username: 'u:v', password: MARKER }, []), 'config.invalid', ['/username']],
   ];
   for (const [fn, code, paths] of cases) {
     const e = thrown(fn);
@@ -94,7 +100,8 @@ test('invalid input throws RegcredError with code and errors, never the secret',
     assert.equal(e.code, code);
     assert.ok(Array.isArray(e.errors) && e.errors.length > 0);
     assert.deepEqual(e.errors.map((i) => i.path).sort(), [...paths].sort(), code);
-    for (const i of e.errors) assert.match(i.code, /^secret\./);
+    // Validation failures carry the validator's own codes; the rest are secret.* codes.
+    for (const i of e.errors) assert.match(i.code, code === 'config.invalid' ? /^(config|url|username|name)\.|\./ : /^secret\./);
     const everything = JSON.stringify({ message: e.message, errors: e.errors, stack: e.stack });
     assert.ok(!everything.includes(MARKER), `${code} leaks the secret`);
   }
@@ -116,11 +123,11 @@ test('injectionPlan accepts numeric cluster ids', () => {
 test('Devtron payloads round-trip for every registry type', () => {
   const configs = [
     { name: 'ecr-keys', registryType: 'ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', isDefault: false, connection: 'secure',
-      awsAuthType: 'user-auth', awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'k', injection: { autoInject: ['*'], credentialSource: 'registry-credentials' } },
+      awsAuthType: 'user-auth', awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: AWS_SECRET, injection: { autoInject: ['*'], credentialSource: 'registry-credentials' } },
     { name: 'hub', registryType: 'docker-hub', registryUrl: 'docker.io', isDefault: true, connection: 'secure', username: 'u', password: 'p' },
-    { name: 'azure', registryType: 'acr', registryUrl: 'r.azurecr.io', isDefault: false, connection: 'secure', username: 'u', password: 'p' },
-    { name: 'gar', registryType: 'artifact-registry', registryUrl: 'us-docker.pkg.dev', isDefault: false, connection: 'secure', username: '_json_key', password: '{"type":"service_account"}' },
-    { name: 'gcr', registryType: 'gcr', registryUrl: 'gcr.io', isDefault: false, connection: 'secure', username: '_json_key', password: '{"a":1}' },
+    { name: 'azure', registryType: 'acr', registryUrl: 'myregistry.azurecr.io', isDefault: false, connection: 'secure', username: 'u', password: 'p' },
+    { name: 'gar', registryType: 'artifact-registry', registryUrl: 'us-docker.pkg.dev', isDefault: false, connection: 'secure', username: '_json_key', password: GCP_COMPACT },
+    { name: 'gcr', registryType: 'gcr', registryUrl: 'gcr.io', isDefault: false, connection: 'secure', username: '_json_key', password: GCP_COMPACT },
     { name: 'quay', registryType: 'quay', registryUrl: 'quay.io', isDefault: false, connection: 'secure', username: 'o+r', password: 't',
       injection: { doNotInject: ['4'], credentialSource: 'image-pull-secret', secretName: 'quay-pull' } },
     { name: 'other', registryType: 'other', registryUrl: 'h.example.com:5000', isDefault: false, connection: 'insecure', username: 'u', password: 'p' },
@@ -134,7 +141,7 @@ test('Devtron payloads round-trip for every registry type', () => {
     assert.equal(back.valid, true);
     assert.deepEqual(back.value, c);
   }
-  assert.equal(toDevtronPayload(configs[3]).password, "'{\"type\":\"service_account\"}'");
+  assert.equal(toDevtronPayload(configs[3]).password, `'${GCP_COMPACT}'`);
   assert.equal(toDevtronPayload(configs[0]).ipsConfig.appliedClusterIdsCsv, '-1');
   const bad = fromDevtronPayload({ registryType: 'nope', password: MARKER });
   assert.equal(bad.valid, false);

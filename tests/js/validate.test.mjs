@@ -84,7 +84,7 @@ test('misuse throws RegcredError with a code', () => {
   assert.equal(codeOf(() => parseServiceAccountKey({})), 'argument.type');
   assert.equal(codeOf(() => validateField('nope', 'name', 'x')), 'argument.registry-type');
   assert.equal(codeOf(() => validateField('quay', 'nope', 'x')), 'argument.field');
-  assert.equal(codeOf(() => validateRegistry({}, { now: 'yesterday' })), 'argument.value');
+  assert.equal(codeOf(() => validateRegistry({}, { now: 'yesterday' })), 'argument.now');
   assert.equal(codeOf(() => validateRegistry({}, { now: () => 1 })), null); // functions vanish in JSON: now is absent
   assert.equal(codeOf(() => validateRegistry(10n)), 'argument.type');
   assert.equal(validateRegistry(undefined).errors[0].code, 'config.type');

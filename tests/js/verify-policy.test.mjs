@@ -28,7 +28,7 @@ test('at least 100 hostile URLs, each blocked before fetch is called', async () 
     } catch (e) {
       // A registry URL that does not parse at all is misuse, reported before any request.
       assert.ok(e instanceof RegcredError, `${url}: ${e}`);
-      assert.equal(e.code, 'verify.registry-url');
+      assert.ok(['verify.registry-url', 'config.invalid'].includes(e.code), `${url}: ${e.code}`);
       assert.equal(s.calls.length, 0);
       continue;
     }
@@ -111,13 +111,13 @@ test('connection hints reach the host in init.regcred', async () => {
   const s = spy(() => new Response('{}', { status: 200, headers: { 'docker-distribution-api-version': 'registry/2.0' } }));
   await verifyCredentials({ ...config('registry.example.com'), connection: 'insecure' }, { fetch: s.fetch });
   assert.deepEqual(s.calls[0].init.regcred, { insecure: true });
-  const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+  const pem = readFileSync(new URL('../fixtures/certs/root.pem', import.meta.url), 'utf8');
   await verifyCredentials({ ...config('registry.example.com'), connection: 'secure-with-cert', cert: pem }, { fetch: s.fetch });
   assert.deepEqual(s.calls[1].init.regcred, { caCertificate: pem.trim() });
 });
 
 test('ECR: verifyCredentials signs GetAuthorizationToken then logs in; iam-role is unsupported', async () => {
-  const ecr = { name: 'ecr-prod', registryType: 'ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth', awsAccessKeyId: 'AKIDEXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+  const ecr = { name: 'ecr-prod', registryType: 'ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth', awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
   const token = Buffer.from('AWS:ecr-pass').toString('base64');
   const s = spy((url, init) => {
     if (url.startsWith('https://api.ecr.')) {
@@ -133,7 +133,7 @@ test('ECR: verifyCredentials signs GetAuthorizationToken then logs in; iam-role 
   assert.equal(signed.method, 'POST');
   assert.equal(signed.body, '{}');
   assert.equal(signed.headers['X-Amz-Target'], 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken');
-  assert.match(signed.headers.Authorization, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261126\/eu-west-1\/ecr\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$/);
+  assert.match(signed.headers.Authorization, /^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/20261126\/eu-west-1\/ecr\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$/);
   assert.equal(s.calls[2].init.headers.Authorization, `Basic ${Buffer.from('AWS:ecr-pass').toString('base64')}`);
 
   const auth = await ecrAuthorizationToken(ecr, { fetch: s.fetch, now: '2026-11-26T22:41:00Z' });
