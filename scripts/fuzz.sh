@@ -18,7 +18,21 @@ for t in "${targets[@]}"; do
   # Seeds: every fixture file that belongs to this target (see fuzz/seeds.txt).
   while read -r target glob; do
     [ "$target" = "$t" ] || continue
-    for f in $glob; do [ -f "$f" ] && cp "$f" "$corpus/" ; done
+    case "$glob" in
+      json:*) # json:<member>:<files>: one seed per array item's <member> string
+        member=${glob#json:}; files=${member#*:}; member=${member%%:*}
+        python3 - "$corpus" "$member" $files <<'PY'
+import hashlib, json, sys
+corpus, member, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+for f in files:
+    for item in json.load(open(f)):
+        if isinstance(item, dict) and isinstance(item.get(member), str):
+            data = item[member].encode()
+            open(f"{corpus}/seed-{hashlib.sha1(data).hexdigest()[:16]}", "wb").write(data)
+PY
+        ;;
+      *) for f in $glob; do [ -f "$f" ] && cp "$f" "$corpus/"; done ;;
+    esac
   done < fuzz/seeds.txt
   for f in tests/fixtures/crashers/"$t"/*; do [ -f "$f" ] && cp "$f" "$corpus/"; done
   echo "[fuzz] $t for ${secs}s"

@@ -1,10 +1,5 @@
-//! Just enough of ECR's host names for generation: is this an ECR registry, and in which region.
-//!
-//! Private registries are `<account>.dkr.ecr[-fips].<region>.<partition domain>` (amazonaws.com,
-//! amazonaws.com.cn, c2s.ic.gov, sc2s.sgov.gov, amazonaws.eu, ...) and dual-stack
-//! `<account>.dkr-ecr[-fips].<region>.on.aws`; `public.ecr.aws` is public ECR, whose
-//! authorization lives in us-east-1. The full parser with error codes is the validation module's
-//! `parseEcrUrl`.
+//! What generation needs to know of ECR hosts: is this an ECR registry, and in which region
+//! (answered by the validation module's ECR URL parser), and the bare host of a server key.
 
 /// The host of a registry URL or server key: scheme, path and a trailing `/` removed, lowercase.
 pub fn host_of(server: &str) -> String {
@@ -16,28 +11,14 @@ pub fn host_of(server: &str) -> String {
     s.split('/').next().unwrap_or_default().to_ascii_lowercase()
 }
 
-/// The AWS region of an ECR registry host (or URL); `None` when it is not an ECR host.
+/// The AWS region of an ECR registry host (or URL), by [`crate::validate::parse_ecr_url`];
+/// public ECR (`public.ecr.aws`) authorizes in `us-east-1`. `None` when it is not an ECR host.
 pub fn ecr_region(server: &str) -> Option<String> {
-    let host = host_of(server);
-    let host = host.split(':').next().unwrap_or_default();
-    if host == "public.ecr.aws" {
+    let ecr = crate::validate::parse_ecr_url(server).value?;
+    if ecr.public {
         return Some("us-east-1".into());
     }
-    let labels: Vec<&str> = host.split('.').collect();
-    let account = labels.first()?;
-    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let region = match (labels.get(1).copied(), labels.get(2).copied()) {
-        (Some("dkr"), Some("ecr" | "ecr-fips")) => labels.get(3),
-        (Some("dkr-ecr" | "dkr-ecr-fips"), _) => labels.get(2),
-        _ => None,
-    }?;
-    let looks_like_region = region.split('-').count() >= 3
-        && region
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    looks_like_region.then(|| (*region).to_owned())
+    ecr.region
 }
 
 /// Whether `server` names an ECR registry (private or public).

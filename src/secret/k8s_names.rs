@@ -1,20 +1,6 @@
 //! Kubernetes name rules the Secret's metadata must follow (apimachinery's validation).
 
-/// A DNS-1123 label: 1 to 63 of `a-z`, `0-9`, `-`, starting and ending alphanumeric.
-pub fn is_dns1123_label(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b.len() <= 63
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-        && b.first().is_some_and(u8::is_ascii_alphanumeric)
-        && b.last().is_some_and(u8::is_ascii_alphanumeric)
-}
-
-/// A DNS-1123 subdomain of at most `max` characters (253 in Kubernetes): dot-separated labels.
-pub fn is_dns1123_subdomain(s: &str, max: usize) -> bool {
-    !s.is_empty() && s.len() <= max && s.split('.').all(is_dns1123_label)
-}
+pub use crate::validate::names::{is_dns1123_label, is_dns1123_subdomain};
 
 /// The name part of a qualified name (and a non-empty label value): 1 to 63 of
 /// `A-Za-z0-9-_.`, starting and ending alphanumeric.

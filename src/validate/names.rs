@@ -63,6 +63,19 @@ fn is_dns_label(l: &str) -> bool {
         && !l.ends_with('-')
 }
 
+/// Whether `s` is a DNS-1123 label: 1 to 63 of `a-z`, `0-9`, `-`, starting and ending with a
+/// letter or digit (apimachinery's `IsDNS1123Label`).
+pub fn is_dns1123_label(s: &str) -> bool {
+    s.len() <= DNS_LABEL_MAX && is_dns_label(s)
+}
+
+/// Whether `s` is a DNS-1123 subdomain of at most `max` characters (253 in Kubernetes):
+/// dot-separated labels as in [`is_dns1123_label`] without their length limit, as
+/// apimachinery's `IsDNS1123Subdomain` checks.
+pub fn is_dns1123_subdomain(s: &str, max: usize) -> bool {
+    !s.is_empty() && s.len() <= max && s.split('.').all(is_dns_label)
+}
+
 /// Checks a DNS-1123 subdomain (what Kubernetes requires of Secret names): at most 253
 /// characters, dot-separated labels of lowercase letters, digits and `-` that start and end
 /// with a letter or digit.
