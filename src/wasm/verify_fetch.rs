@@ -176,33 +176,16 @@ async fn read_body(resp: &JsValue) -> Result<Vec<u8>, JsValue> {
     Ok(out)
 }
 
-/// Words in an error (or its `cause`) that mean the TLS handshake failed. Node's undici puts
-/// codes such as `DEPTH_ZERO_SELF_SIGNED_CERT`, `UNABLE_TO_VERIFY_LEAF_SIGNATURE`,
-/// `CERT_HAS_EXPIRED` or `ERR_TLS_CERT_ALTNAME_INVALID` in `cause.code`; Deno and browsers say
-/// "certificate" in the message.
-const TLS_WORDS: [&str; 8] = [
-    "cert",
-    "tls",
-    "ssl",
-    "self_signed",
-    "self-signed",
-    "unable_to_verify",
-    "unable to verify",
-    "handshake",
-];
-
+/// Reads the error's name and the `code`/`message` of it and its `cause` chain (3 deep), and
+/// lets the core classify them ([`Transport::classify`]).
 fn classify(err: &JsValue, aborted: bool) -> Transport {
     let name = get(err, "name").as_string().unwrap_or_default();
-    if aborted || name == "AbortError" || name == "TimeoutError" {
-        return Transport::Timeout;
-    }
-    let mut text = String::new();
+    let mut texts = Vec::new();
     let mut cur = err.clone();
     for _ in 0..3 {
         for key in ["code", "message"] {
             if let Some(s) = get(&cur, key).as_string() {
-                text.push_str(&s.to_ascii_lowercase());
-                text.push(' ');
+                texts.push(s);
             }
         }
         cur = get(&cur, "cause");
@@ -210,9 +193,5 @@ fn classify(err: &JsValue, aborted: bool) -> Transport {
             break;
         }
     }
-    if TLS_WORDS.iter().any(|w| text.contains(w)) {
-        Transport::Tls
-    } else {
-        Transport::Unreachable
-    }
+    Transport::classify(&name, &texts, aborted)
 }
