@@ -8,7 +8,10 @@ export interface Issue {
   message: string;
 }
 
-/** The answer to anything a person typed. */
+/**
+ * The answer to anything a person typed. `value` is there when `valid`; some functions
+ * (`inspectCertificates`) also give it alongside errors, so check `valid`, not `value`.
+ */
 export interface Report<T> {
   valid: boolean;
   errors: Issue[];
@@ -19,7 +22,10 @@ export interface Report<T> {
 /** Thrown on misuse and by generators given invalid input. */
 export class RegcredError extends Error {
   constructor(code: string, message: string, errors?: Issue[]);
+  readonly name: 'RegcredError';
+  /** Stable: `argument.*` (misuse), `config.invalid` (see `errors`), `secret.*`, `ecr.*`, ... */
   readonly code: string;
+  /** The failing fields, when the input failed validation (`config.invalid`, `secret.*`). */
   readonly errors?: Issue[];
 }
 
@@ -78,6 +84,15 @@ export interface RegistryConfig {
   injection?: Injection;
 }
 
+/** A configuration as `validateRegistry` / `fromDevtronPayload` return it: defaults filled in
+ * (`registryUrl` of the type, `isDefault: false`, `connection: 'secure'`, GCP `_json_key`),
+ * URL and key normalized. */
+export interface NormalizedRegistryConfig extends RegistryConfig {
+  registryUrl: string;
+  isDefault: boolean;
+  connection: ConnectionMode;
+}
+
 /** The seven registry types with labels, defaults and form fields. */
 export function registryTypes(): RegistryTypeInfo[];
 /** The JSON Schema of a registry configuration. */
@@ -98,7 +113,7 @@ export interface DockerEntry {
   email?: string | null;
 }
 
-/** An ECR registry token (from `ecrAuthorizationToken`). */
+/** An ECR registry login, as generators take it (`ecrAuthorizationToken` gives one). */
 export interface EcrToken {
   username: string;
   password: string;
@@ -123,12 +138,26 @@ export interface PullSecretOptions {
   annotations?: Record<string, string>;
   /** Go's escapes of `<`, `>`, `&`, U+2028, U+2029: bytes identical to kubectl's. */
   goEscaping?: boolean;
+  /** The clock for validating configurations (certificate expiry); defaults to the host clock. */
+  now?: TimeInput;
+}
+
+export interface DockerConfigJsonOptions {
+  /** Go's escapes, for kubectl's exact bytes. */
+  goEscaping?: boolean;
+  now?: TimeInput;
+}
+
+export interface DockerConfigFileOptions {
+  /** ECR registries under `credHelpers` (`ecr-login`) instead of an `auth` entry. */
+  credHelpers?: boolean;
+  now?: TimeInput;
 }
 
 /** The `.dockerconfigjson` text. Throws `RegcredError` (`secret.*` codes, `errors`) on bad input. */
-export function dockerConfigJson(entries: RegistrySource[], options?: { goEscaping?: boolean }): string;
+export function dockerConfigJson(entries: RegistrySource[], options?: DockerConfigJsonOptions): string;
 /** A docker `config.json` text (`auths` with `auth` only; ECR under `credHelpers` when asked). Throws `RegcredError`. */
-export function dockerConfigFile(entries: RegistrySource[], options?: { credHelpers?: boolean }): string;
+export function dockerConfigFile(entries: RegistrySource[], options?: DockerConfigFileOptions): string;
 /** The `kubernetes.io/dockerconfigjson` Secret manifest text. Throws `RegcredError`. */
 export function pullSecret(options: PullSecretOptions): string;
 
@@ -137,10 +166,13 @@ export interface Cluster {
   name?: string | null;
 }
 
+/** One cluster's answer. Ids come back as strings. */
 export interface ClusterPlan {
   clusterId: string;
+  /** When the cluster was given with a name. */
   clusterName?: string;
   inject: boolean;
+  /** The secret to create or reference, when `inject`. */
   secretName?: string;
   source: 'registry-credentials' | 'image-pull-secret';
   reason: {
@@ -158,7 +190,8 @@ export interface ClusterPlan {
   };
 }
 
-/** For each cluster: whether credentials are injected, the secret name and why. */
+/** For each cluster: whether credentials are injected, the secret name and why. Throws
+ * `RegcredError` (`config.invalid` with `errors`) for an invalid configuration. */
 export function injectionPlan(config: RegistryConfig, clusters: Array<Cluster | string | number>): ClusterPlan[];
 
 /** Devtron's container-registry API payload (`DockerArtifactStoreBean`). */
@@ -185,8 +218,10 @@ export interface DevtronRegistryPayload {
   };
 }
 
+/** Devtron's payload of a configuration. Throws `RegcredError` (`config.invalid`) for an invalid one. */
 export function toDevtronPayload(config: RegistryConfig): DevtronRegistryPayload;
-export function fromDevtronPayload(payload: DevtronRegistryPayload | Record<string, unknown>): Report<RegistryConfig>;
+/** A configuration from Devtron's payload (`devtron.*` codes for what cannot be mapped). */
+export function fromDevtronPayload(payload: DevtronRegistryPayload | Record<string, unknown>): Report<NormalizedRegistryConfig>;
 // ---- Validation ---------------------------------------------------------------------------
 
 /** When "now" is: an ISO-8601 date-time string or epoch milliseconds. Defaults to the host clock. */
@@ -251,8 +286,8 @@ export interface ServiceAccountKey {
 }
 
 /** Validates a whole configuration; `value` is the normalized configuration (present when valid). */
-export function validateRegistry(config: unknown, options?: ValidateOptions): Report<RegistryConfig>;
-/** Validates one field (per keystroke). Throws `RegcredError` (`argument.registry-type`, `argument.field`, `argument.type`) on misuse. */
+export function validateRegistry(config: unknown, options?: ValidateOptions): Report<NormalizedRegistryConfig>;
+/** Validates one field (per keystroke); `value` is the field's normalized value. Throws `RegcredError` (`argument.registry-type`, `argument.field`, `argument.type`) on misuse. */
 export function validateField(
   registryType: RegistryTypeId,
   field: FieldName,
@@ -287,6 +322,7 @@ export interface CertificateInfo {
   /** `P-256`, `P-384`, `P-521`, `secp256k1` for EC keys. */
   keyCurve: string | null;
   keySize: number | null;
+  /** X.509 version. */
   version: 1 | 2 | 3;
 }
 
@@ -329,7 +365,9 @@ export interface VerificationStep {
   error?: 'blocked' | 'unreachable' | 'tls' | 'timeout';
 }
 
+/** What `verifyCredentials` resolves to. Contains no secret. */
 export interface Verification {
+  /** `true` for `authenticated` and `anonymous`. */
   ok: boolean;
   status: VerificationStatus;
   steps: VerificationStep[];
@@ -337,8 +375,12 @@ export interface Verification {
   expiresAt?: string;
   /** Stable refinement of `status` (`policy.private-address`, `ecr.clock-skew`, ...). */
   code?: string;
+  /** What happened, in words (always present). */
   message: string;
 }
+
+/** Another name of `Verification`. */
+export type VerifyResult = Verification;
 
 export interface VerifyOptions {
   fetch: FetchLike;
@@ -350,17 +392,19 @@ export interface VerifyOptions {
   allowPrivateNetworks?: boolean;
 }
 
-export interface EcrAuthorization {
-  username: string;
-  password: string;
+/** What `ecrAuthorizationToken` resolves to: an `EcrToken` whose `expiresAt` is ISO-8601 text.
+ * `username` is `AWS`; `password` is a secret, valid 12 hours. */
+export interface EcrAuthorization extends EcrToken {
   expiresAt: string;
-  proxyEndpoint: string;
+}
+
+export interface EcrTokenOptions {
+  fetch: FetchLike;
+  now?: number | string;
+  timeoutMs?: number;
 }
 
 /** What `docker login` does, through `options.fetch`. Rejects only on misuse. */
 export function verifyCredentials(config: RegistryConfig, options: VerifyOptions): Promise<Verification>;
 /** ECR GetAuthorizationToken (SigV4-signed) through `options.fetch`; rejects with a RegcredError. */
-export function ecrAuthorizationToken(
-  config: RegistryConfig,
-  options: { fetch: FetchLike; now?: number | string; timeoutMs?: number },
-): Promise<EcrAuthorization>;
+export function ecrAuthorizationToken(config: RegistryConfig, options: EcrTokenOptions): Promise<EcrAuthorization>;

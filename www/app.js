@@ -32,6 +32,10 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
+// The certificate and key panels live right under their fields (moved there on each render).
+const certPanel = $('cert-details');
+const keyPanel = $('gcp-key');
+
 let type = types[0];
 let config = {};
 const touched = new Set();
@@ -96,6 +100,8 @@ function renderForm() {
     nodes.push(renderField(f));
   }
   form.replaceChildren(...nodes);
+  document.querySelector('[data-key="cert"]')?.append(certPanel);
+  document.querySelector('[data-key="password"]')?.append(keyPanel);
   applyVisibility();
 }
 
@@ -214,7 +220,7 @@ function registryHost() {
 }
 
 function renderCertificate() {
-  const box = $('cert-details');
+  const box = certPanel;
   const pem = config.cert;
   box.hidden = !pem || config.connection !== 'secure-with-cert';
   if (box.hidden) return box.replaceChildren();
@@ -222,7 +228,7 @@ function renderCertificate() {
   const certs = report.value?.certificates ?? [];
   box.replaceChildren(el('h3', {}, `CA certificate${certs.length === 1 ? '' : 's'}: ${certs.length} found`),
     ...certs.map((c, i) => el('dl', { class: 'cert', 'data-index': String(i) },
-      ...pair('Subject', c.subject), ...pair('Issuer', c.issuer),
+      ...pair('Subject', c.subject, 'subject'), ...pair('Issuer', c.issuer, 'issuer'),
       ...pair('Valid from', c.notBefore), ...pair('Expires', c.notAfter, 'expires'),
       ...pair('SHA-256 fingerprint', c.sha256Fingerprint, 'fingerprint'),
       ...pair('Certificate authority', c.isCa ? 'yes (CA)' : 'no (leaf certificate)', 'is-ca'),
@@ -233,7 +239,7 @@ function renderCertificate() {
 const pair = (term, value, cls) => [el('dt', {}, term), el('dd', cls ? { class: cls } : {}, String(value ?? '—'))];
 
 function renderGcpKey() {
-  const box = $('gcp-key');
+  const box = keyPanel;
   const gcp = type.id === 'gcr' || type.id === 'artifact-registry';
   box.hidden = !gcp || !config.password;
   if (box.hidden) return box.replaceChildren();
@@ -298,14 +304,23 @@ $('verify').addEventListener('click', async () => {
   const out = $('verify-output');
   const button = $('verify');
   button.disabled = true;
+  delete out.dataset.status;
   out.replaceChildren(el('p', {}, 'Checking…'));
   try {
     const result = await verifyCredentials(config, { fetch: (input, init) => fetch(input, init), timeoutMs: 10000 });
+    out.dataset.status = result.status;
     out.replaceChildren(
-      el('p', { class: result.ok ? 'ok' : 'error' }, `${result.ok ? 'Success' : 'Failed'}: ${result.status}`),
-      el('ol', { class: 'steps' }, ...(result.steps ?? []).map((s) => el('li', {}, `${s.method} ${s.url} → ${s.status ?? 'no answer'}`))));
+      el('p', { class: `result ${result.ok ? 'ok' : 'error'}` }, `${result.ok ? 'Success' : 'Failed'}: `,
+        el('strong', { class: 'status' }, result.status), result.code ? el('code', { class: 'code' }, result.code) : null),
+      el('p', { class: 'message' }, result.message),
+      result.steps.length
+        ? el('ol', { class: 'steps', 'aria-label': 'Requests' }, ...result.steps.map((s) => el('li', {},
+          `${s.method} ${s.url} → ${s.status ?? `no answer (${s.error ?? 'failed'})`}`)))
+        : el('p', { class: 'help' }, 'No request was sent.'));
   } catch (e) {
-    out.replaceChildren(el('p', { class: 'error' }, `${e.code ? `${e.code}: ` : ''}${e.message}`));
+    out.dataset.status = 'error';
+    out.replaceChildren(el('p', { class: 'error' }, `${e.code ? `${e.code}: ` : ''}${e.message}`),
+      ...(e.errors ?? []).map((i) => el('p', { class: 'error' }, `${i.path || 'form'}: ${i.message}`)));
   } finally {
     button.disabled = false;
   }

@@ -101,6 +101,9 @@ test('demo: a pasted CA certificate shows its expiry, fingerprint and CA flag', 
   assert.equal(shown, String(expected.notAfter));
   assert.equal(new Date(typeof expected.notAfter === 'number' ? expected.notAfter : expected.notAfter).getTime(), notAfter.getTime());
   assert.match(await page.textContent('#cert-details .is-ca'), /yes/);
+  assert.equal(await page.textContent('#cert-details .subject'), expected.subject);
+  assert.equal(expected.subject, 'CN=regcred demo CA');
+  assert.equal(await page.evaluate(() => document.getElementById('cert-details').closest('.field')?.dataset.key), 'cert');
   const fingerprint = stdout.match(/Fingerprint=(.+)/)[1].replace(/:/g, '').toLowerCase();
   assert.equal((await page.textContent('#cert-details .fingerprint')).replace(/:/g, '').toLowerCase(), fingerprint);
   await shot(page, 'demo-certificate');
@@ -131,6 +134,197 @@ test('demo: the secret preview and config.json equal the library output for the 
   }
   assert.equal(await page.textContent('#config-output'), regcred.dockerConfigFile([config]));
   await shot(page, 'demo-secret');
+  await page.close();
+});
+
+const fixture = (path) => readFileSync(join(root, 'tests/fixtures', path), 'utf8');
+
+/** Fills the demo's form for `registryType` (typing, as a person would). */
+async function fillForm(page, registryType, values) {
+  await page.click(`#types [data-id="${registryType}"]`);
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'connection') await page.check(`input[name="connection"][value="${value}"]`);
+    else await page.fill(`#f-${key.replace('.', '-')}`, value);
+  }
+}
+
+test('demo: errors and warnings from validateField appear under their fields as you type', async () => {
+  const { page, errors } = await openPage(await demo(), 'body[data-ready="true"]');
+  const intermediate = fixture('certs/intermediate.pem');
+  await fillForm(page, 'other', { name: 'X', registryUrl: 'registry.internal.example', username: 'ci:bot',
+    connection: 'secure-with-cert', cert: intermediate });
+  const config = { connection: 'secure-with-cert', registryUrl: 'registry.internal.example' };
+  // Errors: the name and the username, each under its own field.
+  for (const [key, value] of [['name', 'X'], ['username', 'ci:bot']]) {
+    const expected = regcred.validateField('other', key, value).errors;
+    assert.ok(expected.length > 0, key);
+    await page.locator(`#f-${key}-msg .error`).first().waitFor();
+    assert.deepEqual(await page.locator(`#f-${key}-msg .error`).allTextContents(), expected.map((e) => e.message), key);
+    assert.equal(await page.getAttribute(`#f-${key}`, 'aria-invalid'), 'true');
+    assert.match(await page.getAttribute(`#f-${key}`, 'aria-describedby'), new RegExp(`f-${key}-msg`));
+  }
+  // A warning (an intermediate CA without its root): shown as a warning, the field stays valid.
+  const expected = regcred.validateField('other', 'cert', intermediate, { config });
+  assert.equal(expected.valid, true);
+  assert.equal(expected.warnings[0].code, 'cert.intermediate-without-root');
+  const warning = page.locator('#f-cert-msg .warning');
+  await warning.first().waitFor();
+  assert.equal(await warning.first().textContent(), `Warning: ${expected.warnings[0].message}`);
+  assert.equal(await page.getAttribute('#f-cert', 'aria-invalid'), null);
+  await shot(page, 'demo-messages');
+  // Fixing the name clears its error.
+  await page.fill('#f-name', 'harbor');
+  await page.waitForFunction(() => !document.querySelector('#f-name-msg .error'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('demo: a pasted GCP service-account key shows its compact form', async () => {
+  const { page } = await openPage(await demo(), 'body[data-ready="true"]');
+  const key = fixture('gcp-keys/good.json');
+  assert.ok(key.includes('\n  '), 'the fixture is pretty-printed');
+  await fillForm(page, 'gcr', { name: 'shop-gcr', password: key });
+  const parsed = regcred.parseServiceAccountKey(key).value;
+  await page.locator('#gcp-compact').waitFor();
+  assert.equal(await page.textContent('#gcp-compact'), parsed.compact);
+  assert.match(await page.textContent('#gcp-key'), new RegExp(parsed.clientEmail.replace(/[.+]/g, '\\$&')));
+  // The panel sits right under the key field.
+  assert.equal(await page.evaluate(() => document.getElementById('gcp-key').closest('.field')?.dataset.key), 'password');
+  await page.locator('#gcp-key').scrollIntoViewIfNeeded();
+  await shot(page, 'demo-gcp-key');
+  await page.close();
+});
+
+test('demo: the copy buttons put the secret manifest and config.json on the clipboard', async () => {
+  const url = await demo();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const { page } = await openPage(url, 'body[data-ready="true"]');
+  const values = { name: 'dockerhub', username: 'alice', password: 'dckr_pat_example' };
+  await fillForm(page, 'docker-hub', values);
+  const config = regcred.validateRegistry({ registryType: 'docker-hub', ...values }).value;
+  for (const format of ['yaml', 'json']) {
+    await page.check(`input[name="secret-format"][value="${format}"]`);
+    await page.click('button.copy[data-target="secret-output"]');
+    await page.waitForFunction(() => document.querySelector('button.copy[data-target="secret-output"]').textContent === 'Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, regcred.pullSecret({ name: 'regcred-pull', namespace: 'default', format, registries: [config] }), format);
+  }
+  await page.click('button.copy[data-target="config-output"]');
+  await page.waitForFunction(() => document.querySelector('button.copy[data-target="config-output"]').textContent === 'Copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), regcred.dockerConfigFile([config]));
+  await page.close();
+});
+
+test('demo: the injection plan for the sample clusters is the library plan', async () => {
+  const { page } = await openPage(await demo(), 'body[data-ready="true"]');
+  await fillForm(page, 'quay', { name: 'quay', username: 'shop+ci', password: 'robot-token', 'injection.autoInject': '1, 3' });
+  const clusters = [{ id: 1, name: 'default_cluster' }, { id: 2, name: 'prod-eu' }, { id: 3, name: 'staging' }, { id: 4, name: 'dev-sandbox' }];
+  const plan = regcred.injectionPlan({ name: 'quay', registryType: 'quay', username: 'shop+ci', password: 'robot-token',
+    injection: { autoInject: ['1', '3'], credentialSource: 'registry-credentials' } }, clusters);
+  await page.waitForFunction(() => document.querySelectorAll('#plan tbody tr').length === 4);
+  const rows = await page.$$eval('#plan tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.deepEqual(rows, plan.map((p) => [`${p.clusterName} (id ${p.clusterId})`, p.inject ? 'yes' : 'no', p.secretName ?? '—', p.reason.message]));
+  assert.deepEqual(plan.map((p) => p.inject), [true, false, true, false]);
+  await page.locator('#plan').scrollIntoViewIfNeeded();
+  await shot(page, 'demo-plan');
+  await page.close();
+});
+
+test('demo: "Test connection" runs verifyCredentials with the page fetch and explains why browsers rarely get through', async () => {
+  const { page, requests, errors } = await openPage(await demo(), 'body[data-ready="true"]');
+  const note = await page.textContent('section[aria-labelledby="verify-h"] .note');
+  assert.match(note, /CORS/);
+  assert.match(note, /edge worker/);
+  assert.match(note, /examples\/worker\//);
+
+  // A loopback registry: the network policy refuses it before any request (ends at once).
+  const port = await freePort();
+  const values = { name: 'local', registryUrl: `127.0.0.1:${port}`, username: 'alice', password: 'secret-pass' };
+  await fillForm(page, 'other', values);
+  await page.click('#verify');
+  await page.waitForSelector('#verify-output[data-status]', { timeout: 15_000 });
+  const expected = await regcred.verifyCredentials({ registryType: 'other', ...values }, { fetch: () => { throw new Error('no fetch'); } });
+  assert.equal(expected.status, 'blocked');
+  assert.equal(await page.getAttribute('#verify-output', 'data-status'), 'blocked');
+  assert.equal(await page.textContent('#verify-output .status'), 'blocked');
+  assert.equal(await page.textContent('#verify-output .code'), expected.code);
+  assert.equal(await page.textContent('#verify-output .message'), expected.message);
+  assert.ok(!requests.some((u) => u.includes(`:${port}`)), 'nothing was sent to the blocked address');
+  await page.locator('#verify-output').scrollIntoViewIfNeeded();
+  await shot(page, 'demo-verify-blocked');
+
+  // A public registry, answered inside the browser (page.route: nothing leaves it), so the
+  // request goes through the page's own fetch and Chromium's CORS rules.
+  const origin = new URL(await demo()).origin;
+  const registry = (cors) => async (route) => {
+    const request = route.request();
+    asked.push(`${request.method()} ${request.headers().authorization ? 'with credentials' : 'anonymous'}`);
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    if (request.headers().authorization) {
+      return route.fulfill({ status: 200, headers: { ...cors, 'docker-distribution-api-version': 'registry/2.0', 'content-type': 'application/json' }, body: '{}' });
+    }
+    return route.fulfill({ status: 401, headers: { ...cors, 'www-authenticate': 'Basic realm="registry"' }, body: '' });
+  };
+  const testConnection = async () => {
+    await page.click('#verify');
+    await page.waitForSelector('#verify-output[data-status]', { timeout: 15_000 });
+    return page.getAttribute('#verify-output', 'data-status');
+  };
+  let asked = [];
+  await page.fill('#f-registryUrl', 'registry.example.com');
+  // The usual case: the registry does not expose its WWW-Authenticate challenge to pages, so
+  // the browser hides it and the check cannot go on.
+  await page.route('https://registry.example.com/**', registry({ 'access-control-allow-origin': origin }));
+  assert.equal(await testConnection(), 'not-a-registry');
+  assert.deepEqual(asked, ['GET anonymous'], 'the page fetch sent the request');
+  assert.match(await page.textContent('#verify-output .steps'), /GET https:\/\/registry\.example\.com\/v2\/ → 401/);
+  // A registry that allows this origin and exposes its headers: the same call authenticates.
+  await page.unrouteAll();
+  asked = [];
+  await page.route('https://registry.example.com/**', registry({ 'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'authorization', 'access-control-expose-headers': 'www-authenticate, docker-distribution-api-version' }));
+  assert.equal(await testConnection(), 'authenticated');
+  assert.ok(asked.includes('GET with credentials'), asked.join());
+  await shot(page, 'demo-verify-cors');
+  assert.ok(!(await page.textContent('#verify-output')).includes('secret-pass'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('demo: keyboard-usable: every control is labelled and Tab follows the page order', async () => {
+  const { page } = await openPage(await demo(), 'body[data-ready="true"]');
+  await fillForm(page, 'other', { name: 'harbor', registryUrl: 'harbor.example.com', username: 'ci', password: 'token' });
+  const unlabelled = await page.$$eval('input, select, textarea, button', (nodes) => nodes
+    .filter((n) => n.offsetParent !== null)
+    .filter((n) => !(n.labels?.length || n.getAttribute('aria-label') || (n.tagName === 'BUTTON' && n.textContent.trim())))
+    .map((n) => n.outerHTML.slice(0, 120)));
+  assert.deepEqual(unlabelled, []);
+  assert.deepEqual(await page.$$eval('[tabindex]', (n) => n.filter((e) => e.tabIndex > 0).map((e) => e.outerHTML.slice(0, 80))), []);
+
+  // Tab from the top to the "Test connection" button: every stop comes later in the document.
+  await page.click('header h1'); // the sequential focus navigation starts at the top
+  const stops = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const a = document.activeElement;
+      const all = [...document.querySelectorAll('*')];
+      return { id: a.id || a.dataset.id || (a.dataset.target && `copy-${a.dataset.target}`) || a.name || a.tagName, index: all.indexOf(a) };
+    });
+    stops.push(stop);
+    if (stop.id === 'verify') break;
+  }
+  const ids = stops.map((s) => s.id);
+  for (const want of ['other', 'sample', 'f-name', 'f-registryUrl', 'f-username', 'f-password', 'f-isDefault', 'connection',
+    'secret-name', 'secret-namespace', 'secret-format', 'copy-secret-output', 'secret-output', 'copy-config-output', 'config-output', 'verify']) {
+    assert.ok(ids.includes(want), `Tab reaches ${want}: ${ids.join(' ')}`);
+  }
+  for (let i = 1; i < stops.length; i++) assert.ok(stops[i].index > stops[i - 1].index, `tab order follows the document: ${ids.join(' ')}`);
+  // Space on a focused copy button works like a click (a real <button>).
+  await page.focus('button.copy[data-target="secret-output"]');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => /Cop|Select/.test(document.querySelector('button.copy[data-target="secret-output"]').textContent)
+    && document.querySelector('button.copy[data-target="secret-output"]').textContent !== 'Copy');
   await page.close();
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as regcred from 'regcred';
 import { startServer } from '../../scripts/serve.mjs';
 import { bin, cleanup, freePort, launchChromium, makeConsumer, root, run, runOk } from './support/hosts.mjs';
+import { htpasswdFile, makePki, startRegistry } from './support/registry.mjs';
 
 const dirs = [];
 after(() => dirs.forEach(cleanup));
@@ -21,6 +22,7 @@ test('every README example block is its file under examples/, verbatim', () => {
   const examples = readmeExamples();
   const paths = examples.map((e) => e.path);
   for (const required of ['examples/node/quickstart.mjs', 'examples/node/main.mjs', 'examples/deno/main.ts',
+    'examples/node/verify.mjs', 'examples/deno/verify.ts',
     'examples/browser/index.html', 'examples/portal/src/rjsf-validation.js', 'examples/worker/worker.js',
     'examples/rust/pull_secret.rs']) {
     assert.ok(paths.includes(required), `README quotes ${required}`);
@@ -97,4 +99,60 @@ test('Rust example prints the manifest pullSecret prints in JavaScript', { timeo
   const expected = regcred.pullSecret({ name: 'dockerhub-pull', namespace: 'apps', format: 'yaml',
     registries: [{ name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_example' }] });
   assert.equal(stdout, `# registry types: ${regcred.registryTypes().map((t) => t.id).join(',')}\n${expected}\n`);
+});
+
+// ---- the host verification patterns, against a real Distribution registry (TLS from a test CA,
+// htpasswd): Node's undici Agent and Deno's HttpClient honour `init.regcred`.
+
+/** A registry with user alice; the CA written to ca.pem. Stopped when the test ends. */
+async function registryFor(t) {
+  const jobs = [];
+  t.after(async () => { for (const job of jobs.reverse()) { try { await job(); } catch { /* keep cleaning */ } } });
+  const pki = makePki();
+  jobs.push(pki.remove);
+  const reg = await startRegistry({ pki, auth: { htpasswd: htpasswdFile(pki.dir, 'alice', 'correct horse') } });
+  jobs.push(reg.stop);
+  const caFile = join(pki.dir, 'ca.pem');
+  return { host: reg.host, caFile, logs: reg.logs };
+}
+const outcome = (r) => ({ ...JSON.parse(r.stdout.trim().split('\n').pop() || '{}'), exit: r.code });
+
+test('Node verification example: undici Agent trusts the configuration CA (real registry)', { timeout: 60_000 }, async (t) => {
+  const reg = await registryFor(t);
+  const node = (args, password) => run(process.execPath, ['examples/node/verify.mjs', ...args],
+    { env: { REGISTRY_PASSWORD: password, ALLOW_PRIVATE_NETWORKS: 'true' } });
+  const ok = outcome(await node([reg.host, 'alice', reg.caFile], 'correct horse'));
+  assert.equal(ok.status, 'authenticated', JSON.stringify(ok));
+  assert.equal(ok.exit, 0);
+  const bad = outcome(await node([reg.host, 'alice', reg.caFile], 'wrong'));
+  assert.equal(bad.status, 'unauthorized', JSON.stringify(bad));
+  assert.equal(bad.exit, 1);
+  // Without the CA (connection `secure`) the handshake fails: the hint is what made it work.
+  const noCa = outcome(await node([reg.host, 'alice'], 'correct horse'));
+  assert.equal(noCa.status, 'tls', JSON.stringify(noCa));
+});
+
+test('Deno verification example: Deno.createHttpClient({ caCerts }) trusts the configuration CA (real registry)', { timeout: 60_000 }, async (t) => {
+  const reg = await registryFor(t);
+  const dir = await makeConsumer({
+    'package.json': JSON.stringify({ type: 'module', dependencies: { regcred: '*' } }),
+    'verify.ts': readFileSync(join(root, 'examples/deno/verify.ts'), 'utf8'),
+  });
+  dirs.push(dir);
+  const env = { DENO_DIR: join(dir, '.deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ALLOW_PRIVATE_NETWORKS: 'true' };
+  const deno = (args, password) => run(bin('deno'), ['run', '--no-prompt', '--node-modules-dir=manual',
+    '--allow-net=127.0.0.1', '--allow-env=REGISTRY_PASSWORD,ALLOW_PRIVATE_NETWORKS', `--allow-read=${reg.caFile}`, 'verify.ts', ...args],
+  { cwd: dir, env: { ...env, REGISTRY_PASSWORD: password } });
+  // The example type-checks too (Deno's own TypeScript against the package's declarations).
+  const check = await run(bin('deno'), ['check', '--node-modules-dir=manual', 'verify.ts'], { cwd: dir, env });
+  assert.equal(check.code, 0, check.stdout + check.stderr);
+  const okRun = await deno([reg.host, 'alice', reg.caFile], 'correct horse');
+  const ok = outcome(okRun);
+  assert.equal(ok.status, 'authenticated', `${JSON.stringify(ok)}\n${okRun.stderr}`);
+  assert.equal(ok.exit, 0);
+  const bad = outcome(await deno([reg.host, 'alice', reg.caFile], 'wrong'));
+  assert.equal(bad.status, 'unauthorized', JSON.stringify(bad));
+  assert.equal(bad.exit, 1);
+  const noCa = outcome(await deno([reg.host, 'alice'], 'correct horse'));
+  assert.equal(noCa.status, 'tls', JSON.stringify(noCa));
 });

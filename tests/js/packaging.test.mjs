@@ -91,17 +91,43 @@ for (const platform of ['browser', 'node', 'neutral']) {
 
 const tsconfig = JSON.stringify({
   compilerOptions: {
-    strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+    strict: true, outDir: 'out', noEmitOnError: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
     lib: ['es2022', 'dom'], types: [], skipLibCheck: false, exactOptionalPropertyTypes: true,
   },
   files: ['consumer.ts'],
 });
 
-test('TypeScript: a consumer type-checks with tsc --strict against index.d.ts', async () => {
+/** tests/fixtures/ files the consumer uses, as a TypeScript module of string constants. */
+function consumerFixtures() {
+  const read = (path) => JSON.stringify(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
+  return `export const rootPem: string = ${read('certs/root.pem')};
+export const intermediatePem: string = ${read('certs/intermediate.pem')};
+export const gcpKey: string = ${read('gcp-keys/compact.json')};
+`;
+}
+
+test('TypeScript: a consumer of every export type-checks with tsc --strict; its wrong uses fail; the declared shapes are the real ones', async () => {
   const consumerTs = readFileSync(new URL('./support/consumer.ts', import.meta.url), 'utf8');
-  const dir = await consumer({ 'package.json': '{"type":"module"}', 'tsconfig.json': tsconfig, 'consumer.ts': consumerTs });
+  const dir = await consumer({ 'package.json': '{"type":"module"}', 'tsconfig.json': tsconfig, 'consumer.ts': consumerTs,
+    'fixtures.ts': consumerFixtures() });
+  // Each `@ts-expect-error` line is a wrong use: if one compiled, tsc would fail with TS2578.
   const r = await run(bin('tsc'), ['-p', '.'], { cwd: dir });
   assert.equal(r.code, 0, r.stdout + r.stderr);
+  const expectedErrors = (consumerTs.match(/^\s*\/\/ @ts-expect-error/gm) ?? []).length;
+  assert.ok(expectedErrors >= 20, `${expectedErrors} negative cases`);
+  // The same program, run against the installed package: real results have the declared keys.
+  const ran = await runOk(process.execPath, ['out/consumer.js'], { cwd: dir });
+  const summary = lastJsonLine(ran.stdout);
+  assert.equal(summary.ok, true);
+  assert.ok(summary.checked >= 25, `${summary.checked} shapes checked`);
+
+  // Removing the directives shows each line really is an error.
+  const stripped = consumerTs.replace(/^\s*\/\/ @ts-expect-error.*\n/gm, '');
+  const dir2 = await consumer({ 'package.json': '{"type":"module"}', 'tsconfig.json': tsconfig, 'consumer.ts': stripped,
+    'fixtures.ts': consumerFixtures() });
+  const r2 = await run(bin('tsc'), ['-p', '.', '--noEmit'], { cwd: dir2 });
+  const errorLines = new Set([...r2.stdout.matchAll(/consumer\.ts\((\d+),\d+\): error/g)].map((m) => m[1]));
+  assert.equal(errorLines.size, expectedErrors, r2.stdout);
 });
 
 test('TypeScript: the declarations are really checked (a wrong use fails to compile)', async () => {

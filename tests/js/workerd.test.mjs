@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as regcred from 'regcred';
 import { workerdConfig } from '../../examples/worker/make-config.mjs';
 import { bin, cleanup, freePort, startProcess } from './support/hosts.mjs';
+import { htpasswdFile, makePki, startRegistry } from './support/registry.mjs';
 
 const dirs = [];
 const stops = [];
@@ -99,4 +100,59 @@ test('worker example: /verify refuses a loopback registry unless the deployment 
   const result = await res.json();
   assert.equal(result.ok, false);
   assert.match(JSON.stringify(result), /polic|private|block/i);
+});
+
+test('worker example: /verify against a real Distribution registry (TLS from a test CA, htpasswd)', { timeout: 60_000 }, async (t) => {
+  // Everything started here is stopped when the test ends, also when an assertion fails.
+  const jobs = [];
+  t.after(async () => { for (const job of jobs.reverse()) { try { await job(); } catch { /* keep cleaning */ } } });
+  const pki = makePki();
+  jobs.push(pki.remove);
+  const reg = await startRegistry({ pki, auth: { htpasswd: htpasswdFile(pki.dir, 'alice', 'correct horse') } });
+  jobs.push(reg.stop);
+  // The deployment opts in to private networks (the ALLOW_PRIVATE_NETWORKS binding and the
+  // network service's allow list) and trusts the test CA on the network service's TLS options.
+  const startWorker = async (options) => {
+    const dir = mkdtempSync(join(tmpdir(), 'regcred-workerd-'));
+    jobs.push(() => cleanup(dir));
+    const port = await freePort();
+    writeFileSync(join(dir, 'config.capnp'), workerdConfig({ port, configDir: dir, allowPrivateNetworks: true, ...options }));
+    const base = `http://127.0.0.1:${port}`;
+    const proc = await startProcess(bin('workerd'), ['serve', 'config.capnp'], { cwd: dir, readyUrl: base });
+    jobs.push(proc.stop);
+    return { base, proc };
+  };
+  const { base, proc } = await startWorker({ trustedCertificates: [pki.caPem] });
+
+  const config = (password, extra = {}) => ({ name: 'local-registry', registryType: 'other', registryUrl: reg.host,
+    connection: 'secure-with-cert', cert: pki.caPem, username: 'alice', password, ...extra });
+  const verify = async (body, at = base) => {
+    const res = await post(`${at}/verify`, body);
+    assert.equal(res.status, 200, await res.clone().text());
+    return res.json();
+  };
+  const ok = await verify(config('correct horse'));
+  assert.equal(ok.status, 'authenticated', `${JSON.stringify(ok)}\n${proc.output()}\n${reg.logs()}`);
+  assert.equal(ok.ok, true);
+  assert.deepEqual(ok.steps.map((s) => `${s.method} ${s.url} ${s.status}`),
+    [`GET https://${reg.host}/v2/ 401`, `GET https://${reg.host}/v2/ 200`]);
+
+  const bad = await verify(config('wrong password'));
+  assert.equal(bad.status, 'unauthorized', JSON.stringify(bad));
+  assert.equal(bad.ok, false);
+  assert.ok(!JSON.stringify(bad).includes('wrong password'), 'the password is not echoed');
+
+  // `secure` works too: the trust comes from the deployment, not from the request.
+  const secure = await verify(config('correct horse', { connection: 'secure', cert: undefined }));
+  assert.equal(secure.status, 'authenticated', JSON.stringify(secure));
+
+  // The control: a deployment that does not trust the CA fails the handshake (the worker's
+  // fetch ignores `init.regcred`; the trust store is the deployment's). workerd hands the worker
+  // only an opaque "internal error" for it, so regcred can say `unreachable`, not `tls`; the
+  // reason is in workerd's log.
+  const untrusting = await startWorker({});
+  const failed = await verify(config('correct horse'), untrusting.base);
+  assert.equal(failed.status, 'unreachable', JSON.stringify(failed));
+  assert.deepEqual(failed.steps.map((s) => s.error), ['unreachable']);
+  assert.match(untrusting.proc.output(), /TLS handshake failed: invalid peer certificate/);
 });
