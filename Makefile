@@ -4,7 +4,7 @@ SHELL := bash
 WASM_TARGET := wasm32-unknown-unknown
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: all setup setup-test pkg demo test test-rust test-lint test-wasm test-js bench fuzz size
+.PHONY: all setup setup-test pkg pkg-test demo test test-rust test-lint test-wasm test-js bench fuzz size
 
 all: pkg
 
@@ -18,17 +18,23 @@ setup-test:
 pkg: setup
 	node scripts/build-pkg.mjs
 
+## The test variant (Cargo feature `test-exports`: a forced-trap export) into target/pkg-test;
+## never shipped, never linked as node_modules/regcred.
+pkg-test: setup
+	REGCRED_FEATURES=test-exports REGCRED_OUT=target/pkg-test node scripts/build-pkg.mjs
+
 ## Build everything and serve the demo on http://127.0.0.1:8080
 demo: pkg
 	node scripts/serve.mjs
 
 ## Run the whole test suite (Rust natively, wasm under Node, JS against pkg/, real components).
-test: setup-test test-lint test-rust test-wasm pkg test-js
+test: setup-test test-lint test-rust test-wasm pkg pkg-test test-js
 
 test-lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --features test-exports -- -D warnings
 
 test-rust:
 	cargo test

@@ -19,7 +19,11 @@ export interface Report<T> {
   value?: T;
 }
 
-/** Thrown on misuse and by generators given invalid input. */
+/**
+ * Thrown on misuse and by generators given invalid input. Code `internal.trap`: the WebAssembly
+ * instance trapped (which should never happen); it was re-created, and later calls work. Any
+ * function may throw it (the async ones reject with it).
+ */
 export class RegcredError extends Error {
   constructor(code: string, message: string, errors?: Issue[]);
   readonly name: 'RegcredError';

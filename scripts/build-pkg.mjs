@@ -1,6 +1,12 @@
 // Builds the npm package into pkg/: cargo (wasm32, release) -> wasm-bindgen (web target, name
 // section removed) -> wasm-opt (binaryen from npm) -> entry points per host -> package.json.
 // Prints the gzip -9 size of the shipped .wasm.
+//
+// REGCRED_FEATURES (comma-separated Cargo features) and REGCRED_OUT (output directory, relative
+// to the repository) build other variants: `make pkg-test` builds the `test-exports` package
+// into target/pkg-test (with the test-only `__forceTrap` export), in its own Cargo target
+// directory so it never overwrites the shipped build's artifacts. Such a variant does not
+// replace node_modules/regcred and is not the shipped size.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -8,17 +14,19 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = join(root, 'pkg');
 const features = process.env.REGCRED_FEATURES || '';
+const pkg = join(root, process.env.REGCRED_OUT || 'pkg');
+const shipped = pkg === join(root, 'pkg');
+const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target');
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
 const cargoArgs = ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown'];
-if (features) cargoArgs.push('--features', features);
+if (features) cargoArgs.push('--features', features, '--target-dir', targetDir);
 run('cargo', cargoArgs);
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-const built = join(root, 'target/wasm32-unknown-unknown/release/regcred.wasm');
+const built = join(targetDir, 'wasm32-unknown-unknown/release/regcred.wasm');
 run('wasm-bindgen', [built, '--out-dir', pkg, '--target', 'web', '--out-name', 'regcred',
   '--remove-name-section', '--remove-producers-section', '--experimental-reset-state-function']);
 
@@ -41,6 +49,13 @@ rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
 writeFileSync(join(pkg, 'regcred_bg.wasm.base64.js'),
   `export const wasmBase64 = ${JSON.stringify(readFileSync(wasm).toString('base64'))};\n`);
 cpSync(join(root, 'js/index.d.ts'), join(pkg, 'index.d.ts'));
+
+// Test-only exports, behind the same trap guard as the public API (never in pkg/).
+if (features.split(',').includes('test-exports')) {
+  writeFileSync(join(pkg, 'api.js'), readFileSync(join(pkg, 'api.js'), 'utf8') +
+    '\n// Test-only (the `test-exports` feature): traps the instance on purpose.\n' +
+    'export const __forceTrap = /* #__PURE__ */ guard(glue.__forceTrap);\n');
+}
 
 const version = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
   .packages.find((p) => p.name === 'regcred').version;
@@ -84,13 +99,18 @@ const manifest = {
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
+const bytes = readFileSync(wasm);
+const gz = gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => (n / 1024).toFixed(1) + ' KiB';
+if (!shipped) {
+  console.log(`[pkg] ${pkg} (features: ${features || 'none'}; not the shipped package): regcred_bg.wasm ${kb(bytes.length)} raw, ${kb(gz)} gzip -9`);
+  process.exit(0);
+}
+
 // Let tests and examples in this repository `import 'regcred'` exactly as users do.
 mkdirSync(join(root, 'node_modules'), { recursive: true });
 rmSync(join(root, 'node_modules/regcred'), { recursive: true, force: true });
 symlinkSync('../pkg', join(root, 'node_modules/regcred'), 'dir');
 
-const bytes = readFileSync(wasm);
-const gz = gzipSync(bytes, { level: 9 }).length;
-const kb = (n) => (n / 1024).toFixed(1) + ' KiB';
 console.log(`[pkg] regcred_bg.wasm: ${kb(bytes.length)} raw (${kb(before)} before wasm-opt), ${kb(gz)} gzip -9 (${gz} bytes; budget 250 KiB, aim 150 KiB)`);
 writeFileSync(join(root, 'target/wasm-size.json'), JSON.stringify({ raw: bytes.length, gzip9: gz, features }) + '\n');

@@ -108,7 +108,10 @@ impl fmt::Debug for RegistryConfig {
         f.debug_struct("RegistryConfig")
             .field("name", &self.name)
             .field("registry_type", &self.registry_type)
-            .field("registry_url", &self.registry_url)
+            .field(
+                "registry_url",
+                &crate::redact::opt_userinfo(&self.registry_url),
+            )
             .field("is_default", &self.is_default)
             .field("connection", &self.connection)
             .field("cert", &self.cert.as_ref().map(|c| c.len()))

@@ -20,6 +20,7 @@
 pub mod catalog;
 mod catalog_fields;
 pub mod config;
+mod redact;
 pub mod report;
 pub mod schema;
 pub mod time;

@@ -39,7 +39,11 @@ impl Issue {
 
 /// The outcome of validating user input: errors, warnings and, when the input is usable, the
 /// normalized value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// `Debug` shows the issues but not the value: a field's value may be the secret itself (the
+/// report of `validate_field` for `password` carries the password), and a report is meant to be
+/// safe to log.
+#[derive(Clone, PartialEq, Serialize)]
 pub struct Report<T> {
     /// `true` when there are no errors (warnings do not make input invalid).
     pub valid: bool,
@@ -50,6 +54,17 @@ pub struct Report<T> {
     /// The parsed or normalized value; present whenever it could be computed, even with warnings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<T>,
+}
+
+impl<T> std::fmt::Debug for Report<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("valid", &self.valid)
+            .field("errors", &self.errors)
+            .field("warnings", &self.warnings)
+            .field("value", &self.value.as_ref().map(|_| "<not shown>"))
+            .finish()
+    }
 }
 
 impl<T> Report<T> {

@@ -1,29 +1,74 @@
-// The public API: the wasm exports plus the error class. Entry points initialize the module
-// before re-exporting this.
-export {
-  registryTypes,
-  registrySchema,
-  registryUiSchema,
-} from './regcred.js';
-export {
-  validateRegistry,
-  validateField,
-  parseEcrUrl,
-  parseServiceAccountKey,
-} from './regcred.js';
+// The public API: the wasm exports, each behind the trap guard, plus the error class. Entry
+// points initialize the module before re-exporting this.
+//
+// Trap recovery. The core never panics (DESIGN.md §2), but if the instance traps anyway (a
+// `WebAssembly.RuntimeError` such as `unreachable`, out of memory, stack overflow), its memory
+// and tables are in an unknown state and every later call could fail. The guard catches the
+// trap, re-creates the instance with the glue's `__wbg_reset_state()` (a fresh instance of the
+// same compiled module: new memory, so the glue's cached memory views are dropped too) and
+// throws a `RegcredError` with code `internal.trap`; the next call runs on the new instance.
+// Any other error passes through unchanged. Promise-returning functions reject instead of
+// throwing.
+import * as glue from './regcred.js';
+import { RegcredError } from './errors.js';
+
 export { RegcredError } from './errors.js';
+
+const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
+
+function recovered() {
+  try {
+    glue.__wbg_reset_state();
+  } catch {
+    // The next call reports whatever is still wrong; the trap is what this call reports.
+  }
+  return new RegcredError('internal.trap', 'regcred hit an internal error (a WebAssembly trap); its instance was re-created, so later calls work');
+}
+
+function guard(fn) {
+  return function guarded(...args) {
+    try {
+      return fn(...args);
+    } catch (e) {
+      throw isTrap(e) ? recovered() : e;
+    }
+  };
+}
+
+function guardAsync(fn) {
+  return function guarded(...args) {
+    let promise;
+    try {
+      promise = fn(...args);
+    } catch (e) {
+      return Promise.reject(isTrap(e) ? recovered() : e);
+    }
+    return Promise.resolve(promise).catch((e) => {
+      throw isTrap(e) ? recovered() : e;
+    });
+  };
+}
+
+export const registryTypes = /* #__PURE__ */ guard(glue.registryTypes);
+export const registrySchema = /* #__PURE__ */ guard(glue.registrySchema);
+export const registryUiSchema = /* #__PURE__ */ guard(glue.registryUiSchema);
+
+export const validateRegistry = /* #__PURE__ */ guard(glue.validateRegistry);
+export const validateField = /* #__PURE__ */ guard(glue.validateField);
+export const parseEcrUrl = /* #__PURE__ */ guard(glue.parseEcrUrl);
+export const parseServiceAccountKey = /* #__PURE__ */ guard(glue.parseServiceAccountKey);
+export const inspectCertificates = /* #__PURE__ */ guard(glue.inspectCertificates);
+
+export const dockerConfigJson = /* #__PURE__ */ guard(glue.dockerConfigJson);
+export const dockerConfigFile = /* #__PURE__ */ guard(glue.dockerConfigFile);
+export const pullSecret = /* #__PURE__ */ guard(glue.pullSecret);
+export const injectionPlan = /* #__PURE__ */ guard(glue.injectionPlan);
+export const toDevtronPayload = /* #__PURE__ */ guard(glue.toDevtronPayload);
+export const fromDevtronPayload = /* #__PURE__ */ guard(glue.fromDevtronPayload);
+
+// Credential verification through the host's fetch (issue 6).
+export const verifyCredentials = /* #__PURE__ */ guardAsync(glue.verifyCredentials);
+export const ecrAuthorizationToken = /* #__PURE__ */ guardAsync(glue.ecrAuthorizationToken);
 
 /** Kept for symmetry with `regcred/web`: every other entry is ready at import. */
 export async function init() {}
-export {
-  dockerConfigJson,
-  dockerConfigFile,
-  pullSecret,
-  injectionPlan,
-  toDevtronPayload,
-  fromDevtronPayload,
-} from './regcred.js';
-export { inspectCertificates } from './regcred.js';
-
-// Credential verification through the host's fetch (issue 6).
-export { verifyCredentials, ecrAuthorizationToken } from './regcred.js';

@@ -34,7 +34,7 @@ pub struct DockerEntry {
 impl fmt::Debug for DockerEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DockerEntry")
-            .field("server", &self.server)
+            .field("server", &crate::redact::userinfo(&self.server))
             .field("username", &self.username)
             .field("password", &"<redacted>")
             .field("email", &self.email)

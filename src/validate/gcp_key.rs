@@ -33,7 +33,7 @@ pub struct ServiceAccountKey {
     pub client_email: String,
     /// The project (`project_id`), when the key names one.
     pub project_id: Option<String>,
-    /// The key's id (`private_key_id`).
+    /// The key's id (`private_key_id`). Not shown by `Debug` (it names the private key).
     pub private_key_id: String,
 }
 
@@ -42,7 +42,7 @@ impl std::fmt::Debug for ServiceAccountKey {
         f.debug_struct("ServiceAccountKey")
             .field("client_email", &self.client_email)
             .field("project_id", &self.project_id)
-            .field("private_key_id", &self.private_key_id)
+            .field("private_key_id", &"<redacted>")
             .finish_non_exhaustive()
     }
 }

@@ -57,7 +57,9 @@ impl Request {
 }
 
 /// A response as the host saw it (`redirect: 'manual'`, body capped at [`MAX_BODY`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// `Debug` shows the status, the header names and the body length: a token response's body and
+/// headers such as `Location` (tokens in the query) may carry secrets.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Response {
     /// The HTTP status; 0 for an opaque redirect a browser hides.
     pub status: u16,
@@ -65,6 +67,17 @@ pub struct Response {
     pub headers: Vec<(String, String)>,
     /// The first [`MAX_BODY`] bytes of the body.
     pub body: Vec<u8>,
+}
+
+impl fmt::Debug for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("headers", &names)
+            .field("body", &self.body.len())
+            .finish()
+    }
 }
 
 impl Response {

@@ -75,8 +75,9 @@ impl SigningParams {
     }
 }
 
-/// A request to sign. `headers` must include `Host`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A request to sign. `headers` must include `Host`. `Debug` shows header names and the body
+/// length only (an `X-Amz-Security-Token` header is a secret).
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignableRequest<'a> {
     /// The method, `POST`.
     pub method: &'a str,
@@ -88,8 +89,10 @@ pub struct SignableRequest<'a> {
     pub body: &'a [u8],
 }
 
-/// The result of signing. `Debug` is safe: nothing here is a secret (the signature is not).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The result of signing. The canonical request and `added_headers` carry the session token
+/// when there is one, so `Debug` shows the canonical request with that value replaced and the
+/// added headers by name only.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Signature {
     /// The canonical request text.
     pub canonical_request: String,
@@ -102,6 +105,42 @@ pub struct Signature {
     /// The headers to add to the request: `X-Amz-Date`, `X-Amz-Security-Token` when there is a
     /// session token, `x-amz-content-sha256` when asked for, and `Authorization`.
     pub added_headers: Vec<(String, String)>,
+}
+
+impl fmt::Debug for SignableRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("SignableRequest")
+            .field("method", &self.method)
+            .field("path_and_query", &self.path_and_query)
+            .field("headers", &names)
+            .field("body", &self.body.len())
+            .finish()
+    }
+}
+
+impl fmt::Debug for Signature {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let canonical: Vec<&str> = self
+            .canonical_request
+            .split('\n')
+            .map(|line| {
+                if line.starts_with("x-amz-security-token:") {
+                    "x-amz-security-token:<redacted>"
+                } else {
+                    line
+                }
+            })
+            .collect();
+        let names: Vec<&str> = self.added_headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("Signature")
+            .field("canonical_request", &canonical.join("\n"))
+            .field("string_to_sign", &self.string_to_sign)
+            .field("signature", &self.signature)
+            .field("signed_headers", &self.signed_headers)
+            .field("added_headers", &names)
+            .finish()
+    }
 }
 
 type HmacSha256 = Hmac<Sha256>;

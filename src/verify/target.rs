@@ -39,8 +39,8 @@ pub enum Auth {
     EcrIamRole,
 }
 
-/// The registry to verify.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The registry to verify. `Debug` hides userinfo in `ping_url` and redacts the credentials.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Target {
     /// The URL of the first request (`https://host[:port]/v2/`), not yet policy-checked.
     pub ping_url: String,
@@ -52,6 +52,18 @@ pub struct Target {
     pub connection: Connection,
     /// What the host should know about TLS.
     pub tls: TlsHint,
+}
+
+impl fmt::Debug for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Target")
+            .field("ping_url", &crate::redact::userinfo(&self.ping_url))
+            .field("host", &self.host)
+            .field("auth", &self.auth)
+            .field("connection", &self.connection)
+            .field("tls", &self.tls)
+            .finish()
+    }
 }
 
 /// Why a configuration cannot be verified at all.

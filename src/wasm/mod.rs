@@ -5,6 +5,8 @@ pub mod catalog;
 pub mod cert;
 pub mod codec;
 pub mod secret;
+#[cfg(feature = "test-exports")]
+pub mod testing;
 pub mod validate;
 pub mod verify;
 pub mod verify_fetch;

@@ -57,7 +57,6 @@ enum Kind {
     BearerPing,
 }
 
-#[derive(Debug)]
 struct Pending {
     kind: Kind,
     req: Request,
@@ -67,8 +66,8 @@ struct Pending {
     sent: bool,
 }
 
-/// The login state machine; drive it through [`Exchange`].
-#[derive(Debug)]
+/// The login state machine; drive it through [`Exchange`]. `Debug` shows URLs as the request
+/// trail does (no userinfo, query values redacted) and no credential or token.
 pub struct Login {
     policy: Policy,
     target: Target,
@@ -81,6 +80,43 @@ pub struct Login {
     registry: Option<Url>,
     realm: Option<(Url, String, Option<String>)>,
     tried_http: bool,
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("kind", &self.kind)
+            .field("req", &self.req)
+            .field("url", &redact_url(&self.url))
+            .field("cred_origin", &redact_url(&self.cred_origin))
+            .field("hops", &self.hops)
+            .field("sent", &self.sent)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Login")
+            .field("policy", &self.policy)
+            .field("target", &self.target)
+            .field("now", &self.now)
+            .field("creds", &self.creds)
+            .field("pending", &self.pending)
+            .field("trail", &self.trail)
+            .field("done", &self.done)
+            .field("expires_at", &self.expires_at)
+            .field("registry", &self.registry.as_ref().map(redact_url))
+            .field(
+                "realm",
+                &self
+                    .realm
+                    .as_ref()
+                    .map(|(url, service, scope)| (redact_url(url), service, scope)),
+            )
+            .field("tried_http", &self.tried_http)
+            .finish()
+    }
 }
 
 fn basic(c: &Credentials) -> String {
