@@ -25,18 +25,21 @@ function recovered() {
   return new RegcredError('internal.trap', 'regcred hit an internal error (a WebAssembly trap); its instance was re-created, so later calls work');
 }
 
+/** The wrapper keeps the wrapped function's name (stack traces, `fn.name`). */
+const named = (wrapper, fn) => Object.defineProperty(wrapper, 'name', { value: fn.name });
+
 function guard(fn) {
-  return function guarded(...args) {
+  return named(function guarded(...args) {
     try {
       return fn(...args);
     } catch (e) {
       throw isTrap(e) ? recovered() : e;
     }
-  };
+  }, fn);
 }
 
 function guardAsync(fn) {
-  return function guarded(...args) {
+  return named(function guarded(...args) {
     let promise;
     try {
       promise = fn(...args);
@@ -46,7 +49,7 @@ function guardAsync(fn) {
     return Promise.resolve(promise).catch((e) => {
       throw isTrap(e) ? recovered() : e;
     });
-  };
+  }, fn);
 }
 
 export const registryTypes = /* #__PURE__ */ guard(glue.registryTypes);
