@@ -46,6 +46,10 @@ test-wasm:
 test-js:
 	node --test --test-concurrency=1 tests/js/*.test.mjs
 
-## Benchmarks against peers (not part of `make test`); writes bench/results.json.
+## Benchmarks against peers (not part of `make test`); writes bench/results.json and results.md.
 bench: pkg
 	node bench/run.mjs
+
+## What every crate and module costs in the .wasm; writes bench/size-report.md.
+size: pkg
+	node bench/size.mjs

@@ -1,5 +1,6 @@
 // CA bundle inspection: regcred (wasm) against @peculiar/x509 and node-forge parsing the same
-// bundle in the same process. Not part of `make test`; run `make pkg && node bench/certs.mjs`.
+// bundle in the same process. Not part of `make test`; `make bench` runs it through bench/run.mjs,
+// or alone: `make pkg && node bench/certs.mjs [bundle.pem]`.
 //
 // Each peer does comparable work per certificate: split the PEM bundle, decode, parse, read
 // subject, issuer, serial, validity, basicConstraints and subjectAltName, and compute the SHA-256
@@ -7,6 +8,7 @@
 // regcred's figure includes its JSON report crossing the wasm boundary.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { inspectCertificates } from 'regcred';
 import forge from 'node-forge';
 
@@ -23,7 +25,9 @@ if (!Reflect.getMetadata) {
 }
 const x509 = await import('@peculiar/x509');
 
-const path = process.argv[2] || '/etc/ssl/certs/ca-certificates.crt';
+export const defaultBundle = '/etc/ssl/certs/ca-certificates.crt';
+const main = import.meta.url === pathToFileURL(process.argv[1] || '').href;
+const path = (main && process.argv[2]) || defaultBundle;
 const bundle = readFileSync(path, 'utf8');
 const now = Date.now();
 const blocksOf = (text) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) || [];
@@ -89,18 +93,26 @@ function measure(fn, minMs = 1500) {
   return { median: times[times.length >> 1], runs: times.length };
 }
 
-const count = blocksOf(bundle).length;
-const results = {
-  regcred: { ...measure(regcred), parsed: regcred() },
-  '@peculiar/x509': { ...measure(peculiar), parsed: peculiar() },
-  '@peculiar/x509 (construct only)': { ...measure(peculiarParseOnly), parsed: peculiarParseOnly() },
-  'node-forge': { ...measure(nodeForge), parsed: nodeForge() },
-};
-console.log(`CA bundle: ${path}, ${count} certificates, ${(bundle.length / 1024).toFixed(0)} KiB; Node ${process.version}`);
-for (const [name, r] of Object.entries(results)) {
-  const ratio = r.median / results.regcred.median;
-  console.log(`${name.padEnd(32)} median ${r.median.toFixed(2).padStart(8)} ms/bundle  parsed ${r.parsed}/${count}  ${name === 'regcred' ? '' : `regcred is ${ratio.toFixed(1)}x faster`}  (${r.runs} runs)`);
+/** Measures every parser on the bundle; medians in ms per whole bundle. */
+export function benchCertificates({ minMs = 1500 } = {}) {
+  const count = blocksOf(bundle).length;
+  const results = {
+    regcred: { ...measure(regcred, minMs), parsed: regcred() },
+    '@peculiar/x509': { ...measure(peculiar, minMs), parsed: peculiar() },
+    '@peculiar/x509 (construct only)': { ...measure(peculiarParseOnly, minMs), parsed: peculiarParseOnly() },
+    'node-forge': { ...measure(nodeForge, minMs), parsed: nodeForge(), failures: forgeFailures },
+  };
+  return { path, count, kib: Math.round(bundle.length / 1024), results };
 }
-if (forgeFailures) console.log(`node-forge could not read ${forgeFailures} certificates (non-RSA keys); its time covers the rest.`);
-const target = results['@peculiar/x509'].median / results.regcred.median;
-console.log(`target >= 3x faster than @peculiar/x509: ${target >= 3 ? 'met' : 'NOT met'} (${target.toFixed(1)}x)`);
+
+if (main) {
+  const { count, results } = benchCertificates();
+  console.log(`CA bundle: ${path}, ${count} certificates, ${(bundle.length / 1024).toFixed(0)} KiB; Node ${process.version}`);
+  for (const [name, r] of Object.entries(results)) {
+    const ratio = r.median / results.regcred.median;
+    console.log(`${name.padEnd(32)} median ${r.median.toFixed(2).padStart(8)} ms/bundle  parsed ${r.parsed}/${count}  ${name === 'regcred' ? '' : `regcred is ${ratio.toFixed(1)}x faster`}  (${r.runs} runs)`);
+  }
+  if (forgeFailures) console.log(`node-forge could not read ${forgeFailures} certificates (non-RSA keys); its time covers the rest.`);
+  const target = results['@peculiar/x509'].median / results.regcred.median;
+  console.log(`target >= 3x faster than @peculiar/x509: ${target >= 3 ? 'met' : 'NOT met'} (${target.toFixed(1)}x)`);
+}

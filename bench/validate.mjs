@@ -1,14 +1,9 @@
 // Median microseconds per validateRegistry call on a typical configuration, measured in Node
 // with the boundary crossing included (not part of `make test`).
-// Run: make pkg && node bench/validate.mjs
+// Run: make pkg && node bench/validate.mjs (`make bench` measures it against ajv in bench/run.mjs)
 import { validateRegistry } from 'regcred';
+import { configs, now } from './configs.mjs';
 
-const configs = {
-  'docker-hub': { name: 'dockerhub', registryType: 'docker-hub', registryUrl: 'https://index.docker.io/v1/', username: 'alice', password: 'dckr_pat_0123456789abcdef', isDefault: true },
-  ecr: { name: 'ecr-prod', registryType: 'ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth', awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', injection: { autoInject: ['*'] } },
-  other: { name: 'harbor', registryType: 'other', registryUrl: 'https://harbor.example.com:8443/project', username: 'robot$ci', password: 'p', connection: 'insecure' },
-};
-const now = Date.parse('2026-01-01T00:00:00Z');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 for (const [name, config] of Object.entries(configs)) {
