@@ -35,6 +35,7 @@ test-lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --features test-exports -- -D warnings
+	cargo check --quiet --manifest-path fuzz/Cargo.toml --bins
 
 test-rust:
 	cargo test
@@ -53,3 +54,8 @@ bench: pkg
 ## What every crate and module costs in the .wasm; writes bench/size-report.md.
 size: pkg
 	node bench/size.mjs
+
+## Every cargo-fuzz target for FUZZ_SECONDS each (default 600), seeded from tests/fixtures.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
