@@ -53,6 +53,17 @@ impl RegistryType {
         RegistryType::ALL.into_iter().find(|t| t.id() == id)
     }
 
+    /// The registry URL this type uses when none is given (`docker.io`, `gcr.io`, `quay.io`);
+    /// `None` when the user must enter one.
+    pub fn default_url(self) -> Option<&'static str> {
+        match self {
+            RegistryType::DockerHub => Some("docker.io"),
+            RegistryType::Gcr => Some("gcr.io"),
+            RegistryType::Quay => Some("quay.io"),
+            _ => None,
+        }
+    }
+
     /// Whether the credentials are a GCP service-account key with the fixed username `_json_key`.
     pub fn uses_json_key(self) -> bool {
         matches!(self, RegistryType::ArtifactRegistry | RegistryType::Gcr)

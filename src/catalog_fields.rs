@@ -121,10 +121,9 @@ fn ecr_fields() -> Vec<Field> {
 
 /// The catalog entry of one registry type.
 pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
-    let (label, default_url, url_editable, server, credentials_help, fields) = match t {
+    let (label, url_editable, server, credentials_help, fields) = match t {
         RegistryType::Ecr => (
             "ECR",
-            None,
             true,
             None,
             "An EC2/worker-node IAM role, or an access key exchanged for a 12-hour token.",
@@ -132,7 +131,6 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
         ),
         RegistryType::DockerHub => (
             "Docker",
-            Some("docker.io"),
             false,
             Some(DOCKER_HUB_SERVER),
             "Docker ID and a personal access token (recommended) or password.",
@@ -147,7 +145,6 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
         ),
         RegistryType::Acr => (
             "Azure",
-            None,
             true,
             None,
             "A service principal's app ID and secret, or the registry's admin user.",
@@ -162,7 +159,6 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
         ),
         RegistryType::ArtifactRegistry => (
             "Artifact Registry (GCP)",
-            None,
             true,
             None,
             "A service-account JSON key; the username is always _json_key.",
@@ -178,7 +174,6 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
         ),
         RegistryType::Gcr => (
             "GCR",
-            Some("gcr.io"),
             true,
             None,
             "A service-account JSON key; the username is always _json_key.",
@@ -196,7 +191,6 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
         ),
         RegistryType::Quay => (
             "Quay",
-            Some("quay.io"),
             true,
             None,
             "A robot account (org+name) and its token, or a user and password.",
@@ -208,7 +202,6 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
         ),
         RegistryType::Other => (
             "Other",
-            None,
             true,
             None,
             "Any registry speaking the Docker Registry HTTP API v2, with a username and password or token.",
@@ -231,7 +224,7 @@ pub fn type_info(t: RegistryType) -> RegistryTypeInfo {
     RegistryTypeInfo {
         id: t,
         label,
-        default_url,
+        default_url: t.default_url(),
         url_editable,
         docker_config_server: server,
         credentials_help,

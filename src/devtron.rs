@@ -44,15 +44,6 @@ const DEVTRON_ONLY: &[&str] = &[
     "remoteConnectionConfig",
 ];
 
-fn default_url(t: RegistryType) -> Option<&'static str> {
-    match t {
-        RegistryType::DockerHub => Some("docker.io"),
-        RegistryType::Gcr => Some("gcr.io"),
-        RegistryType::Quay => Some("quay.io"),
-        _ => None,
-    }
-}
-
 fn without_scheme(url: &str) -> &str {
     let u = url.trim();
     u.strip_prefix("https://")
@@ -84,7 +75,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         .registry_url
         .as_deref()
         .map(without_scheme)
-        .or_else(|| default_url(config.registry_type))
+        .or_else(|| config.registry_type.default_url())
         .unwrap_or_default();
     p.insert("registryUrl".into(), json!(url));
     if config.registry_type == RegistryType::Ecr {

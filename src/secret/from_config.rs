@@ -20,16 +20,6 @@ use super::ecr_host;
 use super::ecr_token::EcrToken;
 use super::error::SecretError;
 
-/// The registry URL a type falls back to when none is configured.
-fn default_url(t: RegistryType) -> Option<&'static str> {
-    match t {
-        RegistryType::DockerHub => Some("docker.io"),
-        RegistryType::Gcr => Some("gcr.io"),
-        RegistryType::Quay => Some("quay.io"),
-        _ => None,
-    }
-}
-
 /// The server key for a configuration: `https://index.docker.io/v1/` for Docker Hub, otherwise
 /// `host[:port][/path]` of the registry URL (scheme and trailing `/` removed).
 ///
@@ -44,7 +34,7 @@ pub fn server_for(config: &RegistryConfig) -> Result<String, SecretError> {
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty())
-        .or_else(|| default_url(config.registry_type))
+        .or_else(|| config.registry_type.default_url())
         .ok_or_else(|| SecretError::RegistryUrl {
             path: "/registryUrl".into(),
         })?;

@@ -12,7 +12,7 @@ use super::credentials::{
 use super::gcp_key::parse_service_account_key;
 use super::json_walk::Walker;
 use super::names::check_registry_name;
-use super::registry_url::{check_registry_url, default_url};
+use super::registry_url::check_registry_url;
 use crate::catalog::{Connection, RegistryType};
 use crate::config::AwsAuthType;
 use crate::JSON_KEY_USERNAME;
@@ -92,7 +92,7 @@ pub fn registry_url(
     v: Option<&Value>,
     connection: Connection,
 ) -> Option<String> {
-    let default = default_url(t);
+    let default = t.default_url();
     let s = string(w, "/registryUrl", v, default.is_none(), "the registry URL");
     match (s, v) {
         (Some(s), _) => w.absorb(check_registry_url(t, s, connection).under("/registryUrl")),

@@ -15,16 +15,6 @@ pub const DOCKER_HUB_ALIASES: [&str; 3] = ["docker.io", "index.docker.io", "regi
 /// GCR's registry hosts.
 pub const GCR_HOSTS: [&str; 4] = ["gcr.io", "us.gcr.io", "eu.gcr.io", "asia.gcr.io"];
 
-/// The URL a type uses when none is given (`None` when the user must enter one).
-pub fn default_url(t: RegistryType) -> Option<&'static str> {
-    match t {
-        RegistryType::DockerHub => Some("docker.io"),
-        RegistryType::Quay => Some("quay.io"),
-        RegistryType::Gcr => Some("gcr.io"),
-        _ => None,
-    }
-}
-
 fn fail(code: &str, message: &str) -> Report<String> {
     Report::fail(Issue::new("", code, message))
 }

@@ -7,7 +7,7 @@ use super::ecr::EcrEndpoint;
 use super::http::TlsHint;
 use super::sigv4::AwsCredentials;
 use crate::catalog::{Connection, RegistryType};
-use crate::catalog_fields::{type_info, JSON_KEY_USERNAME};
+use crate::catalog_fields::JSON_KEY_USERNAME;
 use crate::config::{AwsAuthType, RegistryConfig};
 
 /// A username and password for Basic auth and token requests. `Debug` redacts the password.
@@ -97,11 +97,7 @@ impl Target {
     /// (another scheme, userinfo, a private address) is left for the network policy to refuse.
     pub fn from_config(config: &RegistryConfig) -> Result<Target, TargetError> {
         let url = non_empty(&config.registry_url)
-            .or_else(|| {
-                type_info(config.registry_type)
-                    .default_url
-                    .map(str::to_owned)
-            })
+            .or_else(|| config.registry_type.default_url().map(str::to_owned))
             .ok_or_else(|| TargetError {
                 code: "verify.registry-url",
                 message: "the registry URL is missing".to_owned(),
