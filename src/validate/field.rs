@@ -189,3 +189,17 @@ pub fn validate_field_in(
     };
     Ok(w.finish(out))
 }
+
+#[cfg(test)]
+mod field_names_tests {
+    use super::FIELD_NAMES;
+    use crate::validate::CONFIG_FIELDS;
+
+    #[test]
+    fn field_names_are_the_config_keys_then_the_injection_keys() {
+        assert_eq!(&FIELD_NAMES[..CONFIG_FIELDS.len()], &CONFIG_FIELDS[..]);
+        assert!(FIELD_NAMES[CONFIG_FIELDS.len()..]
+            .iter()
+            .all(|f| f.starts_with("injection.")));
+    }
+}

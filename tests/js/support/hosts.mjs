@@ -64,18 +64,8 @@ export function cleanup(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
+// A TCP port on 127.0.0.1 that was free a moment ago (one helper for every test).
+export { freePort } from './registry.mjs';
 
 /**
  * Starts a long-running process and waits until `readyUrl` answers over HTTP. Returns
