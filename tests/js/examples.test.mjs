@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as regcred from 'regcred';
 import { startServer } from '../../scripts/serve.mjs';
 import { bin, cleanup, freePort, launchChromium, makeConsumer, root, run, runOk } from './support/hosts.mjs';
-import { htpasswdFile, makePki, startRegistry } from './support/registry.mjs';
+import { htpasswdRegistryFor } from './support/registry.mjs';
 
 const dirs = [];
 after(() => dirs.forEach(cleanup));
@@ -106,14 +106,8 @@ test('Rust example prints the manifest pullSecret prints in JavaScript', { timeo
 
 /** A registry with user alice; the CA written to ca.pem. Stopped when the test ends. */
 async function registryFor(t) {
-  const jobs = [];
-  t.after(async () => { for (const job of jobs.reverse()) { try { await job(); } catch { /* keep cleaning */ } } });
-  const pki = makePki();
-  jobs.push(pki.remove);
-  const reg = await startRegistry({ pki, auth: { htpasswd: htpasswdFile(pki.dir, 'alice', 'correct horse') } });
-  jobs.push(reg.stop);
-  const caFile = join(pki.dir, 'ca.pem');
-  return { host: reg.host, caFile, logs: reg.logs };
+  const { pki, reg } = await htpasswdRegistryFor(t);
+  return { host: reg.host, caFile: join(pki.dir, 'ca.pem'), logs: reg.logs };
 }
 const outcome = (r) => ({ ...JSON.parse(r.stdout.trim().split('\n').pop() || '{}'), exit: r.code });
 

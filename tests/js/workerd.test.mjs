@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as regcred from 'regcred';
 import { workerdConfig } from '../../examples/worker/make-config.mjs';
 import { bin, cleanup, freePort, startProcess } from './support/hosts.mjs';
-import { htpasswdFile, makePki, startRegistry } from './support/registry.mjs';
+import { htpasswdRegistryFor } from './support/registry.mjs';
 
 const dirs = [];
 const stops = [];
@@ -104,22 +104,17 @@ test('worker example: /verify refuses a loopback registry unless the deployment 
 
 test('worker example: /verify against a real Distribution registry (TLS from a test CA, htpasswd)', { timeout: 60_000 }, async (t) => {
   // Everything started here is stopped when the test ends, also when an assertion fails.
-  const jobs = [];
-  t.after(async () => { for (const job of jobs.reverse()) { try { await job(); } catch { /* keep cleaning */ } } });
-  const pki = makePki();
-  jobs.push(pki.remove);
-  const reg = await startRegistry({ pki, auth: { htpasswd: htpasswdFile(pki.dir, 'alice', 'correct horse') } });
-  jobs.push(reg.stop);
+  const { pki, reg, defer } = await htpasswdRegistryFor(t);
   // The deployment opts in to private networks (the ALLOW_PRIVATE_NETWORKS binding and the
   // network service's allow list) and trusts the test CA on the network service's TLS options.
   const startWorker = async (options) => {
     const dir = mkdtempSync(join(tmpdir(), 'regcred-workerd-'));
-    jobs.push(() => cleanup(dir));
+    defer(() => cleanup(dir));
     const port = await freePort();
     writeFileSync(join(dir, 'config.capnp'), workerdConfig({ port, configDir: dir, allowPrivateNetworks: true, ...options }));
     const base = `http://127.0.0.1:${port}`;
     const proc = await startProcess(bin('workerd'), ['serve', 'config.capnp'], { cwd: dir, readyUrl: base });
-    jobs.push(proc.stop);
+    defer(proc.stop);
     return { base, proc };
   };
   const { base, proc } = await startWorker({ trustedCertificates: [pki.caPem] });

@@ -122,3 +122,19 @@ ${authYaml}`;
   }
   return { port, host: `127.0.0.1:${port}`, stop, logs: () => logs };
 }
+
+/**
+ * A TLS registry (throwaway CA) with htpasswd user `username`, plus a cleanup list: everything
+ * started here, and whatever the test adds with `defer(fn)`, is stopped when test `t` ends, in
+ * reverse order, also when an assertion fails.
+ */
+export async function htpasswdRegistryFor(t, username = 'alice', password = 'correct horse') {
+  const jobs = [];
+  t.after(async () => { for (const job of jobs.reverse()) { try { await job(); } catch { /* keep cleaning */ } } });
+  const defer = (job) => jobs.push(job);
+  const pki = makePki();
+  defer(pki.remove);
+  const reg = await startRegistry({ pki, auth: { htpasswd: htpasswdFile(pki.dir, username, password) } });
+  defer(reg.stop);
+  return { pki, reg, defer };
+}
