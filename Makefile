@@ -18,7 +18,7 @@ setup-test:
 pkg: setup
 	node scripts/build-pkg.mjs
 
-## The test variant (Cargo feature `test-exports`: a forced-trap export) into target/pkg-test;
+## The test variant (Cargo feature `test-exports`: forced-trap exports) into target/pkg-test;
 ## never shipped, never linked as node_modules/regcred.
 pkg-test: setup
 	REGCRED_FEATURES=test-exports REGCRED_OUT=target/pkg-test node scripts/build-pkg.mjs

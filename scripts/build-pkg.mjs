@@ -4,9 +4,9 @@
 //
 // REGCRED_FEATURES (comma-separated Cargo features) and REGCRED_OUT (output directory, relative
 // to the repository) build other variants: `make pkg-test` builds the `test-exports` package
-// into target/pkg-test (with the test-only `__forceTrap` export), in its own Cargo target
-// directory so it never overwrites the shipped build's artifacts. Such a variant does not
-// replace node_modules/regcred and is not the shipped size.
+// into target/pkg-test (with the test-only `__forceTrap` and `__forceAsyncTrap` exports), in its
+// own Cargo target directory so it never overwrites the shipped build's artifacts. Such a variant
+// does not replace node_modules/regcred and is not the shipped size.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -54,7 +54,9 @@ cpSync(join(root, 'js/index.d.ts'), join(pkg, 'index.d.ts'));
 if (features.split(',').includes('test-exports')) {
   writeFileSync(join(pkg, 'api.js'), readFileSync(join(pkg, 'api.js'), 'utf8') +
     '\n// Test-only (the `test-exports` feature): traps the instance on purpose.\n' +
-    'export const __forceTrap = /* #__PURE__ */ guard(glue.__forceTrap);\n');
+    'export const __forceTrap = /* #__PURE__ */ guard(glue.__forceTrap);\n' +
+    '// Test-only: returns a Promise whose task traps the instance after its first `.await`.\n' +
+    'export const __forceAsyncTrap = /* #__PURE__ */ guardAsync(glue.__forceAsyncTrap);\n');
 }
 
 const version = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
