@@ -22,7 +22,8 @@ export interface Report<T> {
 /**
  * Thrown on misuse and by generators given invalid input. Code `internal.trap`: the WebAssembly
  * instance trapped (which should never happen); it was re-created, and later calls work. Any
- * function may throw it (the async ones reject with it).
+ * function may throw it (the async ones reject with it, and so does every async call still in
+ * flight when the instance is re-created).
  */
 export class RegcredError extends Error {
   constructor(code: string, message: string, errors?: Issue[]);

@@ -42,8 +42,35 @@ cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
 
 // The error class must be one class: point the glue's snippet import at ./errors.js.
 const glue = join(pkg, 'regcred.js');
-writeFileSync(glue, readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/errors\.js\1/g, "'./errors.js'"));
+let glueText = readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/errors\.js\1/g, "'./errors.js'");
 rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
+
+// Trap recovery in async tasks (js/entries/trap.js): wasm-bindgen-futures runs futures in
+// callbacks the glue hands to the host, so a trap there would be an uncaught exception. Wrap
+// every such callback in `guardTask`: the task queue's `queueMicrotask(closure)`, its
+// `promise.then(closure)` fallback, and `JsFuture`'s `promise.then(resolve, reject)`. Each
+// pattern must match exactly once: if a wasm-bindgen upgrade changes the glue, the build stops
+// here instead of shipping without the guard (update the patterns, and check the new glue for
+// any other place the host calls a wasm closure for futures).
+function patchGlue(what, pattern, replacement) {
+  const matches = glueText.match(new RegExp(pattern.source, pattern.flags + 'g')) ?? [];
+  if (matches.length !== 1) {
+    throw new Error(`build-pkg: expected exactly one ${what} in the wasm-bindgen glue (${glue}), found ${matches.length}; ` +
+      'the async trap guard cannot be installed (see scripts/build-pkg.mjs)');
+  }
+  glueText = glueText.replace(pattern, replacement);
+}
+const guarded = (arg) => `__regcred_guardTask(${arg}, __wbg_reset_state)`;
+patchGlue('errors.js import (to add the trap.js import after it)', /^import \{ makeRegcredError \} from '\.\/errors\.js';$/m,
+  "$&\nimport { guardTask as __regcred_guardTask } from './trap.js';");
+patchGlue('queueMicrotask(closure) import', /(__wbg_queueMicrotask_[0-9a-f]+: function\(arg0\) \{\s*)queueMicrotask\(arg0\);/,
+  `$1queueMicrotask(${guarded('arg0')});`);
+patchGlue('promise.then(closure) import', /(__wbg_then_[0-9a-f]+: function\(arg0, arg1\) \{\s*const ret = )arg0\.then\(arg1\);/,
+  `$1arg0.then(${guarded('arg1')});`);
+patchGlue('promise.then(resolve, reject) import', /(__wbg_then_[0-9a-f]+: function\(arg0, arg1, arg2\) \{\s*const ret = )arg0\.then\(arg1, arg2\);/,
+  `$1arg0.then(${guarded('arg1')}, ${guarded('arg2')});`);
+patchGlue('__wbg_reset_state function', /^export function __wbg_reset_state \(\) \{$/m, '$&');
+writeFileSync(glue, glueText);
 
 // Inline copy of the module for browsers and bundlers (no asset handling needed anywhere).
 writeFileSync(join(pkg, 'regcred_bg.wasm.base64.js'),

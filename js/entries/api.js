@@ -8,22 +8,14 @@
 // same compiled module: new memory, so the glue's cached memory views are dropped too) and
 // throws a `RegcredError` with code `internal.trap`; the next call runs on the new instance.
 // Any other error passes through unchanged. Promise-returning functions reject instead of
-// throwing.
+// throwing. Traps inside an async call's task (after its first `.await`) are caught by the
+// patched glue instead; every async call in flight then rejects with `internal.trap` (trap.js).
 import * as glue from './regcred.js';
-import { RegcredError } from './errors.js';
+import { isTrap, recover, track } from './trap.js';
 
 export { RegcredError } from './errors.js';
 
-const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
-
-function recovered() {
-  try {
-    glue.__wbg_reset_state();
-  } catch {
-    // The next call reports whatever is still wrong; the trap is what this call reports.
-  }
-  return new RegcredError('internal.trap', 'regcred hit an internal error (a WebAssembly trap); its instance was re-created, so later calls work');
-}
+const recovered = () => recover(glue.__wbg_reset_state);
 
 /** The wrapper keeps the wrapped function's name (stack traces, `fn.name`). */
 const named = (wrapper, fn) => Object.defineProperty(wrapper, 'name', { value: fn.name });
@@ -40,14 +32,27 @@ function guard(fn) {
 
 function guardAsync(fn) {
   return named(function guarded(...args) {
-    let promise;
-    try {
-      promise = fn(...args);
-    } catch (e) {
-      return Promise.reject(isTrap(e) ? recovered() : e);
-    }
-    return Promise.resolve(promise).catch((e) => {
-      throw isTrap(e) ? recovered() : e;
+    return new Promise((resolve, reject) => {
+      let promise;
+      try {
+        promise = fn(...args);
+      } catch (e) {
+        reject(isTrap(e) ? recovered() : e);
+        return;
+      }
+      // Until it settles, a trap anywhere (this call's task, another call, a sync export)
+      // rejects this call: its future lived in the instance that was re-created.
+      const untrack = track(reject);
+      Promise.resolve(promise).then(
+        (value) => {
+          untrack();
+          resolve(value);
+        },
+        (e) => {
+          untrack();
+          reject(isTrap(e) ? recovered() : e);
+        },
+      );
     });
   }, fn);
 }
