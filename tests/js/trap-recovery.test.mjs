@@ -2,6 +2,9 @@
 // it, throws a `RegcredError` with code `internal.trap`, and later calls work. The trap is forced
 // with the test-only `__forceTrap` export of the `test-exports` build (`make pkg-test`, into
 // target/pkg-test; built here when missing); the shipped package must not contain it.
+// `__forceAsyncTrap` traps inside an async task (after an `.await`, in a microtask the host
+// runs): its promise rejects with `internal.trap`, so does every other async call in flight,
+// and nothing escapes as an uncaught exception or unhandled rejection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -55,8 +58,148 @@ async function assertWorks() {
   assert.equal(calls.length, 2);
 }
 
-test('the test package exports the guarded __forceTrap', () => {
+test('the test package exports the guarded __forceTrap and __forceAsyncTrap', () => {
   assert.equal(typeof api.__forceTrap, 'function');
+  assert.equal(typeof api.__forceAsyncTrap, 'function');
+});
+
+/**
+ * Runs `body` with listeners for 'uncaughtException' and 'unhandledRejection' installed (which
+ * also keeps Node from crashing on them), then waits for timers and stray reactions to run and
+ * asserts neither fired.
+ */
+async function noStrayErrors(body) {
+  const stray = [];
+  const onUncaught = (e) => stray.push(['uncaughtException', e]);
+  const onUnhandled = (e) => stray.push(['unhandledRejection', e]);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await body();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUnhandled);
+  }
+  assert.deepEqual(stray.map(([kind, e]) => `${kind}: ${e}`), []);
+}
+
+/**
+ * A fetch that answers only when `release()` is called (200, authenticated), so a
+ * `verifyCredentials` call stays in flight, its future parked in the instance.
+ */
+function heldFetch() {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let called;
+  const started = new Promise((resolve) => { called = resolve; });
+  const fetch = async () => {
+    called();
+    await released;
+    return new Response('{}', { status: 200, headers: { 'Docker-Distribution-API-Version': 'registry/2.0' } });
+  };
+  return { fetch, started, release };
+}
+
+/** Asserts that `promise` rejects with internal.trap soon (rather than hanging or resolving). */
+async function assertTrapRejects(promise, what = 'the call') {
+  let timer;
+  const outcome = await Promise.race([
+    promise.then((value) => ({ value }), (error) => ({ error })),
+    new Promise((resolve) => { timer = setTimeout(() => resolve('pending'), 500); }),
+  ]);
+  clearTimeout(timer);
+  assert.notEqual(outcome, 'pending', `${what} still pending 500 ms after the trap`);
+  assert.ok('error' in outcome, `${what} resolved: ${JSON.stringify(outcome.value)}`);
+  assertTrapError(outcome.error);
+}
+
+test('a trap inside an async task rejects with internal.trap, and the next calls work', async () => {
+  await noStrayErrors(async () => {
+    await assertWorks();
+    await assertTrapRejects(api.__forceAsyncTrap());
+    await assertWorks();
+  });
+});
+
+test('repeated async traps recover each time', async () => {
+  await noStrayErrors(async () => {
+    for (let i = 0; i < 5; i++) {
+      await assertTrapRejects(api.__forceAsyncTrap());
+      await assertWorks();
+    }
+    // Several at once: the first trap resets the instance and rejects the others too.
+    await Promise.all([api.__forceAsyncTrap(), api.__forceAsyncTrap(), api.__forceAsyncTrap()].map((p) => assertTrapRejects(p)));
+    // Mixed with sync traps.
+    assert.throws(() => api.__forceTrap(), assertTrapError);
+    await assertTrapRejects(api.__forceAsyncTrap());
+    assert.throws(() => api.__forceTrap(), assertTrapError);
+    await assertWorks();
+  });
+});
+
+test('an async trap rejects the other async calls in flight with internal.trap', async () => {
+  await noStrayErrors(async () => {
+    const held = heldFetch();
+    const inFlight = api.verifyCredentials(config, { fetch: held.fetch, now: 1_700_000_000_000, timeoutMs: 1000 });
+    await held.started;
+    await assertTrapRejects(api.__forceAsyncTrap());
+    await assertTrapRejects(inFlight, 'the verifyCredentials call in flight');
+    // Its fetch answers only now: the old instance's callbacks must do nothing (no
+    // "closure from previous WASM instance" error escaping, no effect on the new instance).
+    held.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await assertWorks();
+  });
+});
+
+test('a sync trap also rejects the async calls in flight with internal.trap', async () => {
+  await noStrayErrors(async () => {
+    const held = heldFetch();
+    const inFlight = api.verifyCredentials(config, { fetch: held.fetch, now: 1_700_000_000_000, timeoutMs: 1000 });
+    await held.started;
+    assert.throws(() => api.__forceTrap(), assertTrapError);
+    await assertTrapRejects(inFlight, 'the verifyCredentials call in flight');
+    held.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await assertWorks();
+  });
+});
+
+test('with the task queue\'s promise fallback (no queueMicrotask), async traps recover too', async () => {
+  await noStrayErrors(async () => {
+    // A new instance's task queue checks for queueMicrotask when it is first used (by the
+    // first async call) and otherwise schedules its runs with `promise.then`. Hide it for the
+    // first call after a reset only: Node's own fetch/Response machinery needs it.
+    const saved = globalThis.queueMicrotask;
+    let first;
+    const { fetch, calls } = scriptedFetch();
+    try {
+      globalThis.queueMicrotask = undefined;
+      assert.throws(() => api.__forceTrap(), assertTrapError);
+      first = api.verifyCredentials(config, { fetch, now: 1_700_000_000_000 });
+    } finally {
+      globalThis.queueMicrotask = saved;
+    }
+    assert.equal((await first).status, 'authenticated');
+    assert.equal(calls.length, 2);
+    // This instance's queue uses the fallback: the trap happens in a promise reaction.
+    await assertTrapRejects(api.__forceAsyncTrap());
+    await assertWorks();
+  });
+});
+
+test('async calls in flight that are not hit by a trap still complete', async () => {
+  await noStrayErrors(async () => {
+    const held = heldFetch();
+    const inFlight = api.verifyCredentials(config, { fetch: held.fetch, now: 1_700_000_000_000, timeoutMs: 1000 });
+    await held.started;
+    await assertWorks();
+    held.release();
+    const outcome = await inFlight;
+    // heldFetch answers 200 without a challenge: the registry is open.
+    assert.equal(outcome.status, 'anonymous', JSON.stringify(outcome));
+  });
 });
 
 test('a trap becomes RegcredError internal.trap, and the next calls work', async () => {
@@ -105,12 +248,14 @@ test('errors that are not traps pass through unchanged', async () => {
 test('the shipped package (pkg/) has no test-only export', async () => {
   const shipped = new URL('../../pkg/', import.meta.url);
   for (const f of readdirSync(shipped).filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
-    assert.doesNotMatch(readFileSync(new URL(f, shipped), 'utf8'), /__forceTrap|force_trap/, `pkg/${f}`);
+    assert.doesNotMatch(readFileSync(new URL(f, shipped), 'utf8'), /__force\w*Trap|force_\w*trap/, `pkg/${f}`);
   }
   const wasm = readFileSync(new URL('regcred_bg.wasm', shipped));
   assert.equal(wasm.includes('__forceTrap'), false, 'pkg/regcred_bg.wasm exports __forceTrap');
+  assert.equal(wasm.includes('__forceAsyncTrap'), false, 'pkg/regcred_bg.wasm exports __forceAsyncTrap');
   const pkgApi = await import('regcred');
   assert.equal('__forceTrap' in pkgApi, false);
+  assert.equal('__forceAsyncTrap' in pkgApi, false);
   // ...but it is guarded: every exported function of the shipped entry is the guarded one.
   assert.equal(typeof pkgApi.registryTypes, 'function');
   assert.equal(pkgApi.registryTypes().length, 7);
