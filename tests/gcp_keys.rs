@@ -59,7 +59,10 @@ fn every_case_gives_its_code() {
 #[test]
 fn compact_form_keeps_order_and_private_key() {
     let original: Value = serde_json::from_str(&read("good.json")).unwrap();
-    let expected = serde_json::to_string(&original).unwrap();
+    // compact.json is good.json with the whitespace between tokens removed by hand, members in
+    // the order Google writes them (type, project_id, private_key_id, private_key, ...).
+    let expected = read("compact.json");
+    assert!(expected.starts_with(r#"{"type":"service_account","project_id":"#));
     for file in [
         "good.json",
         "bom.json",
@@ -77,9 +80,6 @@ fn compact_form_keeps_order_and_private_key() {
             parsed["private_key"], original["private_key"],
             "{file}: private key byte-identical"
         );
-        let keys: Vec<&String> = parsed.as_object().unwrap().keys().collect();
-        let want: Vec<&String> = original.as_object().unwrap().keys().collect();
-        assert_eq!(keys, want, "{file}: key order kept");
         assert!(
             key.compact.contains("-----BEGIN PRIVATE KEY-----\\n"),
             "{file}: \\n escapes intact"

@@ -3,9 +3,10 @@
 //!
 //! The key is the password of the `artifact-registry` and `gcr` types (username `_json_key`).
 //! Registries compare it byte for byte after JSON parsing, so regcred stores its compact form:
-//! whitespace between JSON tokens removed by a real JSON parser (never inside strings), key
-//! order kept, the private key's `\n` escapes intact. Shell-based builders need it wrapped in
-//! single quotes: [`ServiceAccountKey::quoted`].
+//! whitespace between JSON tokens removed once a real JSON parser has accepted the text (never
+//! inside strings); member order, number spellings and escapes (the private key's `\n`) kept
+//! as written. Shell-based builders need it wrapped in single quotes:
+//! [`ServiceAccountKey::quoted`].
 //!
 //! No message ever contains any part of the key.
 
@@ -149,8 +150,8 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     };
     check_email(&client_email)?;
     check_private_key(&private_key)?;
-    let compact = serde_json::to_string(&value)
-        .map_err(|_| err("gcp-key.not-json", "the key could not be re-encoded"))?;
+    // Re-serializing the parsed value would sort the members; the key is kept as written.
+    let compact = super::json_compact::compact(&t);
     Ok(ServiceAccountKey {
         quoted: shell_quote(&compact),
         compact,

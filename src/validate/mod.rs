@@ -20,6 +20,7 @@ pub mod ecr_url;
 mod field;
 mod fields;
 pub mod gcp_key;
+mod json_compact;
 pub mod injection;
 pub mod json_walk;
 pub mod names;
