@@ -1,8 +1,13 @@
 // Node 20+ (ESM): the module is compiled synchronously at import from the file beside this one;
 // no init call needed. Bundlers never pick this entry (they match the `module` condition first
 // and get `inline.js`), so a bundle does not look for a .wasm file that was not copied.
-import { readFileSync } from 'node:fs';
+//
+// `fs` comes from `process.getBuiltinModule` (Node >= 20.16) rather than `import 'node:fs'`:
+// building the ESM facade of `node:fs` reads every export, which loads Node's whole streams
+// stack (about 5 ms of a cold start in a process that had not imported `node:fs` yet).
 import { initSync } from './regcred.js';
+
+const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? (await import('node:fs'));
 
 initSync({ module: readFileSync(new URL('./regcred_bg.wasm', import.meta.url)) });
 
