@@ -4,7 +4,7 @@ SHELL := bash
 WASM_TARGET := wasm32-unknown-unknown
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: all setup setup-test pkg pkg-test demo test test-rust test-lint test-wasm test-js bench fuzz size
+.PHONY: all setup setup-test pkg pkg-test demo test test-rust test-lint test-wasm test-js bench fuzz size wasm-lock
 
 all: pkg
 
@@ -59,3 +59,9 @@ size: pkg
 FUZZ_SECONDS ?= 600
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## wasm/Cargo.lock (the shipped module's lock) = Cargo.lock with the idna_adapter stub; run after
+## changing dependencies (scripts/build-pkg.mjs refuses a lock that has drifted).
+wasm-lock:
+	cp Cargo.lock wasm/Cargo.lock
+	cargo update --manifest-path wasm/Cargo.toml -p idna_adapter --precise 1.0.0

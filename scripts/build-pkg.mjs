@@ -20,13 +20,33 @@ const shipped = pkg === join(root, 'pkg');
 const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target');
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
-const cargoArgs = ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown'];
-if (features) cargoArgs.push('--features', features, '--target-dir', targetDir);
+// wasm/Cargo.lock must be the repository's Cargo.lock except for idna_adapter (the stub): the
+// shipped module is built from the versions the tests ran. `make wasm-lock` regenerates it.
+function lockedVersions(file) {
+  const versions = new Map();
+  for (const [, name, version] of readFileSync(file, 'utf8').matchAll(/\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"/g)) {
+    versions.set(name, [...(versions.get(name) ?? []), version]);
+  }
+  return versions;
+}
+const rootLock = lockedVersions(join(root, 'Cargo.lock'));
+for (const [name, versions] of lockedVersions(join(root, 'wasm/Cargo.lock'))) {
+  if (name === 'regcred-wasm' || (name === 'idna_adapter' && versions.join() === '1.0.0')) continue;
+  if (!versions.every((v) => rootLock.get(name)?.includes(v))) {
+    throw new Error(`build-pkg: wasm/Cargo.lock has ${name} ${versions} but Cargo.lock has ${rootLock.get(name) ?? 'none'}; run \`make wasm-lock\``);
+  }
+}
+
+// The module is built through wasm/Cargo.toml: the same crate with its own Cargo.lock (the
+// idna_adapter stub; host names with non-ASCII or punycode labels go to the host's URL parser).
+const cargoArgs = ['build', '--release', '--lib', '--locked', '--target', 'wasm32-unknown-unknown',
+  '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir];
+if (features) cargoArgs.push('--features', features);
 run('cargo', cargoArgs);
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-const built = join(targetDir, 'wasm32-unknown-unknown/release/regcred.wasm');
+const built = join(targetDir, 'wasm32-unknown-unknown/release/regcred_wasm.wasm');
 run('wasm-bindgen', [built, '--out-dir', pkg, '--target', 'web', '--out-name', 'regcred',
   '--remove-name-section', '--remove-producers-section', '--experimental-reset-state-function']);
 
@@ -35,14 +55,16 @@ const before = statSync(wasm).size;
 run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', '--strip-debug', '--strip-producers', '-o', wasm]);
 
-// The error class, at a stable path (wasm-bindgen also copies it under snippets/ for the glue).
-cpSync(join(root, 'js/errors.js'), join(pkg, 'errors.js'));
+// The glue's JS imports (the error class, the host's URL parser), at stable paths
+// (wasm-bindgen also copies them under snippets/, which is removed below).
+for (const name of ['errors.js', 'host.js']) cpSync(join(root, 'js', name), join(pkg, name));
 cpSync(join(root, 'js/entries'), pkg, { recursive: true });
 cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
 
 // The error class must be one class: point the glue's snippet import at ./errors.js.
 const glue = join(pkg, 'regcred.js');
-let glueText = readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/errors\.js\1/g, "'./errors.js'");
+let glueText = readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/(errors|host)\.js\1/g, "'./$2.js'");
+if (glueText.includes('./snippets/')) throw new Error('build-pkg: the glue imports a snippet that is not copied to a stable path');
 rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
 
 // Trap recovery in async tasks (js/entries/trap.js): wasm-bindgen-futures runs futures in

@@ -256,7 +256,7 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
         check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
         return Ok((d, false));
     }
-    match Host::parse(text).map_err(|_| bad())? {
+    match whatwg_host(text).ok_or_else(bad)? {
         Host::Domain(d) => {
             let d = d.strip_suffix('.').unwrap_or(&d).to_string();
             check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
@@ -265,6 +265,28 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
         Host::Ipv4(a) => Ok((a.to_string(), true)),
         Host::Ipv6(a) => Ok((format!("[{a}]"), true)),
     }
+}
+
+/// The WHATWG host parser: IDN to punycode (UTS #46), percent-decoding, IPv4 in any of its
+/// spellings, bracketed IPv6. Natively the `url` crate's.
+#[cfg(not(target_arch = "wasm32"))]
+fn whatwg_host(text: &str) -> Option<Host> {
+    Host::parse(text).ok()
+}
+
+/// The WHATWG host parser. In WebAssembly the JS host's own (`new URL`, the parser `fetch`
+/// uses): the shipped module leaves out the `url` crate's Unicode tables (see wasm/Cargo.toml).
+/// Its serialization is read back into the same [`Host`] the native parser returns.
+#[cfg(target_arch = "wasm32")]
+fn whatwg_host(text: &str) -> Option<Host> {
+    let ascii = crate::wasm::host::whatwg_hostname(text)?;
+    if let Some(v6) = ascii.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return v6.parse().ok().map(Host::Ipv6);
+    }
+    Some(match ascii.parse() {
+        Ok(v4) => Host::Ipv4(v4),
+        Err(_) => Host::Domain(ascii),
+    })
 }
 
 /// Checks a WHATWG-serialized domain the way DNS and TLS certificates need it: labels of 1 to

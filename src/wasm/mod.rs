@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod cert;
 pub mod codec;
+pub mod host;
 pub mod secret;
 #[cfg(feature = "test-exports")]
 pub mod testing;
