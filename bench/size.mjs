@@ -120,12 +120,12 @@ for (let n = u32(); n > 0; n--) {
 
 // --- buckets: first match wins -----------------------------------------------------------------
 const buckets = [
-  ['url + idna (WHATWG URL, UTS-46, ICU4X normalizer)', /(^|[<\s&])(url|idna|idna_adapter|icu_\w+|form_urlencoded|percent_encoding|utf8_iter|zerovec|zerotrie|tinystr|litemap|yoke|writeable|potential_utf|smallvec)(\[|::)/],
+  ['url + idna (WHATWG URL, punycode; UTS-46 tables left out, see README)', /(^|[<\s&])(url|idna|idna_adapter|icu_\w+|form_urlencoded|percent_encoding|utf8_iter|zerovec|zerotrie|tinystr|litemap|yoke|writeable|potential_utf|smallvec)(\[|::)/],
   ['export shims (wasm-bindgen wrappers, facade and core code inlined into them)', /externref shim|multivalue shim/],
   ['serde_json (parser, serializer, Value; zmij/itoa number formatting)', /serde_json|^<&mut serde_json|zmij|itoa/],
   ['serde derive code (regcred types)', /^(regcred::.*)?(<)?regcred::[\w:]+::_::<impl serde|serde(_core)?::(de|ser)::.*regcred|_::<impl serde_core/],
   ['serde core (generic visitors)', /serde(_core)?(\[|::)/],
-  ['indexmap + hashbrown + SipHash (serde_json preserve_order)', /indexmap|hashbrown|core(\[\w+\])?::hash::sip|std(\[\w+\])?::hash::random|RandomState|DefaultHasher/],
+  ['indexmap + hashbrown + SipHash (hash maps)', /indexmap|hashbrown|core(\[\w+\])?::hash::sip|std(\[\w+\])?::hash::random|RandomState|DefaultHasher/],
   ['core::fmt (format!, Display, Debug)', /core(\[\w+\])?::fmt|alloc(\[\w+\])?::fmt|as core(\[\w+\])?::fmt::(Display|Debug|Write)|::fmt::h[0-9a-f]+$|<.* as core::fmt/],
   ['sha2 + hmac', /sha2|hmac|digest|block_buffer/],
   ['base64', /base64/],

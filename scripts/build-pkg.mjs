@@ -108,6 +108,23 @@ if (features.split(',').includes('test-exports')) {
     'export const __forceAsyncTrap = /* #__PURE__ */ guardAsync(glue.__forceAsyncTrap);\n');
 }
 
+// Node's entry as one file: the glue, api.js, trap.js, errors.js and host.js bundled into node.js
+// (the .wasm stays beside it). Node loads each ES module separately (resolve, read, compile,
+// link), and the six files cost ~5 ms of a cold start here; the other entries are either
+// bundled by their consumers or need the separate files.
+const { buildSync } = await import('esbuild');
+buildSync({
+  entryPoints: [join(pkg, 'node.js')],
+  outfile: join(pkg, 'node.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: { js: '// regcred for Node: js/entries/node.js with the wasm-bindgen glue and api.js bundled (scripts/build-pkg.mjs).' },
+  logLevel: 'warning',
+  allowOverwrite: true,
+});
+
 const version = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
   .packages.find((p) => p.name === 'regcred').version;
 const manifest = {

@@ -171,3 +171,19 @@ test('README example: a Quay robot account through the Bearer flow', async () =>
   assert.equal(result.steps[1].url, 'https://quay.io/v2/auth?service=REDACTED');
   assert.equal(result.expiresAt, '2026-11-26T22:46:00Z');
 });
+
+test('IDN registries: the check fetches the punycode host; a non-ASCII Location is not followed', async () => {
+  const ok = spy(() => new Response('{}', { status: 200, headers: { 'docker-distribution-api-version': 'registry/2.0' } }));
+  const r = await verifyCredentials(config('Registry.Bücher.example:5000'), { fetch: ok.fetch, now: '2026-11-26T22:41:00Z' });
+  assert.equal(r.status, 'anonymous', JSON.stringify(r));
+  assert.equal(ok.calls[0].url, 'https://registry.xn--bcher-kva.example:5000/v2/');
+  // The shipped module has no Unicode tables: a server pointing at a Unicode host name is
+  // refused (it fails closed), never fetched, and the password stays home.
+  for (const location of ['https://bücher.example/v2/', 'https://ｅｖｉｌ.example/v2/', 'https://１２７.０.０.１/v2/']) {
+    const s = spy(() => new Response(null, { status: 302, headers: { location } }));
+    const result = await verifyCredentials(config('registry.example.com'), { fetch: s.fetch });
+    assert.equal(s.calls.length, 1, `${location} was followed`);
+    assert.equal(result.ok, false);
+    assert.ok(!JSON.stringify(result).includes('p4ss'));
+  }
+});
