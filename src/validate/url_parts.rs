@@ -41,19 +41,23 @@ pub struct UrlParts {
 impl UrlParts {
     /// `host[:port]`.
     pub fn authority(&self) -> String {
-        match self.port {
-            Some(p) => format!("{}:{p}", self.host),
-            None => self.host.clone(),
+        let mut s = String::with_capacity(self.host.len() + 6);
+        s.push_str(&self.host);
+        if let Some(p) = self.port {
+            s.push(':');
+            push_decimal(&mut s, p);
         }
+        s
     }
 
     /// `host[:port][/path]`, the normalized form stored in a configuration.
     pub fn normalized(&self) -> String {
-        if self.path.is_empty() {
-            self.authority()
-        } else {
-            format!("{}/{}", self.authority(), self.path)
+        let mut s = self.authority();
+        if !self.path.is_empty() {
+            s.push('/');
+            s.push_str(&self.path);
         }
+        s
     }
 
     /// The path with a final API-version segment (`v1`, `v2`) removed, as people often paste
@@ -66,6 +70,35 @@ impl UrlParts {
         p.strip_suffix("/v2")
             .or_else(|| p.strip_suffix("/v1"))
             .unwrap_or(p)
+    }
+}
+
+/// Appends `n` in decimal (what `format!("{n}")` gives, without the formatting machinery: this
+/// runs on every validation).
+fn push_decimal(s: &mut String, n: u16) {
+    let mut digits = [0u8; 5];
+    let mut len = 0;
+    let mut rest = n;
+    for d in digits.iter_mut() {
+        *d = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        s.push(char::from(*d));
+    }
+}
+
+/// Whether `c` may not appear in an address: whitespace or a control character (checked byte
+/// by byte for ASCII text, the common case).
+fn has_space_or_control(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b <= b' ' || b == 0x7f)
+    } else {
+        text.chars().any(|c| c.is_whitespace() || c.is_control())
     }
 }
 
@@ -98,7 +131,7 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
             &format!("the registry address is longer than {MAX_URL_LEN} bytes"),
         ));
     }
-    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if has_space_or_control(text) {
         return Err(issue(
             prefix,
             "character",
@@ -106,16 +139,19 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
         ));
     }
     let (scheme, rest) = split_scheme(text, prefix)?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    if tail.contains(['?', '#']) {
+    if tail.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(issue(
             prefix,
             "query",
             "a registry address has no ?query or #fragment",
         ));
     }
-    if authority.contains('@') {
+    if authority.bytes().any(|b| b == b'@') {
         return Err(issue(
             prefix,
             "userinfo",
@@ -129,7 +165,7 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
         .unwrap_or(tail)
         .trim_end_matches('/')
         .to_string();
-    if path.split('/').any(|s| s.is_empty() && !path.is_empty()) {
+    if path.starts_with('/') || path.as_bytes().windows(2).any(|w| w == b"//") {
         return Err(issue(
             prefix,
             "path",
@@ -146,31 +182,40 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
 }
 
 fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a str), Issue> {
-    let Some(idx) = text.find("://") else {
+    let starts_with = |p: &str| {
+        text.get(..p.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(p))
+    };
+    let Some(idx) = text.as_bytes().windows(3).position(|w| w == b"://") else {
         // `https:/host` or `https:host` are typos of a scheme, not hosts.
-        let lower = text.to_ascii_lowercase();
-        if lower.starts_with("https:") || lower.starts_with("http:") {
-            let after = lower.split_once(':').map_or("", |(_, a)| a);
-            if !after.starts_with(|c: char| c.is_ascii_digit()) {
-                return Err(issue(
-                    prefix,
-                    "scheme",
-                    "the scheme is malformed: write `https://` or leave it out",
-                ));
-            }
+        let after = if starts_with("https:") {
+            text.get(6..)
+        } else if starts_with("http:") {
+            text.get(5..)
+        } else {
+            return Ok((None, text));
+        };
+        if !after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
+            return Err(issue(
+                prefix,
+                "scheme",
+                "the scheme is malformed: write `https://` or leave it out",
+            ));
         }
         return Ok((None, text));
     };
     let (scheme, rest) = text.split_at(idx);
     let rest = rest.get(3..).unwrap_or("");
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok((Some(Scheme::Https), rest)),
-        "http" => Ok((Some(Scheme::Http), rest)),
-        _ => Err(issue(
+    if scheme.eq_ignore_ascii_case("https") {
+        Ok((Some(Scheme::Https), rest))
+    } else if scheme.eq_ignore_ascii_case("http") {
+        Ok((Some(Scheme::Http), rest))
+    } else {
+        Err(issue(
             prefix,
             "scheme",
             "only `https://` (or `http://` with an insecure connection) can be written in front of the host",
-        )),
+        ))
     }
 }
 
@@ -194,7 +239,7 @@ fn split_port<'a>(authority: &'a str, prefix: &str) -> Result<(&'a str, Option<u
             None => return Err(issue(prefix, "host", "the IPv6 address lacks its `]`")),
         }
     } else {
-        match authority.matches(':').count() {
+        match authority.bytes().filter(|&b| b == b':').count() {
             0 => (authority, None),
             1 => match authority.split_once(':') {
                 Some((h, p)) => (h, Some(p)),
@@ -239,20 +284,11 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
     };
     // Fast path, same result as the WHATWG parser: a plain ASCII name whose last label does not
     // start with a digit (so it cannot be an IPv4 number) and has no punycode label.
-    let plain = text
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
-        && !text
-            .trim_end_matches('.')
-            .rsplit('.')
-            .next()
-            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
-        && !text
-            .split('.')
-            .any(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")));
-    if plain {
-        let d = text.to_ascii_lowercase();
-        let d = d.strip_suffix('.').unwrap_or(&d).to_string();
+    if is_plain_name(text) {
+        let mut d = text.to_ascii_lowercase();
+        if d.ends_with('.') {
+            d.pop();
+        }
         check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
         return Ok((d, false));
     }
@@ -265,6 +301,31 @@ fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
         Host::Ipv4(a) => Ok((a.to_string(), true)),
         Host::Ipv6(a) => Ok((format!("[{a}]"), true)),
     }
+}
+
+/// The fast path of [`parse_host`], same result as the WHATWG parser: a plain ASCII name (letters,
+/// digits, `-`, `_`, `.`) whose last label does not start with a digit (so it cannot be an IPv4
+/// number) and that has no punycode (`xn--`) label.
+fn is_plain_name(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+    {
+        return false;
+    }
+    let trimmed = text.trim_end_matches('.');
+    let last = trimmed.rsplit('.').next().unwrap_or("");
+    if last.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // A label starts at 0 or after a `.`; none may start with `xn--` (any case).
+    !bytes.iter().enumerate().any(|(i, _)| {
+        (i == 0 || bytes.get(i - 1) == Some(&b'.'))
+            && text
+                .get(i..i + 4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    })
 }
 
 /// The WHATWG host parser: IDN to punycode (UTS #46), percent-decoding, IPv4 in any of its
