@@ -138,33 +138,26 @@ test('repeated async traps recover each time', async () => {
   });
 });
 
-test('an async trap rejects the other async calls in flight with internal.trap', async () => {
-  await noStrayErrors(async () => {
-    const held = heldFetch();
-    const inFlight = api.verifyCredentials(config, { fetch: held.fetch, now: 1_700_000_000_000, timeoutMs: 1000 });
-    await held.started;
-    await assertTrapRejects(api.__forceAsyncTrap());
-    await assertTrapRejects(inFlight, 'the verifyCredentials call in flight');
-    // Its fetch answers only now: the old instance's callbacks must do nothing (no
-    // "closure from previous WASM instance" error escaping, no effect on the new instance).
-    held.release();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await assertWorks();
+const trapKinds = [
+  ['an async trap', () => assertTrapRejects(api.__forceAsyncTrap())],
+  ['a sync trap', async () => assert.throws(() => api.__forceTrap(), assertTrapError)],
+];
+for (const [kind, trap] of trapKinds) {
+  test(`${kind} rejects the async calls in flight with internal.trap`, async () => {
+    await noStrayErrors(async () => {
+      const held = heldFetch();
+      const inFlight = api.verifyCredentials(config, { fetch: held.fetch, now: 1_700_000_000_000, timeoutMs: 1000 });
+      await held.started;
+      await trap();
+      await assertTrapRejects(inFlight, 'the verifyCredentials call in flight');
+      // Its fetch answers only now: the old instance's callbacks must do nothing (no
+      // "closure from previous WASM instance" error escaping, no effect on the new instance).
+      held.release();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await assertWorks();
+    });
   });
-});
-
-test('a sync trap also rejects the async calls in flight with internal.trap', async () => {
-  await noStrayErrors(async () => {
-    const held = heldFetch();
-    const inFlight = api.verifyCredentials(config, { fetch: held.fetch, now: 1_700_000_000_000, timeoutMs: 1000 });
-    await held.started;
-    assert.throws(() => api.__forceTrap(), assertTrapError);
-    await assertTrapRejects(inFlight, 'the verifyCredentials call in flight');
-    held.release();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await assertWorks();
-  });
-});
+}
 
 test('with the task queue\'s promise fallback (no queueMicrotask), async traps recover too', async () => {
   await noStrayErrors(async () => {
