@@ -4,7 +4,7 @@ SHELL := bash
 WASM_TARGET := wasm32-unknown-unknown
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: all setup setup-test pkg pkg-test demo test test-rust test-lint test-wasm test-js bench fuzz size wasm-lock
+.PHONY: all setup setup-test pkg pkg-test pkg-jsonschema demo test test-rust test-lint test-wasm test-js bench fuzz size wasm-lock
 
 all: pkg
 
@@ -23,22 +23,30 @@ pkg: setup
 pkg-test: setup
 	REGCRED_FEATURES=test-exports REGCRED_OUT=target/pkg-test node scripts/build-pkg.mjs
 
+## The optional generic JSON Schema build (Cargo feature `json-schema`: `validateJsonSchema`
+## with the jsonschema crate, ~800 KiB gzip) into target/pkg-jsonschema; not the shipped package.
+pkg-jsonschema: setup
+	REGCRED_FEATURES=json-schema REGCRED_OUT=target/pkg-jsonschema node scripts/build-pkg.mjs
+
 ## Build everything and serve the demo on http://127.0.0.1:8080
 demo: pkg
 	node scripts/serve.mjs
 
 ## Run the whole test suite (Rust natively, wasm under Node, JS against pkg/, real components).
-test: setup-test test-lint test-rust test-wasm pkg pkg-test test-js
+test: setup-test test-lint test-rust test-wasm pkg pkg-test pkg-jsonschema test-js
 
 test-lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --features test-exports -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --features json-schema -- -D warnings
+	cargo clippy --all-targets --features json-schema -- -D warnings
 	cargo check --quiet --manifest-path fuzz/Cargo.toml --bins
 
 test-rust:
 	cargo test
+	cargo test --features json-schema --test schema_agreement
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

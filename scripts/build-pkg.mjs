@@ -108,6 +108,19 @@ if (features.split(',').includes('test-exports')) {
     'export const __forceAsyncTrap = /* #__PURE__ */ guardAsync(glue.__forceAsyncTrap);\n');
 }
 
+// The optional generic JSON Schema build (`make pkg-jsonschema`): one more export, guarded and
+// typed like the others (never in pkg/).
+if (features.split(',').includes('json-schema')) {
+  writeFileSync(join(pkg, 'api.js'), readFileSync(join(pkg, 'api.js'), 'utf8') +
+    '\n// The `json-schema` build: generic JSON Schema validation with the jsonschema crate.\n' +
+    'export const validateJsonSchema = /* #__PURE__ */ guard(glue.validateJsonSchema);\n');
+  writeFileSync(join(pkg, 'index.d.ts'), readFileSync(join(pkg, 'index.d.ts'), 'utf8') +
+    '\n/** The `json-schema` build only: validates `instance` against `options.schema` (the shipped\n' +
+    ' * registry schema by default) with the generic jsonschema engine. Errors: `schema.<keyword>`\n' +
+    ' * at the instance\'s JSON pointer; throws `schema.invalid` for a schema that does not compile. */\n' +
+    'export function validateJsonSchema(instance: unknown, options?: { schema?: Record<string, unknown> | boolean }): Report<never>;\n');
+}
+
 // Node's entry as one file: the glue, api.js, trap.js, errors.js and host.js bundled into node.js
 // (the .wasm stays beside it). Node loads each ES module separately (resolve, read, compile,
 // link), and the six files cost ~5 ms of a cold start here; the other entries are either

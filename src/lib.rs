@@ -20,6 +20,8 @@
 pub mod catalog;
 mod catalog_fields;
 pub mod config;
+#[cfg(feature = "json-schema")]
+pub mod json_schema;
 mod redact;
 pub mod report;
 pub mod schema;

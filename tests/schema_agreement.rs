@@ -102,3 +102,65 @@ fn valid_fixtures_normalize_to_fixed_points() {
         );
     }
 }
+
+/// The optional generic engine (`json-schema` feature, `validateJsonSchema` in the
+/// `make pkg-jsonschema` build) gives the schema's verdict on every fixture, issues at the
+/// instance's JSON pointer with `schema.<keyword>` codes, and never quotes the instance.
+#[cfg(feature = "json-schema")]
+#[test]
+fn the_generic_engine_gives_the_schema_verdict_and_quotes_nothing() {
+    use regcred::json_schema::validate_with_schema;
+    for (dir, schema_ok) in [("valid", true), ("invalid", false), ("semantic", true)] {
+        for (name, config) in fixtures(dir) {
+            let report = validate_with_schema(&config, None).unwrap();
+            assert_eq!(report.valid, schema_ok, "{name}: {:?}", report.errors);
+            assert!(report.value.is_none());
+            for issue in &report.errors {
+                assert!(issue.code.starts_with("schema."), "{name}: {}", issue.code);
+                assert!(issue.path.is_empty() || issue.path.starts_with('/'));
+            }
+        }
+    }
+    // A password that fails the schema (wrong type inside an object, over maxLength) is never
+    // quoted, nor is any other value.
+    let marker = "MARKERpw-3e1f";
+    let config = serde_json::json!({
+        "name": "dockerhub", "registryType": "docker-hub", "username": marker,
+        "password": marker.repeat(20_000), "isDefault": marker,
+    });
+    let report = validate_with_schema(&config, None).unwrap();
+    assert!(!report.valid);
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(!text.contains("MARKER"), "{text}");
+    let paths: Vec<&str> = report.errors.iter().map(|e| e.path.as_str()).collect();
+    assert!(
+        paths.contains(&"/isDefault") && paths.contains(&"/password"),
+        "{paths:?}"
+    );
+    // A host's own schema; then the shipped one again (each compiled once and kept).
+    let own = serde_json::json!({"type": "object", "required": ["b"], "properties": {"a": {"pattern": "^[0-9]+$"}}});
+    let report = validate_with_schema(&serde_json::json!({"a": "x1"}), Some(&own)).unwrap();
+    let codes: Vec<(&str, &str)> = report
+        .errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(codes, [("", "schema.required"), ("/a", "schema.pattern")]);
+    assert!(
+        validate_with_schema(&serde_json::json!({"a": "12", "b": 1}), Some(&own))
+            .unwrap()
+            .valid
+    );
+    assert!(
+        !validate_with_schema(&serde_json::json!({}), None)
+            .unwrap()
+            .valid
+    );
+    // A schema that does not compile is an error with a code, not a report.
+    let err = validate_with_schema(
+        &serde_json::json!({}),
+        Some(&serde_json::json!({"type": "nonsense"})),
+    )
+    .unwrap_err();
+    assert_eq!(err.code, "schema.invalid");
+}

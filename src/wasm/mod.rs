@@ -5,6 +5,8 @@ pub mod catalog;
 pub mod cert;
 pub mod codec;
 pub mod host;
+#[cfg(feature = "json-schema")]
+pub mod json_schema;
 pub mod secret;
 #[cfg(feature = "test-exports")]
 pub mod testing;
