@@ -4,23 +4,13 @@
 // (the same verdicts ajv gives), quotes no value, and is absent from the shipped package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import Ajv from 'ajv';
 import * as shipped from 'regcred';
+import { variantPackage } from './support/variant.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dir = new URL('../../target/pkg-jsonschema/', import.meta.url);
-if (!existsSync(new URL('node.js', dir))) {
-  execFileSync(process.execPath, ['scripts/build-pkg.mjs'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, REGCRED_FEATURES: 'json-schema', REGCRED_OUT: 'target/pkg-jsonschema' },
-  });
-}
-const api = await import(new URL('node.js', dir));
+const { url: dir, api } = await variantPackage('json-schema', 'pkg-jsonschema');
 const { RegcredError } = api;
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/registry.schema.json', import.meta.url), 'utf8'));

@@ -7,20 +7,10 @@
 // and nothing escapes as an uncaught exception or unhandled rejection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { variantPackage } from './support/variant.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const testPkg = new URL('../../target/pkg-test/', import.meta.url);
-if (!existsSync(new URL('node.js', testPkg))) {
-  execFileSync(process.execPath, ['scripts/build-pkg.mjs'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, REGCRED_FEATURES: 'test-exports', REGCRED_OUT: 'target/pkg-test' },
-  });
-}
-const api = await import(new URL('node.js', testPkg));
+const { api } = await variantPackage('test-exports', 'pkg-test');
 const { RegcredError } = api;
 
 const config = { name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_example' };
