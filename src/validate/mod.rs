@@ -20,6 +20,7 @@ pub mod ecr_url;
 mod field;
 mod fields;
 pub mod gcp_key;
+mod host_name;
 pub mod injection;
 mod json_compact;
 pub mod json_walk;

@@ -6,8 +6,7 @@
 //! to punycode, IPv4 and bracketed IPv6 literals) and checks the port. The per-type rules in
 //! [`super::registry_url`] and [`super::ecr_url`] then look at the parts.
 
-use url::Host;
-
+use super::host_name::parse_host;
 use crate::report::Issue;
 
 /// The longest registry address accepted, in bytes (the schema's `maxLength`).
@@ -159,7 +158,7 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
         ));
     }
     let (host_text, port) = split_port(authority, prefix)?;
-    let (host, is_ip) = parse_host(host_text, prefix)?;
+    let (host, is_ip) = parse_host(host_text).map_err(|m| issue(prefix, "host", m))?;
     let path = tail
         .strip_prefix('/')
         .unwrap_or(tail)
@@ -269,108 +268,6 @@ fn parse_port(p: &str) -> Option<u16> {
         return None;
     }
     p.parse::<u16>().ok().filter(|&n| n > 0)
-}
-
-fn parse_host(text: &str, prefix: &str) -> Result<(String, bool), Issue> {
-    if text.is_empty() {
-        return Err(issue(prefix, "host", "the address has no host"));
-    }
-    let bad = || {
-        issue(
-            prefix,
-            "host",
-            "the host is not a valid host name or IP address",
-        )
-    };
-    // Fast path, same result as the WHATWG parser: a plain ASCII name whose last label does not
-    // start with a digit (so it cannot be an IPv4 number) and has no punycode label.
-    if is_plain_name(text) {
-        let mut d = text.to_ascii_lowercase();
-        if d.ends_with('.') {
-            d.pop();
-        }
-        check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
-        return Ok((d, false));
-    }
-    match whatwg_host(text).ok_or_else(bad)? {
-        Host::Domain(d) => {
-            let d = d.strip_suffix('.').unwrap_or(&d).to_string();
-            check_dns_name(&d).map_err(|m| issue(prefix, "host", m))?;
-            Ok((d, false))
-        }
-        Host::Ipv4(a) => Ok((a.to_string(), true)),
-        Host::Ipv6(a) => Ok((format!("[{a}]"), true)),
-    }
-}
-
-/// The fast path of [`parse_host`], same result as the WHATWG parser: a plain ASCII name (letters,
-/// digits, `-`, `_`, `.`) whose last label does not start with a digit (so it cannot be an IPv4
-/// number) and that has no punycode (`xn--`) label.
-fn is_plain_name(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if !bytes
-        .iter()
-        .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
-    {
-        return false;
-    }
-    let trimmed = text.trim_end_matches('.');
-    let last = trimmed.rsplit('.').next().unwrap_or("");
-    if last.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
-    // A label starts at 0 or after a `.`; none may start with `xn--` (any case).
-    !bytes.iter().enumerate().any(|(i, _)| {
-        (i == 0 || bytes.get(i - 1) == Some(&b'.'))
-            && text
-                .get(i..i + 4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-    })
-}
-
-/// The WHATWG host parser: IDN to punycode (UTS #46), percent-decoding, IPv4 in any of its
-/// spellings, bracketed IPv6. Natively the `url` crate's.
-#[cfg(not(target_arch = "wasm32"))]
-fn whatwg_host(text: &str) -> Option<Host> {
-    Host::parse(text).ok()
-}
-
-/// The WHATWG host parser. In WebAssembly the JS host's own (`new URL`, the parser `fetch`
-/// uses): the shipped module leaves out the `url` crate's Unicode tables (see wasm/Cargo.toml).
-/// Its serialization is read back into the same [`Host`] the native parser returns.
-#[cfg(target_arch = "wasm32")]
-fn whatwg_host(text: &str) -> Option<Host> {
-    let ascii = crate::wasm::host::whatwg_hostname(text)?;
-    if let Some(v6) = ascii.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return v6.parse().ok().map(Host::Ipv6);
-    }
-    Some(match ascii.parse() {
-        Ok(v4) => Host::Ipv4(v4),
-        Err(_) => Host::Domain(ascii),
-    })
-}
-
-/// Checks a WHATWG-serialized domain the way DNS and TLS certificates need it: labels of 1 to
-/// 63 letters, digits, `-` or `_`, not starting or ending with `-`, at most 253 bytes in all.
-fn check_dns_name(d: &str) -> Result<(), &'static str> {
-    if d.is_empty() || d.len() > 253 {
-        return Err("the host name must be 1 to 253 characters long");
-    }
-    for label in d.split('.') {
-        if label.is_empty() || label.len() > 63 {
-            return Err("each part of the host name must be 1 to 63 characters long");
-        }
-        if !label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
-            return Err("the host name may contain only letters, digits, `-` and `.`");
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Err("a part of the host name cannot start or end with `-`");
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
