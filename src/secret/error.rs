@@ -117,6 +117,33 @@ pub enum SecretError {
     Several(Vec<SecretError>),
 }
 
+/// The `path` of whichever variant `$error` (a `&SecretError` or `&mut SecretError`) is, by
+/// the same reference kind; `None` for [`SecretError::Several`]. One list of variants for
+/// [`SecretError::path`] and `path_mut`.
+macro_rules! path_of {
+    ($error:expr) => {
+        match $error {
+            SecretError::NoRegistries { path }
+            | SecretError::Server { path }
+            | SecretError::DuplicateServer { path }
+            | SecretError::Username { path }
+            | SecretError::UsernameColon { path }
+            | SecretError::Password { path }
+            | SecretError::Name { path, .. }
+            | SecretError::Namespace { path }
+            | SecretError::MetadataKey { path }
+            | SecretError::LabelValue { path }
+            | SecretError::RegistryUrl { path }
+            | SecretError::EcrTokenRequired { path }
+            | SecretError::EcrIamRole { path }
+            | SecretError::EcrTokenRegistry { path }
+            | SecretError::Shape { path, .. }
+            | SecretError::Invalid(Issue { path, .. }) => Some(path),
+            SecretError::Several(_) => None,
+        }
+    };
+}
+
 impl SecretError {
     /// The stable error code (`secret.server`, `secret.ecr-token-required`, ...;
     /// `config.invalid` when a registry configuration failed validation, whose own codes are in
@@ -163,25 +190,7 @@ impl SecretError {
 
     /// The JSON pointer of the problem (`""` for [`SecretError::Several`]).
     pub fn path(&self) -> &str {
-        match self {
-            SecretError::NoRegistries { path }
-            | SecretError::Server { path }
-            | SecretError::DuplicateServer { path }
-            | SecretError::Username { path }
-            | SecretError::UsernameColon { path }
-            | SecretError::Password { path }
-            | SecretError::Name { path, .. }
-            | SecretError::Namespace { path }
-            | SecretError::MetadataKey { path }
-            | SecretError::LabelValue { path }
-            | SecretError::RegistryUrl { path }
-            | SecretError::EcrTokenRequired { path }
-            | SecretError::EcrIamRole { path }
-            | SecretError::EcrTokenRegistry { path }
-            | SecretError::Shape { path, .. } => path,
-            SecretError::Invalid(issue) => &issue.path,
-            SecretError::Several(_) => "",
-        }
+        path_of!(self).map_or("", |p| p.as_str())
     }
 
     /// The same error with every path moved under the JSON pointer `prefix`.
@@ -200,25 +209,7 @@ impl SecretError {
     }
 
     fn path_mut(&mut self) -> Option<&mut String> {
-        match self {
-            SecretError::NoRegistries { path }
-            | SecretError::Server { path }
-            | SecretError::DuplicateServer { path }
-            | SecretError::Username { path }
-            | SecretError::UsernameColon { path }
-            | SecretError::Password { path }
-            | SecretError::Name { path, .. }
-            | SecretError::Namespace { path }
-            | SecretError::MetadataKey { path }
-            | SecretError::LabelValue { path }
-            | SecretError::RegistryUrl { path }
-            | SecretError::EcrTokenRequired { path }
-            | SecretError::EcrIamRole { path }
-            | SecretError::EcrTokenRegistry { path }
-            | SecretError::Shape { path, .. } => Some(path),
-            SecretError::Invalid(issue) => Some(&mut issue.path),
-            SecretError::Several(_) => None,
-        }
+        path_of!(self)
     }
 
     /// Folds a list of problems into one error: `None` when empty, the error itself when there
