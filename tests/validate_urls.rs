@@ -118,7 +118,12 @@ fn ecr_credential_helper_table() {
     for c in cases {
         let url = c["url"].as_str().unwrap();
         let r = parse_ecr_url(url);
-        assert_eq!(r.valid, c["accept"].as_bool().unwrap(), "{url}: {:?}", r.errors);
+        assert_eq!(
+            r.valid,
+            c["accept"].as_bool().unwrap(),
+            "{url}: {:?}",
+            r.errors
+        );
         if let Some(expect) = c.get("expect") {
             let got = serde_json::to_value(r.value.unwrap()).unwrap();
             for key in ["accountId", "fips", "region", "public"] {
@@ -135,7 +140,11 @@ fn ecr_both_spellings_on_every_domain() {
     let partitions = [
         ("us-east-1", "amazonaws.com", "on.aws"),
         ("us-gov-west-1", "amazonaws.com", "on.aws"),
-        ("cn-north-1", "amazonaws.com.cn", "on.amazonwebservices.com.cn"),
+        (
+            "cn-north-1",
+            "amazonaws.com.cn",
+            "on.amazonwebservices.com.cn",
+        ),
         ("eusc-de-east-1", "amazonaws.eu", "on.amazonwebservices.eu"),
         ("us-iso-east-1", "c2s.ic.gov", "on.aws.ic.gov"),
         ("us-isob-east-1", "sc2s.sgov.gov", "on.aws.scloud"),

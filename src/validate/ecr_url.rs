@@ -94,6 +94,15 @@ const PARTITIONS: [Partition; 7] = [
     },
 ];
 
+/// The IPv4 DNS domain of a region's partition (`amazonaws.com`, `amazonaws.com.cn`,
+/// `c2s.ic.gov`, ...): where its regional API endpoints such as STS live.
+pub fn partition_domain(region: &str) -> &'static str {
+    PARTITIONS
+        .iter()
+        .find(|p| region.starts_with(p.region_prefix))
+        .map_or("amazonaws.com", |p| p.suffix)
+}
+
 const PUBLIC_HOST: &str = "public.ecr.aws";
 const PUBLIC_DUAL_HOST: &str = "ecr-public.aws.com";
 

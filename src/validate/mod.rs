@@ -27,6 +27,7 @@ pub mod json_walk;
 pub mod names;
 mod registry;
 pub mod registry_url;
+pub mod role_arn;
 pub mod url_parts;
 
 pub use ecr_url::{parse_ecr_url, EcrRegistry};

@@ -16,6 +16,7 @@ pub mod login;
 pub mod outcome;
 pub mod policy;
 pub mod sigv4;
+pub mod sts;
 pub mod target;
 
 pub use http::{Request, Response, Transport};
