@@ -9,6 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Connection, RegistryType};
+pub use crate::remote_connection::{ConnectionMethod, RemoteConnection};
+pub use crate::usage::{Access, Usage};
 
 /// How an ECR registry is accessed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,8 +29,43 @@ pub enum CredentialSource {
     /// A secret built from this registry's own credentials.
     #[default]
     RegistryCredentials,
-    /// A secret that already exists in the cluster, referenced by name.
+    /// A secret that already exists in the cluster, referenced by name (several names may be
+    /// given, separated by commas, as the platform's "Manage" panel takes them).
     ImagePullSecret,
+    /// A secret built from other credentials than the registry's own ([`CustomCredential`]),
+    /// the platform's `CUSTOM_CREDENTIAL`.
+    CustomCredential,
+}
+
+/// The credentials of a [`CredentialSource::CustomCredential`] secret: each non-empty field
+/// replaces the registry's own (the platform's `DockerIpsCustomCredential`). `Debug` redacts the
+/// password.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomCredential {
+    /// The registry server the secret names (the registry URL when empty).
+    #[serde(default)]
+    pub server: String,
+    /// An e-mail address for the secret entry (optional).
+    #[serde(default)]
+    pub email: String,
+    /// The username.
+    #[serde(default)]
+    pub username: String,
+    /// The password. Secret.
+    #[serde(default)]
+    pub password: String,
+}
+
+impl fmt::Debug for CustomCredential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CustomCredential")
+            .field("server", &self.server)
+            .field("email", &self.email)
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .finish()
+    }
 }
 
 /// The cluster-injection policy of the "Manage" panel.
@@ -46,9 +83,13 @@ pub struct Injection {
     /// Where the injected secret comes from.
     #[serde(default)]
     pub credential_source: CredentialSource,
-    /// The existing secret's name, for [`CredentialSource::ImagePullSecret`].
+    /// The existing secret's name, for [`CredentialSource::ImagePullSecret`] (several names
+    /// separated by commas).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_name: Option<String>,
+    /// The credentials of a [`CredentialSource::CustomCredential`] secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_credential: Option<CustomCredential>,
 }
 
 /// A whole registry configuration.
@@ -94,6 +135,18 @@ pub struct RegistryConfig {
     /// Cluster injection policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injection: Option<Injection>,
+    /// A public registry: no credentials, nothing to inject, anonymous verification.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public: bool,
+    /// Container images and/or OCI Helm charts; absent: container images, pull and push.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+    /// ECR: an IAM role assumed (STS `AssumeRole`) before the registry token is requested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assume_role_arn: Option<String>,
+    /// How the platform reaches the registry (direct, proxy, SSH tunnel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_connection: Option<RemoteConnection>,
 }
 
 fn redacted(v: &Option<String>) -> &'static str {
@@ -125,6 +178,10 @@ impl fmt::Debug for RegistryConfig {
             .field("username", &self.username)
             .field("password", &redacted(&self.password))
             .field("injection", &self.injection)
+            .field("public", &self.public)
+            .field("usage", &self.usage)
+            .field("assume_role_arn", &self.assume_role_arn)
+            .field("remote_connection", &self.remote_connection)
             .finish()
     }
 }

@@ -155,7 +155,7 @@ pub fn injection_plan(config: &RegistryConfig, clusters: &[Cluster]) -> Vec<Clus
                         code = "ecr-iam-role";
                         message = "this ECR registry uses the worker nodes' IAM role: the nodes pull with their role, so there is no secret to inject".into();
                     }
-                    CredentialSource::RegistryCredentials => {
+                    CredentialSource::RegistryCredentials | CredentialSource::CustomCredential => {
                         secret_name = Some(registry_secret_name(&config.name));
                         message.push_str("; the secret is built from this registry's credentials");
                         if config.registry_type == RegistryType::Ecr {

@@ -23,13 +23,18 @@ pub mod config;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 mod redact;
+mod remote_connection;
 pub mod report;
 pub mod schema;
 pub mod time;
+mod usage;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
 pub use catalog_fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
-pub use config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
+pub use config::{
+    Access, AwsAuthType, ConnectionMethod, CredentialSource, CustomCredential, Injection,
+    RegistryConfig, RemoteConnection, Usage,
+};
 pub use report::{Issue, Report};
 
 pub mod verify;

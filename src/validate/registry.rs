@@ -107,6 +107,10 @@ pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfi
         username: creds.username,
         password: creds.password,
         injection,
+        public: false,
+        usage: None,
+        assume_role_arn: None,
+        remote_connection: None,
     }))
 }
 

@@ -1,5 +1,6 @@
 //! Helpers shared by integration tests: `mod support;` in a test file.
 #![allow(dead_code)]
 
+pub mod devtron_rules;
 pub mod oci;
 pub mod registry;
