@@ -224,3 +224,153 @@ fn errors_have_stable_codes_and_our_words() {
         assert_eq!(e.code, "sts.bad-response", "{body:?}");
     }
 }
+
+fn role_config() -> regcred::RegistryConfig {
+    serde_json::from_value(json!({
+        "name": "ecr-cross", "registryType": "ecr",
+        "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+        "awsAuthType": "user-auth", "awsAccessKeyId": "AKIDEXAMPLE",
+        "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        "assumeRoleArn": "arn:aws:iam::210987654321:role/ecr-pull"
+    }))
+    .unwrap()
+}
+
+fn ecr_token_answer() -> Response {
+    use base64::Engine;
+    let tok = base64::engine::general_purpose::STANDARD.encode("AWS:ecr-password-marker");
+    Response::new(200, &[]).with_body(format!(
+        r#"{{"authorizationData":[{{"authorizationToken":"{tok}","expiresAt":1700043200,"proxyEndpoint":"https://123456789012.dkr.ecr.eu-west-1.amazonaws.com"}}]}}"#
+    ))
+}
+
+/// The token request is signed with the role's session credentials, not the configured keys.
+fn assert_signed_by_role(req: &regcred::verify::Request) {
+    assert_eq!(req.url, "https://api.ecr.eu-west-1.amazonaws.com/");
+    let auth = req.header("authorization").unwrap();
+    assert!(
+        auth.starts_with(&format!("AWS4-HMAC-SHA256 Credential={ROLE_KEY}/")),
+        "{auth}"
+    );
+    assert_eq!(
+        req.header("x-amz-security-token"),
+        Some("role-token-marker<x>")
+    );
+    // The same request signed by us with the role's credentials at the same time.
+    let role = AwsCredentials {
+        access_key_id: ROLE_KEY.into(),
+        secret_access_key: ROLE_SECRET.into(),
+        session_token: Some("role-token-marker<x>".into()),
+    };
+    let endpoint = regcred::verify::ecr::EcrEndpoint::from_registry_host(
+        "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+    )
+    .unwrap();
+    let expected = regcred::verify::ecr::authorization_token_request(
+        &endpoint,
+        &role,
+        Timestamp(1_700_000_000),
+    );
+    assert_eq!(req.headers, expected.headers);
+}
+
+#[test]
+fn login_assumes_the_role_then_uses_its_credentials_for_the_token() {
+    use regcred::verify::login::{Login, LoginOptions};
+    use regcred::verify::outcome::{Exchange, Status, Step};
+    let opts = LoginOptions {
+        now: Timestamp(1_700_000_000),
+        allow_private_networks: false,
+    };
+    let mut m = Login::from_config(&role_config(), opts).unwrap();
+    let Step::Send(r) = m.next() else { panic!() };
+    assert_eq!(r.url, "https://sts.eu-west-1.amazonaws.com/");
+    let expected = assume_role_request(
+        "eu-west-1",
+        &creds(None),
+        "arn:aws:iam::210987654321:role/ecr-pull",
+        Timestamp(1_700_000_000),
+    );
+    assert_eq!((&r.headers, &r.body), (&expected.headers, &expected.body));
+    m.receive(ok_answer());
+    let Step::Send(r) = m.next() else { panic!() };
+    assert_signed_by_role(&r);
+    m.receive(ecr_token_answer());
+    let Step::Send(r) = m.next() else { panic!() };
+    assert_eq!(
+        r.url,
+        "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/"
+    );
+    m.receive(Response::new(
+        200,
+        &[("docker-distribution-api-version", "registry/2.0")],
+    ));
+    let Step::Done(o) = m.next() else { panic!() };
+    assert_eq!(o.status, Status::Anonymous);
+    assert_eq!(o.steps.len(), 3);
+    assert_eq!(o.steps[0].url, "https://sts.eu-west-1.amazonaws.com/");
+    let text = format!("{} {m:?}", serde_json::to_string(&o).unwrap());
+    for secret in ["marker", ROLE_KEY, "wJalr"] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+}
+
+#[test]
+fn login_reports_a_refused_role() {
+    use regcred::verify::login::{Login, LoginOptions};
+    use regcred::verify::outcome::{Exchange, Status, Step};
+    let opts = LoginOptions {
+        now: Timestamp(1_700_000_000),
+        allow_private_networks: false,
+    };
+    let mut m = Login::from_config(&role_config(), opts).unwrap();
+    let _ = m.next();
+    m.receive(error_answer(403, "AccessDenied", "not authorized"));
+    let Step::Done(o) = m.next() else { panic!() };
+    assert_eq!(
+        (o.status, o.code.as_deref()),
+        (Status::Unauthorized, Some("sts.access-denied"))
+    );
+    assert_eq!(o.steps.len(), 1);
+}
+
+#[test]
+fn token_exchange_with_a_role() {
+    use regcred::verify::ecr::EcrEndpoint;
+    use regcred::verify::outcome::{Exchange, Step};
+    use regcred::verify::role_token::RoleTokenExchange;
+    let endpoint =
+        EcrEndpoint::from_registry_host("123456789012.dkr.ecr.eu-west-1.amazonaws.com").unwrap();
+    let role = Some("arn:aws:iam::210987654321:role/ecr-pull");
+    let mut x = RoleTokenExchange::new(&endpoint, &creds(None), role, Timestamp(1_700_000_000));
+    let Step::Send(r) = x.next() else { panic!() };
+    assert_eq!(r.url, "https://sts.eu-west-1.amazonaws.com/");
+    x.receive(ok_answer());
+    let Step::Send(r) = x.next() else { panic!() };
+    assert_signed_by_role(&r);
+    x.receive(ecr_token_answer());
+    let Step::Done(Ok(a)) = x.next() else {
+        panic!()
+    };
+    assert_eq!(a.password, "ecr-password-marker");
+    assert!(!format!("{x:?}").contains("marker"));
+
+    let mut x = RoleTokenExchange::new(&endpoint, &creds(None), role, Timestamp(1_700_000_000));
+    let _ = x.next();
+    x.receive(error_answer(403, "AccessDenied", "no"));
+    let Step::Done(Err(e)) = x.next() else {
+        panic!()
+    };
+    assert_eq!(e.code, "sts.access-denied");
+    let mut x = RoleTokenExchange::new(&endpoint, &creds(None), role, Timestamp(1_700_000_000));
+    let _ = x.next();
+    x.fail(regcred::verify::Transport::Timeout);
+    let Step::Done(Err(e)) = x.next() else {
+        panic!()
+    };
+    assert_eq!(e.code, "sts.timeout");
+    // Without a role it is the plain token exchange.
+    let mut x = RoleTokenExchange::new(&endpoint, &creds(None), None, Timestamp(1_700_000_000));
+    let Step::Send(r) = x.next() else { panic!() };
+    assert_eq!(r.url, "https://api.ecr.eu-west-1.amazonaws.com/");
+}

@@ -7,8 +7,8 @@ use wasm_bindgen_futures::future_to_promise;
 use super::codec::{decode_json, encode, error, now_from, validated_config};
 use super::verify_fetch::drive;
 use crate::time::Timestamp;
-use crate::verify::ecr::TokenExchange;
 use crate::verify::login::{Login, LoginOptions};
+use crate::verify::role_token::RoleTokenExchange;
 use crate::verify::target::{Auth, Target};
 
 /// The default timeout per request, in milliseconds.
@@ -101,7 +101,12 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
         let cfg = validated_config(&config_value, o.now)?;
         let target = Target::from_config(&cfg).map_err(|e| error(e.code, &e.message))?;
         let exchange = match target.auth {
-            Auth::EcrKeys(endpoint, keys) => TokenExchange::new(&endpoint, &keys, o.now),
+            Auth::EcrKeys(endpoint, keys) => RoleTokenExchange::new(
+                &endpoint,
+                &keys,
+                target.assume_role_arn.as_deref(),
+                o.now,
+            ),
             Auth::EcrIamRole => return Err(error("ecr.iam-role", "an IAM-role configuration has no keys to exchange; the nodes' role is used directly")),
             Auth::Password(_) => return Err(error("argument.config", "not an ECR configuration")),
         };

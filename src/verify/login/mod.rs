@@ -1,6 +1,8 @@
 //! The login state machine: what `docker login` does, one request at a time.
 //!
-//! 1. (ECR access keys only) `GetAuthorizationToken`, signed; its password is used below.
+//! 1. (ECR access keys only) with `assumeRoleArn`, STS `AssumeRole` first ([`assume_role`]);
+//!    then `GetAuthorizationToken`, signed (with the role's session credentials when a role
+//!    was assumed); its password is used below.
 //! 2. `GET https://host/v2/`: a 2xx from a registry means anonymous access; a 401 carries the
 //!    challenges.
 //! 3. Basic: the same `GET` with `Authorization: Basic`. Bearer: a token request to the realm
@@ -22,13 +24,14 @@
 use base64::Engine;
 use url::Url;
 
-use super::ecr::{authorization_token_request, parse_authorization_response};
+use super::ecr::parse_authorization_response;
 use super::http::{redact_url, Request, Response, Transport};
 use super::outcome::{Exchange, Outcome, Status, Step, TrailStep};
 use super::policy::Policy;
 use super::target::{Auth, Credentials, Target};
 use crate::time::Timestamp;
 
+mod assume_role;
 mod ping;
 mod redirect;
 mod token;
@@ -49,6 +52,7 @@ pub struct LoginOptions {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
+    Sts,
     Ecr,
     Ping,
     Basic,
@@ -150,14 +154,10 @@ impl Login {
         };
         match m.target.auth.clone() {
             Auth::EcrIamRole => m.finish(Status::Unsupported, Some("ecr.iam-role"), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
-            Auth::EcrKeys(endpoint, keys) => {
-                let req = authorization_token_request(&endpoint, &keys, m.now);
-                let api_policy = Policy { registry_host: endpoint.api_host.clone(), insecure: false, allow_private_networks: false };
-                match api_policy.check(&req.url) {
-                    Ok(url) => m.pending = Some(Pending { kind: Kind::Ecr, cred_origin: url.clone(), url, req, hops: 0, sent: false }),
-                    Err(b) => m.finish(Status::Blocked, Some(b.code), &b.reason),
-                }
-            }
+            Auth::EcrKeys(endpoint, keys) => match m.target.assume_role_arn.clone() {
+                Some(role) => m.start_sts(&endpoint, &keys, &role),
+                None => m.start_ecr(&endpoint, &keys),
+            },
             Auth::Password(c) => {
                 m.creds = c;
                 m.ping(None);
@@ -259,6 +259,7 @@ impl Login {
     fn on_response(&mut self, p: Pending, resp: Response) {
         let s = resp.status;
         match p.kind {
+            Kind::Sts => self.on_sts(&resp),
             Kind::Ecr => match parse_authorization_response(&resp) {
                 Ok(a) => {
                     self.creds = Some(Credentials {
