@@ -49,7 +49,12 @@ pub use secret::{
 };
 
 pub mod inject;
-pub use inject::{injection_plan, Cluster, ClusterPlan, PlanReason};
+pub use inject::{
+    injection_plan, injection_plan_with, platform_secret_name, Cluster, ClusterPlan, PlanReason,
+    SecretNaming,
+};
+pub mod helm_values;
+pub use helm_values::helm_values_patch;
 
 pub mod devtron;
 pub use devtron::{from_devtron_payload, to_devtron_payload};

@@ -7,6 +7,7 @@ pub mod codec;
 pub mod host;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod platform;
 pub mod secret;
 #[cfg(feature = "test-exports")]
 pub mod testing;

@@ -50,13 +50,23 @@ pub fn pull_secret(options: JsValue) -> Result<String, JsValue> {
     request::pull_secret_from_json(&options, now).map_err(|e| thrown(&e))
 }
 
-/// For each cluster (`[{ id, name? }]`, ids strings or numbers): inject or not, secret name, reason.
+/// For each cluster (`[{ id, name?, isVirtual? }]`, ids strings or numbers): inject or not,
+/// secret names, reason; `{ secretNaming: "platform" }` names secrets as the platform does.
 #[wasm_bindgen(js_name = injectionPlan)]
-pub fn injection_plan(config_value: JsValue, clusters: JsValue) -> Result<JsValue, JsValue> {
+pub fn injection_plan(
+    config_value: JsValue,
+    clusters: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = decode_json(&options, "options")?;
+    let naming =
+        crate::inject::SecretNaming::from_option(options.as_ref()).map_err(|e| thrown(&e))?;
     let config = config(&config_value, now_from(None)?)?;
     let clusters = crate::inject::clusters_from_json(&required(&clusters, "clusters")?)
         .map_err(|e| thrown(&e.under("/clusters")))?;
-    encode(&crate::inject::injection_plan(&config, &clusters))
+    encode(&crate::inject::injection_plan_with(
+        &config, &clusters, naming,
+    ))
 }
 
 /// Devtron's container-registry payload for a configuration.
