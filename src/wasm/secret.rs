@@ -69,13 +69,21 @@ pub fn injection_plan(
     ))
 }
 
-/// Devtron's container-registry payload for a configuration.
+/// The platform's container-registry payload for a configuration; `{ mode: "update" }` accepts
+/// blank secrets (sent as `""`: the platform keeps the stored ones).
 #[wasm_bindgen(js_name = toDevtronPayload)]
-pub fn to_devtron_payload(config_value: JsValue) -> Result<JsValue, JsValue> {
-    encode(&crate::devtron::to_devtron_payload(&config(
-        &config_value,
-        now_from(None)?,
-    )?))
+pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = decode_json(&options, "options")?;
+    let mode = crate::validate::Mode::from_option(options.as_ref()).ok_or_else(|| {
+        error(
+            "argument.mode",
+            "options.mode must be \"create\" or \"update\"",
+        )
+    })?;
+    let value = required(&config_value, "config")?;
+    let config =
+        request::config_from_json_in(&value, now_from(None)?, mode).map_err(|e| thrown(&e))?;
+    encode(&crate::devtron::to_devtron_payload(&config))
 }
 
 /// A configuration from Devtron's payload, as a Report.

@@ -8,6 +8,14 @@ use crate::time::Timestamp;
 /// Reads `{ now? }` (ISO-8601 text or epoch milliseconds; the host clock by default) and the
 /// optional `config` context from an options object.
 fn options(options: &JsValue) -> Result<(Timestamp, serde_json::Value), JsValue> {
+    let (now, context, _) = options_with_mode(options)?;
+    Ok((now, context))
+}
+
+/// [`options`] plus `mode` (`"create"` or `"update"`).
+fn options_with_mode(
+    options: &JsValue,
+) -> Result<(Timestamp, serde_json::Value, crate::validate::Mode), JsValue> {
     let opts = match decode_json(options, "options")? {
         None | Some(serde_json::Value::Null) => serde_json::Value::Null,
         Some(o @ serde_json::Value::Object(_)) => o,
@@ -18,7 +26,13 @@ fn options(options: &JsValue) -> Result<(Timestamp, serde_json::Value), JsValue>
         .get("config")
         .cloned()
         .unwrap_or(serde_json::Value::Null);
-    Ok((now, context))
+    let mode = crate::validate::Mode::from_option(Some(&opts)).ok_or_else(|| {
+        error(
+            "argument.mode",
+            "options.mode must be \"create\" or \"update\"",
+        )
+    })?;
+    Ok((now, context, mode))
 }
 
 fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
@@ -31,8 +45,8 @@ fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = validateRegistry)]
 pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValue, JsValue> {
     let config = decode_json(&config, "config")?.unwrap_or(serde_json::Value::Null);
-    let (now, _) = options(&options_arg)?;
-    encode(&crate::validate::validate_registry(&config, now))
+    let (now, _, mode) = options_with_mode(&options_arg)?;
+    encode(&crate::validate::validate_registry_in(&config, now, mode))
 }
 
 /// Validates one field of a configuration (for validation on each keystroke).
