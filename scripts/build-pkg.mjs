@@ -173,11 +173,12 @@ const manifest = {
   //   workerd      Cloudflare Workers/workerd, wrangler: imports the .wasm as a compiled module.
   //   deno         `import source` of the .wasm: a compiled module, no permission needed.
   //   bun          Bun at run time and `bun build --target bun`: bytes.js (Bun gives the path).
+  //   asset-url    opt-in, e.g. Vite's dev server (README): bundler.js whatever else matches.
   //   webpack      webpack 5, any target: `new URL('./regcred_bg.wasm', import.meta.url)`, which
   //                webpack emits as an asset with no configuration (bundler.js).
   //   production   Vite builds and Rollup's node-resolve: the same new URL asset reference.
-  //   development  `bun build --target browser|node` (and Vite's dev server, whose esbuild
-  //                pre-bundling inlines it): bytes.js.
+  //   development  `bun build --target browser|node`: bytes.js. (Vite's dev server matches it
+  //                too, and cannot serve a bytes import: it opts into `asset-url`, README.)
   //   module       esbuild (any platform), `bun build --production`: bytes.js; esbuild inlines the
   //                bytes (it has no asset URLs), so its bundles need no extra file.
   //   node         Node itself: reads regcred_bg.wasm beside node.js, synchronously.
@@ -191,6 +192,7 @@ const manifest = {
       workerd: './workerd.js',
       deno: './deno.js',
       bun: './bytes.js',
+      'asset-url': './bundler.js',
       webpack: './bundler.js',
       production: './bundler.js',
       development: './bytes.js',

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
-import { bin, cleanup, freePort, launchChromium, makeConsumer, packedPackage, root, run, runOk } from './support/hosts.mjs';
+import { bin, cleanup, freePort, launchChromium, makeConsumer, packedPackage, root, run, runOk, startProcess } from './support/hosts.mjs';
 
 const dirs = [];
 let browser;
@@ -94,6 +94,10 @@ async function runInChromium(dir, page = 'index.html') {
     await tab.close();
   }
 }
+// The package README's configuration for Vite's dev server.
+const viteDevConfig = `import { defaultClientConditions } from 'vite';
+export default { resolve: { conditions: ['asset-url', ...defaultClientConditions] }, optimizeDeps: { exclude: ['regcred'] } };
+`;
 const moduleHtml = (src) => `<!doctype html><meta charset="utf-8"><script type="module" src="${src}"></script>\n`;
 
 // ---- The tarball ---------------------------------------------------------------------------
@@ -140,7 +144,9 @@ test('the package README quotes its examples verbatim, and they exist', () => {
   for (const [, path, code] of quoted) assert.equal(code, readFileSync(join(root, path), 'utf8'), `${path} differs`);
   // Every fenced block but shell commands is a quoted (and so tested) example.
   const blocks = [...readme.matchAll(/(<!-- example: \S+ -->\n)?```([a-z]*)\n[\s\S]*?```\n/g)];
-  for (const b of blocks) if (b[2] !== 'sh') assert.ok(b[1], `an unquoted ${b[2]} block`);
+  // ... and the Vite dev configuration, which the Vite dev server test uses verbatim.
+  for (const b of blocks) if (b[2] !== 'sh' && !b[0].includes("conditions: ['asset-url'")) assert.ok(b[1], `an unquoted ${b[2]} block`);
+  assert.ok(readme.includes(viteDevConfig), 'the README shows the Vite dev configuration the test uses');
   const prose = readme.replace(/```[a-z]*\n[\s\S]*?```\n/g, '').split('\n').filter((l) => !l.startsWith('|'));
   for (const line of prose) assert.ok(line.length <= 120, `README line over 120 characters: ${line}`);
   for (const [i, line] of prose.entries()) if (line.startsWith('#') && i > 0) assert.equal(prose[i - 1], '', `no blank line before ${line}`);
@@ -204,6 +210,25 @@ test('Vite 7 build: one hashed module asset, referenced; runs in Chromium', asyn
   const out = join(dir, 'dist');
   checkOutputDir(t, 'Vite 7', out);
   checkOutput(await runInChromium(out));
+});
+
+test('Vite 7 dev server, with the README\'s two lines of configuration: runs in Chromium', async () => {
+  // The consumer has no node_modules/vite: the import names the repository's.
+  const config = viteDevConfig.replace("'vite'", JSON.stringify(pathToFileURL(join(root, 'node_modules/vite/dist/node/index.js')).href));
+  const dir = await consumer({ 'package.json': '{"name":"app","private":true,"type":"module"}', 'index.html': moduleHtml('/main.js'),
+    'main.js': program, 'vite.config.js': config });
+  const port = await freePort();
+  const server = await startProcess(bin('vite'), ['--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: dir, readyUrl: `http://127.0.0.1:${port}/`, timeout: 60_000 });
+  try {
+    const tab = await browser.context.newPage();
+    const line = new Promise((resolve) => tab.on('console', (m) => m.text().startsWith('{') && resolve(m.text())));
+    await tab.goto(`http://127.0.0.1:${port}/`);
+    checkOutput(await Promise.race([line, new Promise((_, reject) => setTimeout(() => reject(new Error(server.output())), 30_000))]));
+    await tab.close();
+  } finally {
+    await server.stop();
+  }
 });
 
 for (const platform of ['browser', 'node', 'neutral']) {
