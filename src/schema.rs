@@ -1,10 +1,25 @@
-//! The JSON Schema and react-jsonschema-form uiSchema of a registry configuration.
-//!
-//! The files under `schemas/` are the single source of truth: they are embedded here verbatim,
-//! shipped as plain JSON in the npm package, and the Rust types are tested against them.
+//! The JSON Schemas and react-jsonschema-form uiSchemas of registry configurations, generated
+//! from the registry model ([`crate::model`]). The files under `schemas/` are these values,
+//! written by `REGCRED_BLESS=1 cargo test --test generated` and checked by that test.
 
-/// `schemas/registry.schema.json`, verbatim.
-pub const REGISTRY_SCHEMA: &str = include_str!("../schemas/registry.schema.json");
+use serde_json::Value;
 
-/// `schemas/registry.ui.json`, verbatim.
-pub const REGISTRY_UI_SCHEMA: &str = include_str!("../schemas/registry.ui.json");
+use crate::catalog::RegistryType;
+use crate::model::{json_schema, ui_schema};
+
+/// The whole discriminated schema (`schemas/registry.schema.json`) without a type; the type's
+/// own form (`schemas/<type>.schema.json`) with one.
+pub fn registry_schema(registry_type: Option<RegistryType>) -> Value {
+    match registry_type {
+        None => json_schema::whole(),
+        Some(t) => json_schema::for_type(t),
+    }
+}
+
+/// The uiSchema of [`registry_schema`] (`schemas/registry.ui.json`, `schemas/<type>.ui.json`).
+pub fn registry_ui_schema(registry_type: Option<RegistryType>) -> Value {
+    match registry_type {
+        None => ui_schema::whole(),
+        Some(t) => ui_schema::for_type(t),
+    }
+}
