@@ -27,6 +27,10 @@ fn pretty(v: &serde_json::Value) -> String {
 fn schema_files() -> Vec<(String, String)> {
     let mut files = vec![
         (
+            "src/model/forms.json".to_string(),
+            regcred::schema::forms_json(),
+        ),
+        (
             "schemas/registry.schema.json".to_string(),
             pretty(&registry_schema(None)),
         ),
@@ -93,6 +97,7 @@ fn generated_files_match_the_model() {
 #[test]
 fn every_schema_file_is_generated() {
     let generated: Vec<String> = schema_files().into_iter().map(|(p, _)| p).collect();
+    assert!(generated.iter().any(|p| p == "src/model/forms.json"));
     for entry in std::fs::read_dir(root().join("schemas")).unwrap() {
         let name = format!("schemas/{}", entry.unwrap().file_name().to_string_lossy());
         assert!(

@@ -159,10 +159,11 @@ fn group_schema(g: &GroupSpec, form: bool) -> Value {
         object(props, required, all_of)
     } else {
         let (props, _) = properties(g.fields.iter());
-        for c in conditionals(g.fields) {
-            let mut c = c;
-            if let Some(then) = c.get_mut("then").and_then(Value::as_object_mut) {
-                then.remove("properties");
+        // The whole schema already constrains every field; a condition only requires.
+        for mut c in conditionals(g.fields) {
+            let props = c.pointer_mut("/then/properties").and_then(Value::as_object_mut);
+            for schema in props.into_iter().flat_map(|p| p.values_mut()) {
+                *schema = json!({});
             }
             all_of.push(c);
         }

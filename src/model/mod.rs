@@ -16,9 +16,12 @@
 //! - A type: add the [`crate::RegistryType`] variant and one [`TypeSpec`] in [`types`].
 
 pub mod fields;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
 pub mod types;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod ui_schema;
 
 use serde_json::{Map, Value};
