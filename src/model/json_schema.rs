@@ -161,7 +161,9 @@ fn group_schema(g: &GroupSpec, form: bool) -> Value {
         let (props, _) = properties(g.fields.iter());
         // The whole schema already constrains every field; a condition only requires.
         for mut c in conditionals(g.fields) {
-            let props = c.pointer_mut("/then/properties").and_then(Value::as_object_mut);
+            let props = c
+                .pointer_mut("/then/properties")
+                .and_then(Value::as_object_mut);
             for schema in props.into_iter().flat_map(|p| p.values_mut()) {
                 *schema = json!({});
             }
