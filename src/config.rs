@@ -70,8 +70,9 @@ impl fmt::Debug for CustomCredential {
 
 /// The cluster-injection policy of the "Manage" panel.
 ///
-/// `doNotInject` and `autoInject` are mutually exclusive; `"*"` in either list means all clusters.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `"*"` in either list means all clusters; when both lists are set, `autoInject` wins (as on
+/// the platform). `Debug` redacts the custom credential's password.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Injection {
     /// Clusters (ids or names) that never get credentials; `"*"` = all.
@@ -87,9 +88,54 @@ pub struct Injection {
     /// separated by commas).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_name: Option<String>,
-    /// The credentials of a [`CredentialSource::CustomCredential`] secret.
+    /// [`CredentialSource::CustomCredential`]: the registry server the secret names (the
+    /// registry URL when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_credential: Option<CustomCredential>,
+    pub custom_server: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: an e-mail address for the secret entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_email: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: the username.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_username: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: the password. Secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_password: Option<String>,
+}
+
+impl Injection {
+    /// The custom credential, when the source is [`CredentialSource::CustomCredential`].
+    pub fn custom_credential(&self) -> Option<CustomCredential> {
+        (self.credential_source == CredentialSource::CustomCredential).then(|| CustomCredential {
+            server: self.custom_server.clone().unwrap_or_default(),
+            email: self.custom_email.clone().unwrap_or_default(),
+            username: self.custom_username.clone().unwrap_or_default(),
+            password: self.custom_password.clone().unwrap_or_default(),
+        })
+    }
+
+    /// Sets the custom credential fields from `c` (empty fields left out).
+    pub fn set_custom_credential(&mut self, c: CustomCredential) {
+        let some = |v: String| (!v.is_empty()).then_some(v);
+        self.custom_server = some(c.server);
+        self.custom_email = some(c.email);
+        self.custom_username = some(c.username);
+        self.custom_password = some(c.password);
+    }
+}
+
+impl fmt::Debug for Injection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Injection")
+            .field("do_not_inject", &self.do_not_inject)
+            .field("auto_inject", &self.auto_inject)
+            .field("credential_source", &self.credential_source)
+            .field("secret_name", &self.secret_name)
+            .field("custom_server", &self.custom_server)
+            .field("custom_username", &self.custom_username)
+            .field("custom_password", &redacted(&self.custom_password))
+            .finish()
+    }
 }
 
 /// A whole registry configuration.

@@ -18,10 +18,10 @@
 )]
 
 pub mod catalog;
-mod catalog_fields;
 pub mod config;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod model;
 mod redact;
 mod remote_connection;
 pub mod report;
@@ -30,11 +30,11 @@ pub mod time;
 mod usage;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
-pub use catalog_fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use config::{
     Access, AwsAuthType, ConnectionMethod, CredentialSource, CustomCredential, Injection,
     RegistryConfig, RemoteConnection, Usage,
 };
+pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
 
 pub mod verify;

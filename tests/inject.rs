@@ -157,7 +157,7 @@ fn several_secret_names_custom_credentials_and_both_lists() {
     );
     let p = plan(hub(
         json!({"autoInject": ["*"], "credentialSource": "custom-credential",
-        "customCredential": {"username": "u2", "password": "p2"}}),
+        "customUsername": "u2", "customPassword": "p2"}),
     ));
     assert_eq!(
         p[0],

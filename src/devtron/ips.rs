@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `credentialSource` | `credentialType`: `SAME_AS_REGISTRY`, `NAME`, `CUSTOM_CREDENTIAL` |
 //! | `secretName` (comma-separated names) | `credentialValue` for `NAME` |
-//! | `customCredential` | `credentialValue` for `CUSTOM_CREDENTIAL`: `{"server","email","username","password"}` as the dashboard's `JSON.stringify` writes it |
+//! | `customServer`, `customEmail`, `customUsername`, `customPassword` | `credentialValue` for `CUSTOM_CREDENTIAL`: `{"server","email","username","password"}` as the dashboard's `JSON.stringify` writes it |
 //! | `autoInject` / `doNotInject` | `appliedClusterIdsCsv` / `ignoredClusterIdsCsv`, `"*"` ↔ `-1` |
 //! | no policy | `{ id: 0, credentialType: SAME_AS_REGISTRY, credentialValue: "", appliedClusterIdsCsv: "", ignoredClusterIdsCsv: "-1" }`, what the dashboard sends for a new registry |
 //!
@@ -66,7 +66,7 @@ pub fn to_ips_config(injection: Option<&Injection>) -> Value {
         CredentialSource::ImagePullSecret => ("NAME", inj.secret_name.clone().unwrap_or_default()),
         CredentialSource::CustomCredential => (
             "CUSTOM_CREDENTIAL",
-            custom_json(&inj.custom_credential.clone().unwrap_or_default()),
+            custom_json(&inj.custom_credential().unwrap_or_default()),
         ),
     };
     json!({
@@ -165,11 +165,15 @@ pub fn from_ips_config(
             "both cluster lists are set: the applied list wins, as on the platform",
         ));
     }
-    Some(Injection {
+    let mut injection = Injection {
         do_not_inject: ignored,
         auto_inject: applied,
         credential_source: source,
         secret_name,
-        custom_credential: custom,
-    })
+        ..Injection::default()
+    };
+    if let Some(c) = custom {
+        injection.set_custom_credential(c);
+    }
+    Some(injection)
 }

@@ -3,13 +3,13 @@
 //! `"*"` in a list means all clusters; when both `doNotInject` and `autoInject` list clusters,
 //! the platform lets the applied list win (a warning says so); `credentialSource:
 //! image-pull-secret` needs the DNS-1123 names of existing secrets (comma-separated, as the
-//! platform's "Manage" panel takes them); `custom-credential` needs `customCredential`.
+//! platform's "Manage" panel takes them); `custom-credential` needs `customUsername` and `customPassword`.
 
 use serde_json::Value;
 
 use super::json_walk::Walker;
 use super::names::check_dns_subdomain;
-use crate::config::{CredentialSource, CustomCredential, Injection};
+use crate::config::{CredentialSource, Injection};
 use crate::report::Issue;
 
 /// Most clusters in one list.
@@ -106,7 +106,7 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
 /// (`image-pull-secret` without `secretName`), `injection.secret-name-empty` (a blank name in
 /// the comma-separated list), the `dns-subdomain.*` errors of [`check_dns_subdomain`] for each
 /// name, `injection.custom-credential-required` (`custom-credential` without a username and
-/// password in `customCredential`). Warnings: `injection.both-lists` (both lists have clusters:
+/// password (`customUsername`, `customPassword`)). Warnings: `injection.both-lists` (both lists have clusters:
 /// `autoInject` wins, as on the platform), `injection.secret-name-unused` (`secretName` with
 /// another source; it is dropped), `injection.custom-credential-unused`.
 pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
@@ -119,7 +119,10 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             "autoInject",
             "credentialSource",
             "secretName",
-            "customCredential",
+            "customServer",
+            "customEmail",
+            "customUsername",
+            "customPassword",
         ],
     );
     let do_not = obj
@@ -164,9 +167,6 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         }
     }
     let secret = secret.map(|s| s.split(',').map(str::trim).collect::<Vec<_>>().join(","));
-    let custom = obj
-        .get("customCredential")
-        .and_then(|v| custom_credential(w, v));
     let secret_name = match (source, secret) {
         (CredentialSource::ImagePullSecret, None) => {
             w.error(
@@ -187,70 +187,75 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         }
         (_, None) => None,
     };
-    let custom_credential = match (source, custom) {
-        (CredentialSource::CustomCredential, Some(c)) => Some(c),
-        (CredentialSource::CustomCredential, None) => {
-            if !obj.contains_key("customCredential") {
-                w.error(
-                    "/injection/customCredential",
-                    "injection.custom-credential-required",
-                    "enter the username and password of the custom credential",
-                );
-            }
-            None
-        }
-        (_, Some(_)) => {
-            w.warning(
-                "/injection/customCredential",
-                "injection.custom-credential-unused",
-                "the custom credential is only used with `custom-credential`; it is ignored",
-            );
-            None
-        }
-        (_, None) => None,
-    };
-    Some(Injection {
+    let mut injection = Injection {
         do_not_inject: do_not,
         auto_inject: auto,
         credential_source: source,
         secret_name,
-        custom_credential,
-    })
+        ..Injection::default()
+    };
+    custom_credential(w, obj, source, &mut injection);
+    Some(injection)
 }
 
-/// `customCredential`: `{ server?, email?, username, password }`, each a string; username and
-/// password required (`injection.custom-credential-required`), the username without `:`
-/// (`username.colon`).
-fn custom_credential(w: &mut Walker, value: &Value) -> Option<CustomCredential> {
-    let base = "/injection/customCredential";
-    let obj = w.object(base, value)?;
-    w.unknown_fields(base, obj, &["server", "email", "username", "password"]);
-    let mut field = |key: &str| {
-        w.string(&format!("{base}/{key}"), obj.get(key))
-            .map(str::to_owned)
-            .unwrap_or_default()
-    };
-    let c = CustomCredential {
-        server: field("server"),
-        email: field("email"),
-        username: field("username"),
-        password: field("password"),
-    };
-    if c.username.trim().is_empty() || c.password.is_empty() {
+const CUSTOM_KEYS: [&str; 4] = [
+    "customServer",
+    "customEmail",
+    "customUsername",
+    "customPassword",
+];
+
+/// `customServer`, `customEmail`, `customUsername`, `customPassword` (the platform's
+/// `CUSTOM_CREDENTIAL`): with `custom-credential`, username and password are required
+/// (`injection.custom-credential-required`) and the username has no `:` (`username.colon`);
+/// with another source they are ignored (`injection.custom-credential-unused`).
+fn custom_credential(
+    w: &mut Walker,
+    obj: &serde_json::Map<String, Value>,
+    source: CredentialSource,
+    injection: &mut Injection,
+) {
+    let mut values = Vec::new();
+    for key in CUSTOM_KEYS {
+        let v = w
+            .string(&format!("/injection/{key}"), obj.get(key))
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned);
+        values.push(v);
+    }
+    let [server, email, username, password] =
+        <[Option<String>; 4]>::try_from(values).unwrap_or_default();
+    if source != CredentialSource::CustomCredential {
+        if [&server, &email, &username, &password]
+            .iter()
+            .any(|v| v.is_some())
+        {
+            w.warning(
+                "/injection",
+                "injection.custom-credential-unused",
+                "the custom credential is only used with `custom-credential`; it is ignored",
+            );
+        }
+        return;
+    }
+    let Some((username, password)) = username.filter(|u| !u.trim().is_empty()).zip(password) else {
         w.error(
-            base,
+            "/injection/customUsername",
             "injection.custom-credential-required",
             "enter the username and password of the custom credential",
         );
-        return None;
-    }
-    if c.username.contains(':') {
+        return;
+    };
+    if username.contains(':') {
         w.error(
-            &format!("{base}/username"),
+            "/injection/customUsername",
             "username.colon",
             "a username with `:` cannot work: the `auth` value is `username:password`",
         );
-        return None;
+        return;
     }
-    Some(c)
+    injection.custom_server = server;
+    injection.custom_email = email;
+    injection.custom_username = Some(username);
+    injection.custom_password = Some(password);
 }

@@ -195,12 +195,8 @@ fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConnection> {
             );
             return None;
         }
-        None => {
-            if !obj.contains_key("method") {
-                w.required("/remoteConnection/method", "the connection method");
-            }
-            return None;
-        }
+        None if obj.contains_key("method") => return None,
+        None => ConnectionMethod::Direct,
     };
     let text = |w: &mut Walker, key: &str| -> Option<String> {
         w.string(&format!("{base}/{key}"), obj.get(key))
@@ -364,6 +360,65 @@ pub fn check_platform_fields(
         assume_role_arn,
         remote_connection,
     })
+}
+
+/// One platform field for `validate_field`: `public`, `assumeRoleArn`, `usage.<key>` or
+/// `remoteConnection.<key>` (`group` is `""` for a top-level field); its normalized value, with
+/// the codes the whole-configuration check gives for it alone.
+pub fn check_platform_field(
+    w: &mut Walker,
+    group: &str,
+    key: &str,
+    v: Option<&Value>,
+) -> Option<Value> {
+    let path = match group {
+        "" => format!("/{key}"),
+        g => format!("/{g}/{key}"),
+    };
+    let text = |w: &mut Walker| w.string(&path, v).map(str::to_owned);
+    match (group, key) {
+        ("", "public") => Some(Value::Bool(w.boolean(&path, v).unwrap_or(false))),
+        ("", _) => {
+            let arn = text(w)?;
+            match check_role_arn(arn.trim(), None) {
+                Ok(()) => Some(Value::from(arn.trim())),
+                Err(e) => {
+                    w.push_error(e.under(&path));
+                    None
+                }
+            }
+        }
+        ("usage", "chartRepositories") => {
+            let t = RegistryType::Other;
+            let probe = serde_json::json!({ "charts": "pull", "chartRepositories": v.cloned().unwrap_or(Value::Null) });
+            usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
+        }
+        ("usage", _) => access(w, &path, v)
+            .map(|a| Value::from(a.devtron().to_ascii_lowercase().replace('/', "-"))),
+        _ => {
+            let mut probe = Map::new();
+            let method = match key {
+                "proxyUrl" => "proxy",
+                "method" => "direct",
+                _ => "ssh",
+            };
+            probe.insert("method".into(), Value::from(method));
+            if let Some(v) = v {
+                probe.insert(key.into(), v.clone());
+            }
+            let mut scratch = Walker::default();
+            let rc = remote_connection(&mut scratch, &Value::Object(probe));
+            for e in scratch
+                .errors
+                .into_iter()
+                .filter(|e| e.path == path || key == "method")
+            {
+                w.push_error(e);
+            }
+            let rc = rc?;
+            serde_json::to_value(rc).ok()?.get(key).cloned()
+        }
+    }
 }
 
 #[cfg(test)]
