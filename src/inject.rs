@@ -209,9 +209,9 @@ fn registry_blocks(config: &RegistryConfig) -> Option<(&'static str, &'static st
 
 /// The plan for every cluster, in the order given, with secrets named by `naming`.
 ///
-/// Wherever the policy would inject: a virtual cluster gets `inject: false` with reason
-/// `virtual-cluster`; a public registry `public-registry`; a registry without container use
-/// `no-container-use`; ECR with the nodes' IAM role and `registry-credentials` `ecr-iam-role`
+/// Whatever the policy says: a public registry gets `inject: false` with reason
+/// `public-registry`, a registry without container use `no-container-use`, a virtual cluster
+/// `virtual-cluster`. Wherever the policy would inject: ECR with the nodes' IAM role and `registry-credentials` `ecr-iam-role`
 /// (the nodes pull with their role); `image-pull-secret` without a secret name
 /// `secret-name-missing`.
 pub fn injection_plan_with(
@@ -239,7 +239,7 @@ pub fn injection_plan_with(
                 (None, true) => Some(("virtual-cluster", "a virtual cluster gets no image-pull secrets, as on the platform")),
                 (None, false) => None,
             };
-            if let (true, Some((c2, m2))) = (inject, refuse) {
+            if let Some((c2, m2)) = refuse {
                 inject = false;
                 code = c2;
                 message = m2.into();

@@ -207,3 +207,15 @@ fn helm_values_patch_as_set_ips_name_in_values() {
     );
     assert!(helm_values_patch(&config, c, Some(&json!([1])), Platform).is_err());
 }
+
+#[test]
+fn a_public_registry_has_no_secret() {
+    let mut config: RegistryConfig =
+        serde_json::from_value(hub(json!({"autoInject": ["*"]}))).unwrap();
+    config.public = true;
+    config.username = None;
+    config.password = None;
+    let e = regcred::docker_entry(&config, None).unwrap_err();
+    assert_eq!(e.code(), "secret.public-registry");
+    assert!(format!("{e}").starts_with("/public"));
+}

@@ -26,6 +26,7 @@ import {
   fromDevtronPayload,
   verifyCredentials,
   ecrAuthorizationToken,
+  helmValuesPatch,
   type CertificateBundle,
   type CertificateInfo,
   type ClusterPlan,
@@ -87,6 +88,7 @@ assertShape('exports', regcred, shape<typeof regcred>({
   parseServiceAccountKey: 'required', inspectCertificates: 'required', dockerConfigJson: 'required',
   dockerConfigFile: 'required', pullSecret: 'required', injectionPlan: 'required', toDevtronPayload: 'required',
   fromDevtronPayload: 'required', verifyCredentials: 'required', ecrAuthorizationToken: 'required',
+  helmValuesPatch: 'required',
 }));
 
 // ---- catalog and schemas ----------------------------------------------------------------------
@@ -188,6 +190,9 @@ for (const p of plan) {
   assertShape('ClusterPlan reason', p.reason, shape<ClusterPlan['reason']>({ code: 'required', message: 'required' }));
 }
 assert(plan.map((p) => `${p.clusterId}:${p.inject}`).join() === '1:true,2:false,3:true', 'the plan');
+const patched = helmValuesPatch({ ...dockerHub, injection: { autoInject: ['*'] } }, { id: 1, isVirtual: false },
+  { values: { replicaCount: 1 }, secretNaming: 'platform' });
+if (!Array.isArray(patched.imagePullSecrets) || patched.replicaCount !== 1) throw new Error('helmValuesPatch');
 
 type IpsConfig = NonNullable<DevtronRegistryPayload['ipsConfig']>;
 const payloadShape = shape<DevtronRegistryPayload>({ id: 'required', pluginId: 'required', registryType: 'required', isDefault: 'required',
@@ -302,8 +307,8 @@ function wrongUses(): void {
   injectionPlan({ ...dockerHub, injection: { credentialSource: 'secret' } }, [1]);
   // @ts-expect-error: isCa is a boolean
   const ca: string = first!.isCa;
-  // @ts-expect-error: the payload's ipsConfig may be absent
-  const csv: string = payload.ipsConfig.appliedClusterIdsCsv;
+  // @ts-expect-error: the payload's repositoryList may be null
+  const repos: string[] = payload.repositoryList;
   // @ts-expect-error: a Devtron credential type is SAME_AS_REGISTRY or NAME
   const t: IpsConfig['credentialType'] = 'SAME';
   // @ts-expect-error: code is read-only
@@ -314,7 +319,7 @@ function wrongUses(): void {
   shape<FieldOption>({ value: 'required', label: 'required', extra: 'optional' });
   // @ts-expect-error: ... and mark optional ones as optional.
   shape<Issue>({ path: 'optional', code: 'required', message: 'required' });
-  void [e, account, s, b, id, ca, csv, t];
+  void [e, account, s, b, id, ca, repos, t];
 }
 void wrongUses;
 
