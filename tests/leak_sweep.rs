@@ -41,6 +41,7 @@ use regcred::secret::request::{
 };
 use regcred::time::Timestamp;
 use regcred::verify::ecr::{EcrEndpoint, TokenExchange};
+use regcred::verify::http::Header;
 use regcred::verify::login::{Login, LoginOptions};
 use regcred::verify::outcome::{Exchange, Step};
 use regcred::verify::sigv4::{sign, AwsCredentials, SignableRequest, SigningParams};
@@ -884,8 +885,12 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
     s.debug("Request", &Request {
         method: "POST",
         url: format!("https://alice:{PASSWORD}@registry.example.com/token?password={PASSWORD}#{PASSWORD}"),
-        headers: vec![("Authorization".into(), format!("Basic {basic}"))],
+        headers: vec![
+            Header::secret("Authorization", format!("Basic {basic}")),
+            Header::secret("X-Registry-Token", PASSWORD),
+        ],
         body: Some(format!("grant_type=password&password={PASSWORD}")),
+        secret_body: true,
         tls: Default::default(),
     });
     s.assert_clean(5_000);

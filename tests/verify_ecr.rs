@@ -91,7 +91,11 @@ fn signed_request_equals_botocore() {
         assert_eq!(req.method, "POST");
         assert_eq!(req.url, format!("https://{}/", endpoint.api_host));
         assert_eq!(req.body.as_deref(), Some("{}"));
-        let ours: BTreeMap<String, String> = req.headers.iter().cloned().collect();
+        let ours: BTreeMap<String, String> = req
+            .headers
+            .iter()
+            .map(|h| (h.name.clone(), h.value.clone()))
+            .collect();
         assert_eq!(ours, botocore(&endpoint, &c, ts), "{host}");
     }
 }

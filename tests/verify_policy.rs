@@ -8,6 +8,7 @@
 )]
 
 use regcred::time::Timestamp;
+use regcred::verify::http::TlsHint;
 use regcred::verify::login::{Login, LoginOptions};
 use regcred::verify::outcome::{Exchange, Status, Step};
 use regcred::verify::policy::Policy;
@@ -51,7 +52,8 @@ const LEGIT: [&str; 14] = [
 fn policy() -> Policy {
     Policy {
         registry_host: "registry.example.com".into(),
-        insecure: false,
+        registry_port: None,
+        tls: TlsHint::default(),
         allow_private_networks: false,
     }
 }
@@ -103,10 +105,15 @@ fn private_networks_opt_in() {
 #[test]
 fn http_only_to_the_insecure_registry_itself() {
     let p = Policy {
-        insecure: true,
+        tls: TlsHint {
+            insecure: true,
+            ca_certificate: None,
+        },
         ..policy()
     };
-    assert!(p.check("http://registry.example.com:5000/v2/").is_ok());
+    assert!(p.check("http://registry.example.com/v2/").is_ok());
+    // plain http only to the registry's own host and port
+    assert!(p.check("http://registry.example.com:5000/v2/").is_err());
     assert!(p.check("http://other.example.com/v2/").is_err());
     assert!(policy().check("http://registry.example.com/v2/").is_err());
 }

@@ -11,6 +11,7 @@
 
 pub mod challenge;
 pub mod ecr;
+pub mod flight;
 pub mod http;
 pub mod login;
 pub mod outcome;

@@ -64,8 +64,8 @@ fn init_for(req: &Request, signal: Option<&JsValue>) -> Object {
     let init = Object::new();
     set(&init, "method", &JsValue::from_str(req.method));
     let headers = Object::new();
-    for (k, v) in &req.headers {
-        set(&headers, k, &JsValue::from_str(v));
+    for h in &req.headers {
+        set(&headers, &h.name, &JsValue::from_str(&h.value));
     }
     set(&init, "headers", &headers);
     if let Some(body) = &req.body {
