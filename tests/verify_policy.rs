@@ -32,7 +32,7 @@ fn hostile() -> Vec<(String, String)> {
         .collect()
 }
 
-const LEGIT: [&str; 14] = [
+const LEGIT: [&str; 15] = [
     "https://registry-1.docker.io/v2/",
     "https://auth.docker.io/token?service=registry.docker.io",
     "https://quay.io/v2/",
@@ -46,7 +46,8 @@ const LEGIT: [&str; 14] = [
     "https://[2606:4700:4700::1111]/v2/",
     "https://[2002:0808:0808::1]/v2/",
     "https://[64:ff9b::8.8.8.8]/v2/",
-    "https://xn--bcher-kva.example/v2/",
+    "https://xn--bcher-kva.example.com/v2/",
+    "https://registry.xn--p1ai/v2/",
 ];
 
 fn policy() -> Policy {
