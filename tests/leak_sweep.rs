@@ -751,7 +751,13 @@ fn answer(scenario: usize, req: &Request) -> Result<Response, Transport> {
     }
     // The authorized ping redirected to another port of the registry's host (answered there).
     if authorized && scenario % 7 == 6 && !url.starts_with("https://registry.example.com:8443/") {
-        return Ok(Response::new(307, &[("location", &format!("https://registry.example.com:8443/v2/?t={TOKEN_RESPONSE}"))]));
+        return Ok(Response::new(
+            307,
+            &[(
+                "location",
+                &format!("https://registry.example.com:8443/v2/?t={TOKEN_RESPONSE}"),
+            )],
+        ));
     }
     Ok(match (scenario % 5, authorized) {
         (0, false) => Response::new(401, &[("www-authenticate", bearer)]),

@@ -56,12 +56,10 @@ fn timeout_ms(t: &JsValue) -> Result<f64, JsValue> {
     if t.is_undefined() || t.is_null() {
         return Ok(f64::from(DEFAULT_TIMEOUT_MS));
     }
-    let (min, max) = (
-        f64::from(*TIMEOUT_MS_RANGE.start()),
-        f64::from(*TIMEOUT_MS_RANGE.end()),
-    );
+    // Integers in the message: formatting an f64 would link float printing into the module.
+    let (min, max) = (*TIMEOUT_MS_RANGE.start(), *TIMEOUT_MS_RANGE.end());
     t.as_f64()
-        .filter(|v| (min..=max).contains(v))
+        .filter(|v| (f64::from(min)..=f64::from(max)).contains(v))
         .ok_or_else(|| {
             error(
                 "argument.timeout",
