@@ -15,14 +15,18 @@ use regcred::verify::policy::Policy;
 use regcred::verify::Response;
 use regcred::RegistryConfig;
 
-fn hostile() -> Vec<(String, String)> {
+fn fixture() -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/hostile-urls.json"
     ))
     .unwrap();
-    let v: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
-    v.iter()
+    serde_json::from_str(&text).unwrap()
+}
+
+fn hostile() -> Vec<(String, String)> {
+    fixture()
+        .iter()
         .map(|e| {
             (
                 e["url"].as_str().unwrap().to_owned(),
@@ -100,6 +104,24 @@ fn private_networks_opt_in() {
         "https://224.0.0.1/",
     ] {
         assert!(p.check(u).is_err(), "{u}");
+    }
+}
+
+#[test]
+fn metadata_endpoints_are_never_reachable_even_with_the_opt_in() {
+    let p = Policy {
+        allow_private_networks: true,
+        ..policy()
+    };
+    let never: Vec<String> = fixture()
+        .iter()
+        .filter(|e| e["never"] == true)
+        .map(|e| e["url"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(never.len() >= 40, "{}", never.len());
+    for u in &never {
+        let e = p.check(u).unwrap_err();
+        assert_ne!(e.code, "policy.private-address", "{u}");
     }
 }
 
