@@ -101,6 +101,8 @@ pub struct ImageReference {
     pub reference: String,
     /// The whole reference in its short form.
     pub familiar_reference: String,
+    /// What a runtime pulls ([`ImageReference::pull_reference`]).
+    pub pull_reference: String,
 }
 
 fn join(domain: &str, path: &str) -> String {
@@ -131,7 +133,12 @@ impl ImageReference {
         let name = join(domain, path);
         let (fd, fp) = familiarize(domain, path);
         let familiar_name = join(fd, fp);
+        let pull_reference = match &digest {
+            Some(d) => with_tag_and_digest(&name, None, Some(d)),
+            None => with_tag_and_digest(&name, Some(tag.as_deref().unwrap_or(DEFAULT_TAG)), None),
+        };
         ImageReference {
+            pull_reference,
             reference: with_tag_and_digest(&name, tag.as_deref(), digest.as_deref()),
             familiar_reference: with_tag_and_digest(
                 &familiar_name,
@@ -149,15 +156,8 @@ impl ImageReference {
 
     /// What a runtime pulls (`ParseDockerRef`): with a digest, the name and digest only (a tag
     /// beside it is ignored); otherwise the name and the tag, `latest` when there is none.
-    pub fn pull_reference(&self) -> String {
-        match &self.digest {
-            Some(d) => with_tag_and_digest(&self.name, None, Some(d)),
-            None => with_tag_and_digest(
-                &self.name,
-                Some(self.tag.as_deref().unwrap_or(DEFAULT_TAG)),
-                None,
-            ),
-        }
+    pub fn pull_reference(&self) -> &str {
+        &self.pull_reference
     }
 }
 

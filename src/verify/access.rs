@@ -210,3 +210,26 @@ pub fn verify_access(
     let plan = plan(&target, config.registry_type, request)?;
     Ok(Login::with_access(target, options, plan))
 }
+
+/// The configuration of an access check, validated: as `verifyCredentials` takes it, except
+/// that a configuration with neither username nor password is accepted as anonymous (a public
+/// registry), where validation would only miss those two fields.
+///
+/// # Errors
+/// The validator's issues otherwise.
+pub fn access_config(
+    json: &Value,
+    now: crate::time::Timestamp,
+) -> Result<RegistryConfig, Vec<crate::report::Issue>> {
+    let blank = |k: &str| json.get(k).map_or(true, |v| v.is_null() || v == "");
+    let report = crate::validate::validate_registry(json, now);
+    let only_credentials_missing = blank("username")
+        && blank("password")
+        && report.errors.iter().all(|i| {
+            i.code == "config.required" && (i.path == "/username" || i.path == "/password")
+        });
+    match report.value {
+        Some(v) if report.valid || only_credentials_missing => Ok(v),
+        _ => crate::validate::validated_config(json, now),
+    }
+}
