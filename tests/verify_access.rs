@@ -265,6 +265,17 @@ fn push_from_the_token_claim_the_probe_or_unverified() {
     assert_eq!(sent[4].header("authorization"), Some("Bearer opaque-token"));
     assert!(o.steps[4].url.contains("_state=REDACTED"));
     let mut answers = login("opaque-token");
+    answers.push(Response::new(
+        202,
+        &[("Location", "/v2/team/app/blobs/uploads/u-2")],
+    ));
+    answers.push(Response::new(401, &[]));
+    let (o, _) = run(&cfg, &request("team/app", &["push"], true), answers);
+    assert_eq!(
+        (o.status, o.code.as_deref()),
+        (Status::Granted, Some("access.upload-not-cancelled"))
+    );
+    let mut answers = login("opaque-token");
     answers.push(Response::new(403, &[]));
     let (o, _) = run(&cfg, &request("team/app", &["push"], true), answers);
     assert_eq!(o.status, Status::Denied);
@@ -340,4 +351,21 @@ fn the_network_policy_applies_to_access_checks() {
     let (o, sent) = run(&cfg, &request("team/app", &[], false), vec![]);
     assert_eq!(o.status, Status::Blocked);
     assert!(sent.is_empty());
+}
+
+#[test]
+fn a_configuration_without_credentials_is_checked_anonymously() {
+    use regcred::verify::access::access_config;
+    let public =
+        json!({ "name": "pub-reg", "registryType": "other", "registryUrl": "reg.example.com" });
+    let cfg = access_config(&public, NOW).unwrap();
+    assert_eq!((cfg.username, cfg.password), (None, None));
+    let half = json!({ "name": "pub-reg", "registryType": "other", "registryUrl": "reg.example.com", "username": "u" });
+    let issues = access_config(&half, NOW).unwrap_err();
+    assert_eq!(issues[0].path, "/password");
+    let bad = json!({ "name": "X", "registryType": "other", "registryUrl": "reg.example.com" });
+    assert!(access_config(&bad, NOW)
+        .unwrap_err()
+        .iter()
+        .any(|i| i.path == "/name"));
 }

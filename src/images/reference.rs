@@ -205,7 +205,7 @@ pub fn parse(s: &str) -> Result<ImageReference, ReferenceError> {
         return Err(ReferenceError::Empty);
     }
     let Some(parts) = split_reference(s) else {
-        let lower = s.to_lowercase();
+        let lower = s.to_ascii_lowercase();
         if lower != s && split_reference(&lower).is_some() {
             return Err(ReferenceError::Uppercase);
         }
@@ -225,6 +225,13 @@ pub fn parse(s: &str) -> Result<ImageReference, ReferenceError> {
     ))
 }
 
+/// Whether `s` has an uppercase letter. Go's `strings.ToLower` also folds non-ASCII letters;
+/// only ASCII is compared here (no Unicode case tables in the module): a non-ASCII letter can
+/// never be part of a valid reference, so at most the code of an error differs.
+pub fn has_ascii_uppercase(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_uppercase())
+}
+
 /// `splitDockerDomain`: the registry domain and the rest of `name`. The first component is a
 /// domain only when it contains `.` or `:`, is `localhost`, or has an uppercase letter.
 fn split_docker_domain(name: &str) -> (String, String) {
@@ -238,7 +245,7 @@ fn split_docker_domain(name: &str) -> (String, String) {
         Some((first, rest)) if first == "localhost" => (first, rest),
         Some((first, rest)) if first == LEGACY_DEFAULT_DOMAIN => (DEFAULT_DOMAIN, rest),
         Some((first, rest)) if first.contains(['.', ':']) => (first, rest),
-        Some((first, rest)) if first.to_lowercase() != first => (first, rest),
+        Some((first, rest)) if has_ascii_uppercase(first) => (first, rest),
         Some(_) => (DEFAULT_DOMAIN, name),
     };
     if domain == DEFAULT_DOMAIN && !remote.contains('/') {
@@ -259,7 +266,7 @@ pub fn parse_normalized(s: &str) -> Result<ImageReference, ReferenceError> {
     }
     let (domain, remainder) = split_docker_domain(s);
     let remote = remainder.split(':').next().unwrap_or_default();
-    if remote.to_lowercase() != remote {
+    if has_ascii_uppercase(remote) {
         return Err(ReferenceError::Uppercase);
     }
     parse(&format!("{domain}/{remainder}"))

@@ -21,7 +21,9 @@ use super::login::{Login, LoginOptions};
 use super::target::{Target, TargetError};
 use crate::catalog::RegistryType;
 use crate::config::RegistryConfig;
-use crate::images::reference::{parse, parse_normalized, DEFAULT_DOMAIN, DEFAULT_TAG};
+use crate::images::reference::{
+    has_ascii_uppercase, parse, parse_normalized, DEFAULT_DOMAIN, DEFAULT_TAG,
+};
 
 /// The manifest media types a container runtime accepts (OCI index and manifest, Docker
 /// manifest list and v2 manifest), as one `Accept` value.
@@ -55,14 +57,11 @@ pub struct AccessPlan {
 }
 
 impl AccessPlan {
-    /// The token scope: `repository:<path>:pull,push`.
+    /// The token scope: `repository:<path>:pull`, or `repository:<path>:pull,push` whenever
+    /// push is checked (as docker asks when it pushes: Distribution wants both for an upload).
     pub fn scope(&self) -> String {
-        let actions: Vec<&str> = [(self.pull, "pull"), (self.push, "push")]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, a)| *a)
-            .collect();
-        format!("repository:{}:{}", self.path, actions.join(","))
+        let actions = if self.push { "pull,push" } else { "pull" };
+        format!("repository:{}:{actions}", self.path)
     }
 }
 
@@ -90,7 +89,7 @@ impl From<TargetError> for AccessError {
 /// Whether the first component of `text` names a registry (`splitDockerDomain`'s rule).
 fn names_a_registry(text: &str) -> bool {
     text.split_once('/').is_some_and(|(first, _)| {
-        first == "localhost" || first.contains(['.', ':']) || first.to_lowercase() != first
+        first == "localhost" || first.contains(['.', ':']) || has_ascii_uppercase(first)
     })
 }
 
@@ -213,23 +212,29 @@ pub fn verify_access(
 
 /// The configuration of an access check, validated: as `verifyCredentials` takes it, except
 /// that a configuration with neither username nor password is accepted as anonymous (a public
-/// registry), where validation would only miss those two fields.
+/// registry): it is validated with placeholder credentials, which are then removed again.
 ///
 /// # Errors
-/// The validator's issues otherwise.
+/// The validator's issues.
 pub fn access_config(
     json: &Value,
     now: crate::time::Timestamp,
 ) -> Result<RegistryConfig, Vec<crate::report::Issue>> {
     let blank = |k: &str| json.get(k).map_or(true, |v| v.is_null() || v == "");
-    let report = crate::validate::validate_registry(json, now);
-    let only_credentials_missing = blank("username")
+    let anonymous = json.is_object()
+        && blank("username")
         && blank("password")
-        && report.errors.iter().all(|i| {
-            i.code == "config.required" && (i.path == "/username" || i.path == "/password")
-        });
-    match report.value {
-        Some(v) if report.valid || only_credentials_missing => Ok(v),
-        _ => crate::validate::validated_config(json, now),
+        && json.get("registryType").and_then(Value::as_str) != Some("ecr");
+    if !anonymous {
+        return crate::validate::validated_config(json, now);
     }
+    let mut with_placeholders = json.clone();
+    if let Some(o) = with_placeholders.as_object_mut() {
+        o.insert("username".into(), Value::from("anonymous"));
+        o.insert("password".into(), Value::from("anonymous"));
+    }
+    let mut config = crate::validate::validated_config(&with_placeholders, now)?;
+    config.username = None;
+    config.password = None;
+    Ok(config)
 }

@@ -102,13 +102,16 @@ test('verifyAccess against a token registry with per-repository grants', { timeo
   assert.equal(anonymousPrivate.code, 'access.credentials-required');
 
   // Push: alice's token carries no push grant; admin's does, and the opt-in probe proves it.
-  const alicePush = await check(alice, 'team/app', { actions: ['pull', 'push'] });
+  const alicePush = await check(alice, 'team/app:1.0', { actions: ['pull', 'push'] });
   assert.equal(alicePush.status, 'denied', JSON.stringify(alicePush));
   assert.equal(alicePush.code, 'access.push-denied');
   const admin = config('admin', PASSWORDS.admin);
   const adminPush = await check(admin, 'team/app', { actions: ['push'], probeWrite: true });
   assert.equal(adminPush.status, 'granted', JSON.stringify(adminPush));
-  assert.deepEqual(adminPush.steps.slice(3).map((s) => `${s.method} ${s.status}`), ['POST 202', 'DELETE 204']);
+  // Distribution wants the `delete` action to cancel an upload, which a pull,push token lacks:
+  // the probe's upload is opened (push proven), its cancellation refused, and the result says so.
+  assert.deepEqual(adminPush.steps.slice(3).map((s) => `${s.method} ${s.status}`), ['POST 202', 'DELETE 401']);
+  assert.equal(adminPush.code, 'access.upload-not-cancelled');
 
   await assert.rejects(verifyAccess(alice, opts('ghcr.io/acme/app')), { code: 'access.other-registry' });
 

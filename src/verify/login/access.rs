@@ -145,12 +145,17 @@ impl Login {
                 Some("access.push-denied"),
                 "the registry refuses to open an upload: push is not granted",
             ),
-            (Kind::CancelUpload, _) => self.finish(
+            (Kind::CancelUpload, 200..=299) => self.finish(
                 Status::Granted,
                 None,
                 &self.granted_message(
                     "the registry opened an upload (cancelled again): push is granted",
                 ),
+            ),
+            (Kind::CancelUpload, _) => self.finish(
+                Status::Granted,
+                Some("access.upload-not-cancelled"),
+                &self.granted_message("the registry opened an upload: push is granted; cancelling it was refused (Distribution wants the delete action for that), so the empty upload stays until the registry purges stale uploads"),
             ),
             _ => self.unexpected(resp),
         }
