@@ -104,8 +104,8 @@ export function registryTypes(): RegistryTypeInfo[];
 export function registrySchema(): Record<string, unknown>;
 /** The react-jsonschema-form uiSchema. */
 export function registryUiSchema(): Record<string, unknown>;
-/** Resolves once the module is ready (a no-op except on `regcred/web`). */
-export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Resolves at once: every entry but `regcred/web` (see web.d.ts) is ready at import. */
+export function init(): Promise<void>;
 
 // ---- Secrets, docker config files, injection plan, Devtron payloads ----
 
@@ -347,6 +347,14 @@ export interface InspectCertificatesOptions {
 /** Inspects a pasted CA certificate (PEM text, one or many blocks, or DER bytes). */
 export function inspectCertificates(pem: string | Uint8Array, options?: InspectCertificatesOptions): Report<CertificateBundle>;
 // ---- Credential verification through the host's fetch --------------------------------------
+
+// `Response` and `RequestInit` are the host's: the DOM lib's, or @types/node's in a Node-only
+// project. These empty declarations merge with those where they exist, and keep a project that
+// has neither (and so no `fetch` to pass) compiling; index.d.ts names no other host type.
+declare global {
+  interface Response {}
+  interface RequestInit {}
+}
 
 /** A `fetch`-compatible function. regcred calls it with `redirect: 'manual'`, an abort `signal`
  * and, for `insecure` / `secure-with-cert` connections, `init.regcred` (see the README). */
