@@ -105,7 +105,7 @@ const types: RegistryTypeInfo[] = registryTypes();
 const typeShape = shape<RegistryTypeInfo>({ id: 'required', label: 'required', defaultUrl: 'required', urlEditable: 'required',
   dockerConfigServer: 'required', credentialsHelp: 'required', fields: 'required' });
 const fieldShape = shape<Field>({ key: 'required', label: 'required', kind: 'required', required: 'required',
-  requiredWhen: 'required', fixedValue: 'required', defaultValue: 'required', placeholder: 'required', help: 'required', options: 'required' });
+  requiredWhen: 'required', shownWhen: 'required', fixedValue: 'required', defaultValue: 'required', placeholder: 'required', help: 'required', options: 'required' });
 const optionShape = shape<FieldOption>({ value: 'required', label: 'required' });
 for (const t of types) {
   assertShape('RegistryTypeInfo', t, typeShape);
