@@ -34,8 +34,6 @@ export class RegcredError extends Error {
   readonly errors?: Issue[];
 }
 
-export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
-export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
 
 export interface FieldOption {
   value: string;
@@ -47,7 +45,10 @@ export interface Field {
   label: string;
   kind: 'text' | 'password' | 'secret-textarea' | 'textarea' | 'select' | 'checkbox';
   required: boolean;
+  /** The condition (`awsAuthType=user-auth`) under which the field shows and is required. */
   requiredWhen: string | null;
+  /** The condition under which the field shows; `null` when it always shows. */
+  shownWhen: string | null;
   fixedValue: string | null;
   defaultValue: string | null;
   placeholder: string | null;
@@ -65,29 +66,52 @@ export interface RegistryTypeInfo {
   fields: Field[];
 }
 
+// BEGIN generated from the registry model (src/model); do not edit
+export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
+export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
+
+/** Manage credential injection */
 export interface Injection {
-  doNotInject?: string[];
-  autoInject?: string[];
+  /** Credential source */
   credentialSource?: 'registry-credentials' | 'image-pull-secret';
+  /** Image pull secret name */
   secretName?: string;
+  /** Do not inject credentials to clusters */
+  doNotInject?: string[];
+  /** Auto-inject credentials to clusters */
+  autoInject?: string[];
 }
 
 /** A registry configuration, as `schemas/registry.schema.json` describes it. */
 export interface RegistryConfig {
+  /** Name */
   name: string;
+  /** Registry type */
   registryType: RegistryTypeId;
+  /** Registry URL */
   registryUrl?: string;
-  isDefault?: boolean;
-  connection?: ConnectionMode;
-  cert?: string;
+  /** Authentication type (ecr only) */
   awsAuthType?: 'iam-role' | 'user-auth';
+  /** Access key ID (ecr only) */
   awsAccessKeyId?: string;
+  /** Secret access key (ecr only) */
   awsSecretAccessKey?: string;
+  /** Session token (ecr only) */
   awsSessionToken?: string;
+  /** Set as default registry */
+  isDefault?: boolean;
+  /** Username (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   username?: string;
+  /** Password/Token (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   password?: string;
+  /** Connection (other only) */
+  connection?: ConnectionMode;
+  /** CA certificate (other only) */
+  cert?: string;
+  /** Manage credential injection */
   injection?: Injection;
 }
+// END generated from the registry model
 
 /** A configuration as `validateRegistry` / `fromDevtronPayload` return it: defaults filled in
  * (`registryUrl` of the type, `isDefault: false`, `connection: 'secure'`, GCP `_json_key`),
@@ -100,10 +124,13 @@ export interface NormalizedRegistryConfig extends RegistryConfig {
 
 /** The seven registry types with labels, defaults and form fields. */
 export function registryTypes(): RegistryTypeInfo[];
-/** The JSON Schema of a registry configuration. */
-export function registrySchema(): Record<string, unknown>;
-/** The react-jsonschema-form uiSchema. */
-export function registryUiSchema(): Record<string, unknown>;
+/**
+ * The JSON Schema of a registry configuration; with a type id, that type's own form (only its
+ * fields, `registryType` fixed). Throws `RegcredError` `argument.registry-type` for an unknown id.
+ */
+export function registrySchema(type?: RegistryTypeId): Record<string, unknown>;
+/** The react-jsonschema-form uiSchema of `registrySchema(type)`. */
+export function registryUiSchema(type?: RegistryTypeId): Record<string, unknown>;
 /** Resolves at once: every entry but `regcred/web` (see web.d.ts) is ready at import. */
 export function init(): Promise<void>;
 
