@@ -12,18 +12,18 @@ use crate::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
 use crate::verify::login::{Login, LoginOptions};
 use crate::verify::target::{Auth, Target};
 
-struct Options {
-    fetch: Function,
-    now: Timestamp,
-    timeout_ms: f64,
-    allow_private_networks: bool,
+pub(super) struct Options {
+    pub(super) fetch: Function,
+    pub(super) now: Timestamp,
+    pub(super) timeout_ms: f64,
+    pub(super) allow_private_networks: bool,
 }
 
-fn get(target: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn options(value: &JsValue) -> Result<Options, JsValue> {
+pub(super) fn options(value: &JsValue) -> Result<Options, JsValue> {
     if !value.is_object() {
         return Err(error(
             "argument.fetch",
@@ -82,7 +82,7 @@ fn flag(v: &JsValue, name: &str) -> Result<bool, JsValue> {
     })
 }
 
-fn rejected(result: Result<Promise, JsValue>) -> Promise {
+pub(super) fn rejected(result: Result<Promise, JsValue>) -> Promise {
     result.unwrap_or_else(|e| Promise::reject(&e))
 }
 

@@ -35,9 +35,13 @@ use super::policy::Policy;
 use super::target::{Auth, Credentials, Target};
 use crate::time::Timestamp;
 
+mod access;
 mod answers;
 mod ping;
 mod token;
+
+use super::access::AccessPlan;
+use access::AccessState;
 
 pub use super::flight::MAX_REDIRECTS;
 /// The shortest token lifetime assumed (seconds), as Docker does.
@@ -60,6 +64,9 @@ enum Kind {
     TokenGet,
     TokenPost,
     BearerPing,
+    Manifest,
+    Upload,
+    CancelUpload,
 }
 
 struct Pending {
@@ -82,6 +89,7 @@ pub struct Login {
     registry: Option<Url>,
     realm: Option<(Url, String, Option<String>)>,
     tried_http: bool,
+    access: Option<AccessState>,
 }
 
 impl std::fmt::Debug for Pending {
@@ -114,6 +122,7 @@ impl std::fmt::Debug for Login {
                     .map(|(url, service, scope)| (redact_url(url), service, scope)),
             )
             .field("tried_http", &self.tried_http)
+            .field("access", &self.access)
             .finish()
     }
 }
@@ -129,6 +138,16 @@ fn basic(c: &Credentials) -> String {
 impl Login {
     /// Starts a login for `target`.
     pub fn new(target: Target, options: LoginOptions) -> Login {
+        Login::start_with(target, options, None)
+    }
+
+    /// Starts a login for `target` that goes on to check repository access ([`AccessPlan`]):
+    /// the token is requested for the plan's scope.
+    pub fn with_access(target: Target, options: LoginOptions, plan: AccessPlan) -> Login {
+        Login::start_with(target, options, Some(AccessState::new(plan)))
+    }
+
+    fn start_with(target: Target, options: LoginOptions, access: Option<AccessState>) -> Login {
         let policy = Policy {
             registry_host: target.host.clone(),
             registry_port: Url::parse(&target.ping_url).ok().and_then(|u| u.port()),
@@ -146,6 +165,7 @@ impl Login {
             registry: None,
             realm: None,
             tried_http: false,
+            access,
             target,
         };
         match m.target.auth.clone() {
@@ -199,7 +219,19 @@ impl Login {
         auth: Option<String>,
         form: Option<String>,
     ) {
-        let mut headers = Vec::new();
+        self.start_with_headers(kind, method, url, auth, form, Vec::new());
+    }
+
+    /// [`Login::start`] with more (non-secret) headers.
+    fn start_with_headers(
+        &mut self,
+        kind: Kind,
+        method: &'static str,
+        url: &str,
+        auth: Option<String>,
+        form: Option<String>,
+        mut headers: Vec<Header>,
+    ) {
         if let Some(a) = auth {
             headers.push(Header::secret("Authorization", a));
         }
@@ -274,8 +306,11 @@ impl Login {
                 Err(e) => self.finish(Status::Unauthorized, Some(e.code), &e.message),
             },
             Kind::Ping => self.on_ping(&p, &resp),
+            Kind::Manifest | Kind::Upload | Kind::CancelUpload => self.on_access(&p, &resp),
             Kind::Basic | Kind::BearerPing if (200..300).contains(&s) => {
-                if self.creds.is_some() {
+                if self.access.is_some() {
+                    self.logged_in(p.flight.request().header("authorization"));
+                } else if self.creds.is_some() {
                     self.finish(
                         Status::Authenticated,
                         None,
