@@ -103,7 +103,7 @@ fn assume_role_request_equals_botocore() {
             "{region}"
         );
         assert_eq!(req.body.as_deref(), reference["body"].as_str(), "{region}");
-        let ours: BTreeMap<String, String> = req.headers.iter().cloned().collect();
+        let ours: BTreeMap<String, String> = req.headers.iter().map(|h| (h.name.clone(), h.value.clone())).collect();
         let theirs: BTreeMap<String, String> =
             serde_json::from_value(reference["headers"].clone()).unwrap();
         assert_eq!(ours, theirs, "{region}");

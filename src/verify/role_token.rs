@@ -3,21 +3,23 @@
 //! one [`Exchange`]. Without a role it is the plain [`TokenExchange`].
 
 use super::ecr::{EcrAuthorization, EcrEndpoint, EcrError, TokenExchange};
-use super::http::{Request, Response, Transport};
+use super::flight::{Flight, Hop};
+use super::http::{Response, Transport};
 use super::outcome::{Exchange, Step};
 use super::policy::Policy;
 use super::sigv4::AwsCredentials;
 use super::sts::{assume_role_request, parse_assume_role_response, sts_host, transport_error};
 use crate::time::Timestamp;
 
-/// The ECR token exchange, behind STS `AssumeRole` when a role is given. Errors keep their
-/// area: `sts.*` codes for the role step (`sts.access-denied`, `sts.blocked`, ...), `ecr.*`
-/// codes for the token step. `Debug` shows no credential.
+/// The ECR token exchange, behind STS `AssumeRole` when a role is given. Both requests follow
+/// the one redirect policy ([`Flight`]). Errors keep their area: `sts.*` codes for the role
+/// step (`sts.access-denied`, `sts.blocked`, `sts.answered-elsewhere`, ...), `ecr.*` codes for
+/// the token step. `Debug` shows no credential.
 #[derive(Debug)]
 pub struct RoleTokenExchange {
     endpoint: EcrEndpoint,
     now: Timestamp,
-    role_request: Option<Request>,
+    role_flight: Option<Flight>,
     token: Option<TokenExchange>,
     result: Option<Result<EcrAuthorization, EcrError>>,
 }
@@ -38,7 +40,7 @@ impl RoleTokenExchange {
         let mut x = RoleTokenExchange {
             endpoint: endpoint.clone(),
             now,
-            role_request: None,
+            role_flight: None,
             token: None,
             result: None,
         };
@@ -46,14 +48,9 @@ impl RoleTokenExchange {
             None => x.token = Some(TokenExchange::new(endpoint, keys, now)),
             Some(role) => {
                 let req = assume_role_request(&endpoint.region, keys, role, now);
-                let policy = Policy {
-                    registry_host: sts_host(&endpoint.region),
-                    insecure: false,
-                    allow_private_networks: false,
-                };
-                match policy.check(&req.url) {
-                    Ok(_) => x.role_request = Some(req),
-                    Err(b) => x.result = Some(Err(sts_error("sts.blocked", b.reason))),
+                match Flight::new(&Policy::for_api(&sts_host(&endpoint.region)), req) {
+                    Ok(f) => x.role_flight = Some(f),
+                    Err(b) => x.result = Some(Err(sts_error("sts.blocked", b.reason.into()))),
                 }
             }
         }
@@ -71,8 +68,8 @@ impl Exchange for RoleTokenExchange {
         if let Some(t) = self.token.as_mut() {
             return t.next();
         }
-        match &self.role_request {
-            Some(req) => Step::Send(req.clone()),
+        match &self.role_flight {
+            Some(f) => Step::Send(f.request().clone()),
             None => Step::Done(Err(sts_error("sts.error", "no request".into()))),
         }
     }
@@ -81,7 +78,25 @@ impl Exchange for RoleTokenExchange {
         if let Some(t) = self.token.as_mut() {
             return t.receive(response);
         }
-        self.role_request = None;
+        let Some(flight) = self.role_flight.as_mut() else {
+            return;
+        };
+        match flight.follow(&response) {
+            Hop::Redirected => return,
+            Hop::Refused(b, _) => {
+                self.result = Some(Err(sts_error("sts.blocked", b.reason.into())));
+                return;
+            }
+            Hop::Arrived if !flight.answered_by_origin() => {
+                self.result = Some(Err(sts_error(
+                    "sts.answered-elsewhere",
+                    "the STS API redirected the request to another origin; that answer is not used"
+                        .into(),
+                )));
+                return;
+            }
+            Hop::Arrived => self.role_flight = None,
+        }
         match parse_assume_role_response(&response) {
             Ok(session) => {
                 self.token = Some(TokenExchange::new(

@@ -9,7 +9,7 @@
 //! credentials are secrets ([`AwsCredentials`] redacts them in `Debug`) and never reach a
 //! message or a result.
 
-use super::http::{Request, Response, TlsHint, Transport};
+use super::http::{Header, Request, Response, TlsHint, Transport};
 use super::sigv4::{sign, uri_encode, AwsCredentials, SignableRequest, SigningParams};
 use crate::time::Timestamp;
 
@@ -59,9 +59,9 @@ pub fn assume_role_request(
         uri_encode(role_arn.as_bytes(), false),
         uri_encode(SESSION_NAME.as_bytes(), false)
     );
-    let headers = vec![("Content-Type".to_owned(), CONTENT_TYPE.to_owned())];
+    let headers = vec![Header::plain("Content-Type", CONTENT_TYPE)];
     let mut to_sign = vec![("Host".to_owned(), host.clone())];
-    to_sign.extend(headers.iter().cloned());
+    to_sign.extend(headers.iter().map(|h| (h.name.clone(), h.value.clone())));
     let sig = sign(
         &SignableRequest {
             method: "POST",
@@ -79,6 +79,7 @@ pub fn assume_role_request(
         url: format!("https://{host}/"),
         headers: all,
         body: Some(body),
+        secret_body: false,
         tls: TlsHint::default(),
     }
 }

@@ -1,10 +1,12 @@
 //! The ECR steps of a login: STS `AssumeRole` when the configuration names a role, then the
 //! signed `GetAuthorizationToken` (with the role's session credentials when one was assumed).
-//! Both API hosts go through the network policy as API origins (https, public, no insecure
-//! mode); the role's credentials live only in the signed token request.
+//! Both requests fly under the one redirect policy ([`Flight`], API origins: https, public, no
+//! insecure mode); the role's credentials live only in the signed token request, whose
+//! `Authorization` and `X-Amz-Security-Token` headers are bound to the ECR API's origin.
 
 use super::{Kind, Login, Pending};
 use crate::verify::ecr::{authorization_token_request, EcrEndpoint};
+use crate::verify::flight::Flight;
 use crate::verify::http::{Request, Response};
 use crate::verify::outcome::Status;
 use crate::verify::policy::Policy;
@@ -13,23 +15,15 @@ use crate::verify::sts::{assume_role_request, parse_assume_role_response};
 
 impl Login {
     fn start_api(&mut self, kind: Kind, host: &str, req: Request) {
-        let policy = Policy {
-            registry_host: host.to_owned(),
-            insecure: false,
-            allow_private_networks: false,
-        };
-        match policy.check(&req.url) {
-            Ok(url) => {
+        match Flight::new(&Policy::for_api(host), req) {
+            Ok(flight) => {
                 self.pending = Some(Pending {
                     kind,
-                    cred_origin: url.clone(),
-                    url,
-                    req,
-                    hops: 0,
+                    flight,
                     sent: false,
                 })
             }
-            Err(b) => self.finish(Status::Blocked, Some(b.code), &b.reason),
+            Err(b) => self.finish(Status::Blocked, Some(b.code), b.reason),
         }
     }
 
