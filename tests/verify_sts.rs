@@ -8,8 +8,8 @@
 )]
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+
+mod support;
 
 use regcred::time::Timestamp;
 use regcred::verify::sigv4::AwsCredentials;
@@ -31,25 +31,7 @@ fn botocore(region: &str, c: &AwsCredentials, role_arn: &str, ts: &str) -> Value
         "session_token": c.session_token, "region": region, "role_arn": role_arn,
         "session_name": SESSION_NAME, "timestamp": ts,
     });
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/botocore_sts.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "botocore_sts.py failed (is botocore installed? scripts/setup.sh test)"
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    support::botocore::run("botocore_sts.py", &input)
 }
 
 #[test]
@@ -103,7 +85,11 @@ fn assume_role_request_equals_botocore() {
             "{region}"
         );
         assert_eq!(req.body.as_deref(), reference["body"].as_str(), "{region}");
-        let ours: BTreeMap<String, String> = req.headers.iter().map(|h| (h.name.clone(), h.value.clone())).collect();
+        let ours: BTreeMap<String, String> = req
+            .headers
+            .iter()
+            .map(|h| (h.name.clone(), h.value.clone()))
+            .collect();
         let theirs: BTreeMap<String, String> =
             serde_json::from_value(reference["headers"].clone()).unwrap();
         assert_eq!(ours, theirs, "{region}");

@@ -9,8 +9,8 @@
 //! credentials are secrets ([`AwsCredentials`] redacts them in `Debug`) and never reach a
 //! message or a result.
 
-use super::http::{Header, Request, Response, TlsHint, Transport};
-use super::sigv4::{sign, uri_encode, AwsCredentials, SignableRequest, SigningParams};
+use super::http::{Header, Request, Response, Transport};
+use super::sigv4::{uri_encode, AwsCredentials};
 use crate::time::Timestamp;
 
 /// The content type botocore sends for the Query protocol.
@@ -60,28 +60,7 @@ pub fn assume_role_request(
         uri_encode(SESSION_NAME.as_bytes(), false)
     );
     let headers = vec![Header::plain("Content-Type", CONTENT_TYPE)];
-    let mut to_sign = vec![("Host".to_owned(), host.clone())];
-    to_sign.extend(headers.iter().map(|h| (h.name.clone(), h.value.clone())));
-    let sig = sign(
-        &SignableRequest {
-            method: "POST",
-            path_and_query: "/",
-            headers: &to_sign,
-            body: body.as_bytes(),
-        },
-        creds,
-        &SigningParams::new(region, "sts", now),
-    );
-    let mut all = headers;
-    all.extend(sig.added_headers);
-    Request {
-        method: "POST",
-        url: format!("https://{host}/"),
-        headers: all,
-        body: Some(body),
-        secret_body: false,
-        tls: TlsHint::default(),
-    }
+    super::ecr::signed_post(&host, region, "sts", headers, body, creds, now)
 }
 
 /// The text of the first `<tag>...</tag>` element in `xml`, entities decoded; `None` when
