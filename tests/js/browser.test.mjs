@@ -327,3 +327,77 @@ test('demo: keyboard-usable: every control is labelled and Tab follows the page 
     && document.querySelector('button.copy[data-target="secret-output"]').textContent !== 'Copy');
   await page.close();
 });
+<<<<<<< HEAD
+=======
+
+// ---------------------------------------------------------------------------------------------
+// The portal example, bundled the way Backstage apps are (webpack 5, default configuration) and
+// with esbuild, then driven in Chromium.
+
+async function bundlePortal(bundler) {
+  const out = mkdtempSync(join(tmpdir(), `regcred-portal-${bundler}-`));
+  dirs.push(out);
+  const cwd = join(root, 'examples/portal');
+  if (bundler === 'webpack') {
+    // No config file: webpack's defaults (entry ./src/index.js), no experiments.
+    await runOk(bin('webpack'), ['--mode', 'production', '--output-path', out], { cwd, timeout: 90_000 });
+  } else {
+    await runOk(bin('esbuild'), ['src/index.js', '--bundle', '--format=esm', '--minify', `--outfile=${join(out, 'main.js')}`], { cwd });
+  }
+  const html = readFileSync(join(cwd, 'index.html'), 'utf8');
+  writeFileSync(join(out, 'index.html'), bundler === 'esbuild' ? html.replace('<script src=', '<script type="module" src=') : html);
+  return out;
+}
+
+for (const bundler of ['webpack', 'esbuild']) {
+  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { timeout: 120_000 }, async () => {
+    const out = await bundlePortal(bundler);
+    const url = await serve([['/', out]]);
+    const { page, errors, requests } = await openPage(url, '#root form');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(new URL(url).origin)), []);
+    await page.selectOption('#root_registryType', { label: 'ECR' });
+    await page.fill('#root_name', 'my-ecr');
+    await page.fill('#root_registryUrl', '12345.dkr.ecr.us-east-1.amazonaws.com');
+    const expected = regcred.validateRegistry({ name: 'my-ecr', registryType: 'ecr', registryUrl: '12345.dkr.ecr.us-east-1.amazonaws.com' })
+      .errors.filter((e) => e.path === '/registryUrl');
+    assert.ok(expected.length > 0);
+    // RJSF renders a field's errors right after its input, inside the field's container.
+    const fieldErrors = page.locator('.form-group.field', { has: page.locator('#root_registryUrl') }).locator('.error-detail');
+    await fieldErrors.getByText(expected[0].message, { exact: true }).waitFor();
+    await shot(page, `portal-${bundler}-ecr-error`);
+    await page.fill('#root_registryUrl', '123456789012.dkr.ecr.us-east-1.amazonaws.com');
+    await page.waitForFunction((msg) => ![...document.querySelectorAll('.error-detail li')].some((li) => li.textContent === msg), expected[0].message);
+    await page.close();
+  });
+}
+
+test('demo: the image field shows the credential the kubelet would use; the access check runs', async () => {
+  const { page, errors } = await openPage(await demo(), 'body[data-ready="true"]');
+  await page.click('#types [data-id="docker-hub"]');
+  for (const [key, value] of Object.entries({ name: 'dockerhub', username: 'alice', password: 'dckr_pat_example' })) {
+    await page.fill(`#f-${key}`, value);
+  }
+  await page.fill('#image', 'nginx:1.27');
+  await page.waitForSelector('#image-credentials[data-status="found"]');
+  assert.equal(await page.textContent('#image-credentials .pull-reference'), 'docker.io/library/nginx:1.27');
+  assert.equal(await page.textContent('#image-credentials .credential'), 'alice @ https://index.docker.io/v1/');
+  await page.fill('#image', 'ghcr.io/acme/app');
+  await page.waitForSelector('#image-credentials[data-status="none"]');
+  await page.fill('#image', 'Bad/Name');
+  await page.waitForSelector('#image-credentials[data-status="invalid"]');
+  assert.match(await page.textContent('#image-credentials'), /image\.reference\.uppercase/);
+  // A registry on this machine: the policy refuses it before any request (the page does not opt in).
+  await page.click('#types [data-id="other"]');
+  for (const [key, value] of Object.entries({ name: 'local', registryUrl: '127.0.0.1:5000', username: 'alice', password: 'x' })) {
+    await page.fill(`#f-${key}`, value);
+  }
+  await page.fill('#image', '127.0.0.1:5000/team/app:1');
+  await page.waitForSelector('#image-credentials[data-status="found"]');
+  await page.click('#check-access');
+  await page.waitForSelector('#access-output[data-status="blocked"]');
+  await shot(page, 'demo-images');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+>>>>>>> main
