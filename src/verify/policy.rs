@@ -213,7 +213,7 @@ impl Policy {
             "http" if self.insecure && host_text == self.registry_host => {}
             "http" => return Err(blocked(
                 "policy.scheme",
-                "plain http is allowed only to the registry's own host with connection `insecure`",
+                "plain http is allowed only to the registry's own host with connection \"insecure\"",
             )),
             _ => return Err(blocked("policy.scheme", "only https URLs are fetched")),
         }
