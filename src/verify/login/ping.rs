@@ -15,10 +15,7 @@ impl Login {
             .is_some_and(|v| v.to_ascii_lowercase().contains("registry/2"));
         match resp.status {
             200..=299 => {
-                let json = matches!(
-                    serde_json::from_slice::<Value>(resp.capped_body()),
-                    Ok(Value::Object(_))
-                );
+                let json = matches!(resp.json_body(), Some(Value::Object(_)));
                 if api || json {
                     let msg = if self.creds.is_some() {
                         "the registry answers without credentials; the credentials were not checked"
