@@ -44,7 +44,6 @@ impl Login {
             &ping,
             Some(format!("Bearer {token}")),
             None,
-            None,
         );
     }
 
@@ -72,7 +71,6 @@ impl Login {
             realm.as_str(),
             None,
             Some(form.finish()),
-            Some(realm.clone()),
         );
     }
 }
