@@ -165,7 +165,8 @@ const manifest = {
   type: 'module',
   types: './index.d.ts',
   main: './node.js',
-  engines: { node: '>=20' },
+  // process.getBuiltinModule (node.js reads the module with it); `require` needs 20.19.
+  engines: { node: '>=20.16' },
   // Only the entries have side effects (they instantiate the module at import). Declaring
   // `sideEffects: false` would let bundlers drop an entry's initialization and link straight to
   // the uninitialized glue.
