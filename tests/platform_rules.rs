@@ -88,6 +88,7 @@ fn every_rule_gives_its_code() {
         let text = serde_json::to_string(&r.errors).unwrap()
             + &serde_json::to_string(&r.warnings).unwrap();
         assert!(!text.contains("hunter2"), "{name}: a secret in a message");
+        assert!(!text.contains('`'), "{name}: Markdown in a message");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(doc["cases"].as_array().unwrap().len() >= 30);

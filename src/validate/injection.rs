@@ -78,7 +78,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
         w.warning(
             path,
             "injection.all-with-others",
-            "`*` already means all clusters; the other entries are redundant",
+            "\"*\" already means all clusters; the other entries are redundant",
         );
         return vec!["*".to_string()];
     }
@@ -94,7 +94,7 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
         _ => Err(Issue::new(
             "",
             "config.enum",
-            "must be `registry-credentials`, `image-pull-secret` or `custom-credential`",
+            "must be \"registry-credentials\", \"image-pull-secret\" or \"custom-credential\"",
         )),
     }
 }
@@ -181,7 +181,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             w.warning(
                 "/injection/secretName",
                 "injection.secret-name-unused",
-                "the secret name is only used with `image-pull-secret`; it is ignored",
+                "the secret name is only used with \"image-pull-secret\"; it is ignored",
             );
             None
         }
@@ -233,7 +233,7 @@ fn custom_credential(
             w.warning(
                 "/injection",
                 "injection.custom-credential-unused",
-                "the custom credential is only used with `custom-credential`; it is ignored",
+                "the custom credential is only used with \"custom-credential\"; it is ignored",
             );
         }
         return;
@@ -250,7 +250,7 @@ fn custom_credential(
         w.error(
             "/injection/customUsername",
             "username.colon",
-            "a username with `:` cannot work: the `auth` value is `username:password`",
+            "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
         );
         return;
     }

@@ -33,7 +33,11 @@ fn access(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Access> {
         "push" => Access::Push,
         "pull-push" => Access::PullPush,
         _ => {
-            w.error(path, "config.enum", "must be `pull`, `push` or `pull-push`");
+            w.error(
+                path,
+                "config.enum",
+                "must be \"pull\", \"push\" or \"pull-push\"",
+            );
             return None;
         }
     };
@@ -99,7 +103,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
         w.error(
             "/usage/containers",
             "usage.container-access",
-            "container images are stored with pull and push (`pull-push`), as the platform stores them",
+            "container images are stored with pull and push (\"pull-push\"), as the platform stores them",
         );
     }
     if t == RegistryType::Gcr && obj.contains_key("charts") {
@@ -191,7 +195,7 @@ fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConnection> {
             w.error(
                 "/remoteConnection/method",
                 "config.enum",
-                "must be `direct`, `proxy` or `ssh`",
+                "must be \"direct\", \"proxy\" or \"ssh\"",
             );
             return None;
         }
@@ -269,7 +273,7 @@ fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConnection> {
                 w.error(
                     "/remoteConnection/sshUsername",
                     "remote.ssh-username",
-                    "the SSH username is required: letters, digits, `_` and `-` only",
+                    "the SSH username is required: letters, digits, \"_\" and \"-\" only",
                 );
             }
             for (key, code, v) in [

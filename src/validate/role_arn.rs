@@ -44,7 +44,7 @@ fn fail(code: &str, message: &str) -> Result<(), Issue> {
 /// role, bad name or path, longer than 2048); `ecr.role-arn.partition` when the partition is
 /// unknown or differs from the region's.
 pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
-    let format = "an IAM role ARN looks like `arn:aws:iam::123456789012:role/name`";
+    let format = "an IAM role ARN looks like \"arn:aws:iam::123456789012:role/name\"";
     if arn.len() < 20 || arn.len() > 2048 {
         return fail("ecr.role-arn.format", format);
     }
@@ -68,7 +68,7 @@ pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
     let Some(path_and_name) = resource.strip_prefix("role/") else {
         return fail(
             "ecr.role-arn.format",
-            "the ARN does not name an IAM role (`:role/...`)",
+            "the ARN does not name an IAM role (\":role/...\")",
         );
     };
     let (path_ok, name) = match path_and_name.rsplit_once('/') {
@@ -84,7 +84,7 @@ pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
     if name.is_empty() || name.len() > 64 || !name.bytes().all(is_name_char) || !path_ok {
         return fail(
             "ecr.role-arn.format",
-            "a role name is 1 to 64 of letters, digits and `+=,.@_-` (after an optional path)",
+            "a role name is 1 to 64 of letters, digits and \"+=,.@_-\" (after an optional path)",
         );
     }
     let known = partition == "aws" || PARTITIONS.iter().any(|(_, p)| *p == partition);

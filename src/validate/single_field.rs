@@ -166,7 +166,7 @@ fn s_username(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Value> {
         w.error(
             path,
             "username.colon",
-            "a username with `:` cannot work: the `auth` value is `username:password`",
+            "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
         );
         return None;
     }

@@ -144,7 +144,7 @@ fn error_message(body: &Value) -> String {
 
 /// Reads the answer to [`authorization_token_request`].
 pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization, EcrError> {
-    let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
+    let body: Value = resp.json_body().unwrap_or(Value::Null);
     if !(200..300).contains(&resp.status) {
         let kind = error_type(resp, &body).unwrap_or_default();
         let msg = error_message(&body);

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::Serialize;
+use serde_json::Value;
 use url::Url;
 
 /// Response bodies are read up to this many bytes; the driver slices every chunk in the host's
@@ -173,6 +174,13 @@ impl Response {
     /// The body, truncated to [`MAX_BODY`] bytes.
     pub fn capped_body(&self) -> &[u8] {
         self.body.get(..MAX_BODY).unwrap_or(&self.body)
+    }
+
+    /// The capped body as JSON; `None` when it is not UTF-8 JSON. (Parsed as text, like every
+    /// other JSON input, so the module holds one instance of serde_json's parser.)
+    pub fn json_body(&self) -> Option<Value> {
+        let text = std::str::from_utf8(self.capped_body()).ok()?;
+        serde_json::from_str(text).ok()
     }
 }
 

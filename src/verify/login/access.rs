@@ -43,7 +43,7 @@ impl AccessState {
 
 /// The registry error codes of a 404 body (`{"errors":[{"code":"MANIFEST_UNKNOWN"}]}`).
 fn error_codes(resp: &Response) -> Vec<String> {
-    let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
+    let body: Value = resp.json_body().unwrap_or(Value::Null);
     body.get("errors")
         .and_then(Value::as_array)
         .into_iter()

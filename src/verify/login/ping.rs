@@ -15,10 +15,7 @@ impl Login {
             .is_some_and(|v| v.to_ascii_lowercase().contains("registry/2"));
         match resp.status {
             200..=299 => {
-                let json = matches!(
-                    serde_json::from_slice::<Value>(resp.capped_body()),
-                    Ok(Value::Object(_))
-                );
+                let json = matches!(resp.json_body(), Some(Value::Object(_)));
                 if (api || json) && self.access.is_some() {
                     self.logged_in(None);
                 } else if api || json {
