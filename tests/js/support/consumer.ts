@@ -128,6 +128,7 @@ const configShape = shape<NormalizedRegistryConfig>({
   name: 'required', registryType: 'required', registryUrl: 'required', isDefault: 'required', connection: 'required',
   cert: 'optional', awsAuthType: 'optional', awsAccessKeyId: 'optional', awsSecretAccessKey: 'optional',
   awsSessionToken: 'optional', username: 'optional', password: 'optional', injection: 'optional',
+  assumeRoleArn: 'optional', public: 'optional', usage: 'optional', remoteConnection: 'optional',
 });
 const dockerHub: RegistryConfig = { name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_example' };
 const ecrKeys: RegistryConfig = {
@@ -191,7 +192,7 @@ try {
 }
 
 const planShape = shape<ClusterPlan>({ clusterId: 'required', clusterName: 'optional', inject: 'required', secretName: 'optional',
-  source: 'required', reason: 'required' });
+  secretNames: 'optional', source: 'required', reason: 'required' });
 const plan: ClusterPlan[] = injectionPlan({ ...dockerHub, injection: { autoInject: ['1', '3'], credentialSource: 'registry-credentials' } },
   [{ id: 1, name: 'default_cluster' }, { id: '2', name: null }, 3]);
 for (const p of plan) {
@@ -206,7 +207,9 @@ if (!Array.isArray(patched.imagePullSecrets) || patched.replicaCount !== 1) thro
 type IpsConfig = NonNullable<DevtronRegistryPayload['ipsConfig']>;
 const payloadShape = shape<DevtronRegistryPayload>({ id: 'required', pluginId: 'required', registryType: 'required', isDefault: 'required',
   registryUrl: 'required', awsAccessKeyId: 'optional', awsSecretAccessKey: 'optional', awsRegion: 'optional', username: 'optional',
-  password: 'optional', connection: 'required', cert: 'required', isOCICompliantRegistry: 'optional', ipsConfig: 'optional' });
+  password: 'optional', connection: 'optional', cert: 'optional', isOCICompliantRegistry: 'required', ipsConfig: 'required',
+  ociRegistryConfig: 'required', isPublic: 'required', repositoryList: 'required', assumeRoleArn: 'optional',
+  registryCredentialsType: 'optional', remoteConnectionConfig: 'optional' });
 const payload: DevtronRegistryPayload = toDevtronPayload({ ...dockerHub, injection: { doNotInject: ['2'] } });
 assertShape('DevtronRegistryPayload', payload, payloadShape);
 if (payload.ipsConfig) {
