@@ -6,8 +6,8 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::verify::http::{Request, Response, Transport, MAX_BODY};
-use crate::verify::outcome::{Exchange, Step};
+use regcred::verify::http::{Request, Response, Transport, MAX_BODY};
+use regcred::verify::outcome::{Exchange, Step};
 
 fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
