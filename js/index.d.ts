@@ -34,8 +34,6 @@ export class RegcredError extends Error {
   readonly errors?: Issue[];
 }
 
-export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
-export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
 
 export interface FieldOption {
   value: string;
@@ -47,7 +45,10 @@ export interface Field {
   label: string;
   kind: 'text' | 'password' | 'secret-textarea' | 'textarea' | 'select' | 'checkbox';
   required: boolean;
+  /** The condition (`awsAuthType=user-auth`) under which the field shows and is required. */
   requiredWhen: string | null;
+  /** The condition under which the field shows; `null` when it always shows. */
+  shownWhen: string | null;
   fixedValue: string | null;
   defaultValue: string | null;
   placeholder: string | null;
@@ -65,29 +66,52 @@ export interface RegistryTypeInfo {
   fields: Field[];
 }
 
+// BEGIN generated from the registry model (src/model); do not edit
+export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
+export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
+
+/** Manage credential injection */
 export interface Injection {
-  doNotInject?: string[];
-  autoInject?: string[];
+  /** Credential source */
   credentialSource?: 'registry-credentials' | 'image-pull-secret';
+  /** Image pull secret name */
   secretName?: string;
+  /** Do not inject credentials to clusters */
+  doNotInject?: string[];
+  /** Auto-inject credentials to clusters */
+  autoInject?: string[];
 }
 
 /** A registry configuration, as `schemas/registry.schema.json` describes it. */
 export interface RegistryConfig {
+  /** Name */
   name: string;
+  /** Registry type */
   registryType: RegistryTypeId;
+  /** Registry URL */
   registryUrl?: string;
-  isDefault?: boolean;
-  connection?: ConnectionMode;
-  cert?: string;
+  /** Authentication type (ecr only) */
   awsAuthType?: 'iam-role' | 'user-auth';
+  /** Access key ID (ecr only) */
   awsAccessKeyId?: string;
+  /** Secret access key (ecr only) */
   awsSecretAccessKey?: string;
+  /** Session token (ecr only) */
   awsSessionToken?: string;
+  /** Set as default registry */
+  isDefault?: boolean;
+  /** Username (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   username?: string;
+  /** Password/Token (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   password?: string;
+  /** Connection (other only) */
+  connection?: ConnectionMode;
+  /** CA certificate (other only) */
+  cert?: string;
+  /** Manage credential injection */
   injection?: Injection;
 }
+// END generated from the registry model
 
 /** A configuration as `validateRegistry` / `fromDevtronPayload` return it: defaults filled in
  * (`registryUrl` of the type, `isDefault: false`, `connection: 'secure'`, GCP `_json_key`),
@@ -100,12 +124,15 @@ export interface NormalizedRegistryConfig extends RegistryConfig {
 
 /** The seven registry types with labels, defaults and form fields. */
 export function registryTypes(): RegistryTypeInfo[];
-/** The JSON Schema of a registry configuration. */
-export function registrySchema(): Record<string, unknown>;
-/** The react-jsonschema-form uiSchema. */
-export function registryUiSchema(): Record<string, unknown>;
-/** Resolves once the module is ready (a no-op except on `regcred/web`). */
-export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/**
+ * The JSON Schema of a registry configuration; with a type id, that type's own form (only its
+ * fields, `registryType` fixed). Throws `RegcredError` `argument.registry-type` for an unknown id.
+ */
+export function registrySchema(type?: RegistryTypeId): Record<string, unknown>;
+/** The react-jsonschema-form uiSchema of `registrySchema(type)`. */
+export function registryUiSchema(type?: RegistryTypeId): Record<string, unknown>;
+/** Resolves at once: every entry but `regcred/web` (see web.d.ts) is ready at import. */
+export function init(): Promise<void>;
 
 // ---- Secrets, docker config files, injection plan, Devtron payloads ----
 
@@ -348,6 +375,14 @@ export interface InspectCertificatesOptions {
 export function inspectCertificates(pem: string | Uint8Array, options?: InspectCertificatesOptions): Report<CertificateBundle>;
 // ---- Credential verification through the host's fetch --------------------------------------
 
+// `Response` and `RequestInit` are the host's: the DOM lib's, or @types/node's in a Node-only
+// project. These empty declarations merge with those where they exist, and keep a project that
+// has neither (and so no `fetch` to pass) compiling; index.d.ts names no other host type.
+declare global {
+  interface Response {}
+  interface RequestInit {}
+}
+
 /** A `fetch`-compatible function. regcred calls it with `redirect: 'manual'`, an abort `signal`
  * and, for `insecure` / `secure-with-cert` connections, `init.regcred` (see the README). */
 export type FetchLike = (url: string, init: RequestInit & { regcred?: RegcredFetchHint }) => Promise<Response>;
@@ -413,3 +448,85 @@ export interface EcrTokenOptions {
 export function verifyCredentials(config: RegistryConfig, options: VerifyOptions): Promise<Verification>;
 /** ECR GetAuthorizationToken (SigV4-signed) through `options.fetch`; rejects with a RegcredError. */
 export function ecrAuthorizationToken(config: RegistryConfig, options: EcrTokenOptions): Promise<EcrAuthorization>;
+
+// ---- images: references, the kubelet's keyring, repository access --------------------------------
+
+/** An image reference as docker/distribution normalizes it (`nginx` → `docker.io/library/nginx`). */
+export interface ImageReference {
+  /** Registry host[:port]; `docker.io` for Docker Hub; `""` only with `{ normalize: false }`. */
+  domain: string;
+  /** Repository path on the registry (`library/nginx`). */
+  path: string;
+  tag?: string;
+  /** `algorithm:hex` (sha256, sha384 or sha512). */
+  digest?: string;
+  /** `domain/path`: what the kubelet looks credentials up for. */
+  name: string;
+  /** The short form (`nginx`, `acme/app`, `ghcr.io/acme/app`). */
+  familiarName: string;
+  /** The whole reference, canonical (`docker.io/library/nginx:1.27`). */
+  reference: string;
+  /** The whole reference, short (`nginx:1.27`). */
+  familiarReference: string;
+  /** What a runtime pulls: name@digest, else name:tag (`latest` when none). */
+  pullReference: string;
+}
+
+export interface ParseImageReferenceOptions {
+  /** `false`: docker/distribution's `reference.Parse` (no `docker.io`, no `library/`). Default `true`. */
+  normalize?: boolean;
+}
+
+/** Report with codes `image.reference.*` (`format`, `uppercase`, `name-too-long`, `identifier`, `digest-*`). */
+export function parseImageReference(text: string, options?: ParseImageReferenceOptions): Report<ImageReference>;
+
+/** One credential the kubelet would try; never a password. */
+export interface ResolvedCredential {
+  /** The server key as written in the source (`https://index.docker.io/v1/`, `quay.io/org`). */
+  server: string;
+  username: string;
+  /** Index into `sources`. */
+  source: number;
+}
+
+/** A `.dockerconfigjson` document (object or JSON text) or a `kubernetes.io/dockerconfigjson` Secret. */
+export type DockerConfigDocument =
+  | { auths: Record<string, { username?: string; password?: string; auth?: string; email?: string }> }
+  | { kind: 'Secret'; data?: { '.dockerconfigjson'?: string }; stringData?: { '.dockerconfigjson'?: string }; [k: string]: unknown }
+  | string;
+
+/** The credentials the kubelet would try for `image`, in its order (Report; errors at `/image`, `/sources/<i>`). */
+export function resolveCredentials(image: string, sources: Array<RegistryConfig | DockerConfigDocument>): Report<ResolvedCredential[]>;
+
+export type AccessStatus = VerificationStatus | 'granted' | 'denied' | 'not-found' | 'unverified';
+
+export interface AccessStep {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  status: number | null;
+  error?: 'blocked' | 'unreachable' | 'tls' | 'timeout';
+}
+
+/** What `verifyAccess` resolves to. Contains no secret. */
+export interface AccessCheck {
+  /** `true` only for `granted`. */
+  ok: boolean;
+  status: AccessStatus;
+  steps: AccessStep[];
+  expiresAt?: string;
+  /** `access.denied`, `access.manifest-unknown`, `access.name-unknown`, `access.push-denied`, ... */
+  code?: string;
+  message: string;
+}
+
+export interface AccessOptions extends VerifyOptions {
+  /** A repository name on the configuration's registry, or an image reference on it. */
+  repository: string;
+  /** Default `["pull"]`. */
+  actions?: Array<'pull' | 'push'>;
+  /** Prove push by opening and cancelling a blob upload when the token does not say. */
+  probeWrite?: boolean;
+}
+
+/** May these credentials pull (or push) this repository? Rejects only on misuse. */
+export function verifyAccess(config: RegistryConfig, options: AccessOptions): Promise<AccessCheck>;

@@ -408,7 +408,8 @@ fn validation_debug_strings_and_messages_carry_no_secret() {
         // Every field alone, in every registry type, with the rest of the form as context.
         let Some(obj) = c.as_object() else { continue };
         for t in registry_types() {
-            for field in regcred::validate::FIELD_NAMES {
+            for field in &regcred::model::field_names() {
+                let field = field.as_str();
                 let value = match field.split_once('.') {
                     Some((a, b)) => obj.get(a).and_then(|v| v.get(b)),
                     None => obj.get(field),
@@ -889,4 +890,77 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
         tls: Default::default(),
     });
     s.assert_clean(5_000);
+}
+
+// ---- images: resolveCredentials and verifyAccess -----------------------------------------------
+
+#[test]
+fn image_credentials_and_access_checks_carry_no_secret() {
+    let mut s = Sweep::default();
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("robot:{ENTRY_PASSWORD}"));
+    let doc = json!({ "auths": {
+        "registry.example.com": { "username": "u", "password": ENTRY_PASSWORD, "auth": auth },
+        "https://index.docker.io/v1/": { "auth": auth },
+        "ghcr.io": { "auth": format!("{ENTRY_PASSWORD}-no-colon") },
+    } });
+    let secret = json!({ "kind": "Secret", "data": { ".dockerconfigjson":
+        base64::engine::general_purpose::STANDARD.encode(doc.to_string()) } });
+    let mut sources: Vec<Value> = valid_configs();
+    sources.extend(invalid_configs());
+    sources.extend([doc.clone(), Value::String(doc.to_string()), secret]);
+    for image in [
+        "nginx",
+        "registry.example.com/team/app:1",
+        "ghcr.io/x/y",
+        "Bad Image",
+    ] {
+        let r = regcred::resolve_credentials(image, &Value::Array(sources.clone()), NOW);
+        s.report(&format!("resolve_credentials {image}"), &r);
+        s.text(
+            format!("resolve_credentials {image} json"),
+            serde_json::to_string(&r).unwrap(),
+        );
+    }
+
+    let mut configs = valid_configs();
+    for c in &mut configs {
+        c["registryUrl"] = json!("registry.example.com");
+        c["registryType"] = json!("other");
+    }
+    let mut runs = 0;
+    for (i, c) in configs.iter().enumerate() {
+        let cfg = config(c);
+        for scenario in 0..20 {
+            let actions = [
+                vec![],
+                vec!["push".to_owned()],
+                vec!["pull".to_owned(), "push".to_owned()],
+            ];
+            let request = regcred::verify::access::AccessRequest {
+                repository: "team/app:1".into(),
+                actions: actions[scenario % 3].clone(),
+                probe_write: scenario % 2 == 0,
+            };
+            let o = LoginOptions {
+                now: NOW,
+                allow_private_networks: false,
+            };
+            match regcred::verify::access::verify_access(&cfg, o, &request) {
+                Ok(m) => {
+                    let out = drive(&mut s, &format!("Access #{i}/{scenario}"), m, scenario);
+                    runs += 1;
+                    s.text(
+                        format!("Access outcome #{i}/{scenario}"),
+                        serde_json::to_string(&out).unwrap(),
+                    );
+                }
+                Err(e) => s.text(
+                    format!("AccessError #{i}"),
+                    format!("{} {} {e:?}", e.code, e.message),
+                ),
+            }
+        }
+    }
+    assert!(runs > 50, "only {runs} access runs");
+    s.assert_clean(1000);
 }

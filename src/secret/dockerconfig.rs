@@ -138,18 +138,17 @@ pub fn docker_config_json(
     go_escaping: bool,
 ) -> Result<String, SecretError> {
     check_entries(entries)?;
-    let auths = entries
-        .iter()
-        .map(|e| {
-            let wire = WireEntry {
-                username: &e.username,
-                password: &e.password,
-                email: e.email.as_deref().unwrap_or(""),
-                auth: e.auth(),
-            };
-            (e.server.as_str(), wire)
-        })
-        .collect();
+    // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort per type.
+    let mut auths = BTreeMap::new();
+    for e in entries {
+        let wire = WireEntry {
+            username: &e.username,
+            password: &e.password,
+            email: e.email.as_deref().unwrap_or(""),
+            auth: e.auth(),
+        };
+        auths.insert(e.server.as_str(), wire);
+    }
     Ok(go_json::compact(&WireConfig { auths }, go_escaping))
 }
 

@@ -257,16 +257,20 @@ pub struct PullSecretRequest {
 fn string_map(o: &Map<String, Value>, key: &str) -> Result<BTreeMap<String, String>, SecretError> {
     match o.get(key) {
         None | Some(Value::Null) => Ok(BTreeMap::new()),
-        Some(Value::Object(m)) => m
-            .iter()
-            .map(|(k, v)| match v {
-                Value::String(s) => Ok((k.clone(), s.clone())),
-                _ => Err(shape(
-                    format!("/{key}/{}", pointer_segment(k)),
-                    "a string is expected here",
-                )),
-            })
-            .collect(),
+        Some(Value::Object(m)) => {
+            // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort.
+            let mut strings = BTreeMap::new();
+            for (k, v) in m {
+                let Value::String(s) = v else {
+                    return Err(shape(
+                        format!("/{key}/{}", pointer_segment(k)),
+                        "a string is expected here",
+                    ));
+                };
+                strings.insert(k.clone(), s.clone());
+            }
+            Ok(strings)
+        }
         Some(_) => Err(shape(
             format!("/{key}"),
             "an object of strings is expected here",

@@ -4,11 +4,13 @@
 //! - [`challenge`] parses `WWW-Authenticate` values;
 //! - [`policy`] decides which URLs may be fetched at all;
 //! - [`login`] is the login state machine ([`login::Login`]);
+//! - [`access`] checks repository access (the login, then the manifest; `verifyAccess`);
 //! - [`sigv4`] signs AWS requests; [`ecr`] builds and reads ECR `GetAuthorizationToken`.
 //!
 //! Nothing here performs I/O or reads a clock: each machine yields a [`http::Request`], the host
 //! sends it and feeds back a [`http::Response`] (or a [`http::Transport`] failure).
 
+pub mod access;
 pub mod challenge;
 pub mod ecr;
 pub mod http;

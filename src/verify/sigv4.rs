@@ -242,18 +242,18 @@ fn canonical_uri(path: &str, normalize: bool) -> String {
 }
 
 fn canonical_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (
-                uri_encode(&percent_decode(k), false),
-                uri_encode(&percent_decode(v), false),
-            )
-        })
-        .collect();
-    pairs.sort();
+    // Kept sorted as they are inserted (a handful of pairs): a slice sort would compile a whole
+    // stable sort into the module for this one list.
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for p in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        let pair = (
+            uri_encode(&percent_decode(k), false),
+            uri_encode(&percent_decode(v), false),
+        );
+        let at = pairs.partition_point(|q| *q <= pair);
+        pairs.insert(at, pair);
+    }
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
@@ -296,12 +296,16 @@ pub fn sign(
             continue;
         }
         let v = canonical_value(value);
-        match grouped.iter_mut().find(|(n, _)| *n == lname) {
-            Some((_, values)) => values.push(v),
-            None => grouped.push((lname, vec![v])),
+        // Kept sorted by name as they are added (no slice sort compiled in; see above).
+        match grouped.binary_search_by(|(n, _)| n.as_str().cmp(lname.as_str())) {
+            Ok(at) => {
+                if let Some((_, values)) = grouped.get_mut(at) {
+                    values.push(v);
+                }
+            }
+            Err(at) => grouped.insert(at, (lname, vec![v])),
         }
     }
-    grouped.sort_by(|a, b| a.0.cmp(&b.0));
     let canonical_headers: String = grouped
         .iter()
         .map(|(n, vs)| format!("{n}:{}\n", vs.join(",")))

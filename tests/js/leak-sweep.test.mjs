@@ -312,6 +312,27 @@ test('no secret marker in any message, error, verification result or console out
     }
     await callAsync('verifyCredentials throwing fetch', () => api.verifyCredentials(c, { fetch: () => { throw new Error(M.tokenResponse); }, now: NOW }), (v) => record('verifyCredentials throwing fetch', v));
     await callAsync('ecrAuthorizationToken on non-ECR', () => api.ecrAuthorizationToken(c, { fetch: scriptedFetch(0), now: NOW }), (v) => record('ecrAuthorizationToken non-ECR', v));
+
+    // Images: the kubelet's credentials for an image, and repository access checks.
+    const doc = { auths: { 'registry.example.com': { username: 'u', password: M.entryPassword },
+      'https://index.docker.io/v1/': { auth: Buffer.from(`robot:${M.entryPassword}`).toString('base64') },
+      'ghcr.io': { auth: Buffer.from(`${M.entryPassword}`).toString('base64') } } };
+    const sources = [...validConfigs(), ...invalidConfigs().slice(0, 40), doc, JSON.stringify(doc), M.password];
+    for (const image of ['nginx', 'registry.example.com/team/app:1', 'ghcr.io/x/y', M.password]) {
+      call(`resolveCredentials ${image.length}`, () => api.resolveCredentials(image, sources), { report: true });
+      call(`parseImageReference ${image.length}`, () => api.parseImageReference(image), { report: true });
+    }
+    let accessRuns = 0;
+    for (const [i, c0] of validConfigs().slice(0, 12).entries()) {
+      const cfg = { ...c0, registryType: 'other', registryUrl: 'registry.example.com' };
+      for (let scenario = 0; scenario < 12; scenario++) {
+        const actions = [['pull'], ['push'], ['pull', 'push']][scenario % 3];
+        await callAsync(`verifyAccess #${i}/${scenario}`, () => api.verifyAccess(cfg, { fetch: scriptedFetch(scenario), now: NOW, timeoutMs: 2000,
+          repository: 'team/app:1', actions, probeWrite: scenario % 2 === 0 }), (v) => { accessRuns++; record(`verifyAccess #${i}/${scenario}`, v); });
+      }
+    }
+    assert.ok(accessRuns > 50, `only ${accessRuns} access checks`);
+    await callAsync('verifyAccess misuse', () => api.verifyAccess(c, { fetch: scriptedFetch(0), repository: M.password }), (v) => record('verifyAccess misuse', v));
   } finally {
     restore.forEach((r) => r());
     process.off('unhandledRejection', unhandled);

@@ -30,9 +30,9 @@ fn registry_types_are_plain_arrays_of_plain_objects() {
 
 #[wasm_bindgen_test]
 fn schemas_are_objects() {
-    let schema = catalog::registry_schema().unwrap();
+    let schema = catalog::registry_schema(None).unwrap();
     assert_eq!(get(&schema, "type").as_string().as_deref(), Some("object"));
-    let ui = catalog::registry_ui_schema().unwrap();
+    let ui = catalog::registry_ui_schema(None).unwrap();
     assert!(js_sys::Array::is_array(&get(&ui, "ui:order")));
 }
 

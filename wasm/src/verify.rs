@@ -14,18 +14,18 @@ use regcred::verify::target::{Auth, Target};
 /// The default timeout per request, in milliseconds.
 const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
 
-struct Options {
-    fetch: Function,
-    now: Timestamp,
-    timeout_ms: f64,
-    allow_private_networks: bool,
+pub(super) struct Options {
+    pub(super) fetch: Function,
+    pub(super) now: Timestamp,
+    pub(super) timeout_ms: f64,
+    pub(super) allow_private_networks: bool,
 }
 
-fn get(target: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn options(value: &JsValue) -> Result<Options, JsValue> {
+pub(super) fn options(value: &JsValue) -> Result<Options, JsValue> {
     if !value.is_object() {
         return Err(error(
             "argument.fetch",
@@ -64,7 +64,7 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
     })
 }
 
-fn rejected(result: Result<Promise, JsValue>) -> Promise {
+pub(super) fn rejected(result: Result<Promise, JsValue>) -> Promise {
     result.unwrap_or_else(|e| Promise::reject(&e))
 }
 

@@ -29,9 +29,13 @@ use super::policy::Policy;
 use super::target::{Auth, Credentials, Target};
 use crate::time::Timestamp;
 
+mod access;
 mod ping;
 mod redirect;
 mod token;
+
+use super::access::AccessPlan;
+use access::AccessState;
 
 /// Redirects followed per request.
 pub const MAX_REDIRECTS: u8 = 10;
@@ -55,6 +59,9 @@ enum Kind {
     TokenGet,
     TokenPost,
     BearerPing,
+    Manifest,
+    Upload,
+    CancelUpload,
 }
 
 struct Pending {
@@ -80,6 +87,7 @@ pub struct Login {
     registry: Option<Url>,
     realm: Option<(Url, String, Option<String>)>,
     tried_http: bool,
+    access: Option<AccessState>,
 }
 
 impl std::fmt::Debug for Pending {
@@ -115,6 +123,7 @@ impl std::fmt::Debug for Login {
                     .map(|(url, service, scope)| (redact_url(url), service, scope)),
             )
             .field("tried_http", &self.tried_http)
+            .field("access", &self.access)
             .finish()
     }
 }
@@ -130,6 +139,16 @@ fn basic(c: &Credentials) -> String {
 impl Login {
     /// Starts a login for `target`.
     pub fn new(target: Target, options: LoginOptions) -> Login {
+        Login::start_with(target, options, None)
+    }
+
+    /// Starts a login for `target` that goes on to check repository access ([`AccessPlan`]):
+    /// the token is requested for the plan's scope.
+    pub fn with_access(target: Target, options: LoginOptions, plan: AccessPlan) -> Login {
+        Login::start_with(target, options, Some(AccessState::new(plan)))
+    }
+
+    fn start_with(target: Target, options: LoginOptions, access: Option<AccessState>) -> Login {
         let policy = Policy {
             registry_host: target.host.clone(),
             insecure: target.tls.insecure,
@@ -146,6 +165,7 @@ impl Login {
             registry: None,
             realm: None,
             tried_http: false,
+            access,
             target,
         };
         match m.target.auth.clone() {
@@ -274,8 +294,11 @@ impl Login {
                 Err(e) => self.finish(Status::Unauthorized, Some(e.code), &e.message),
             },
             Kind::Ping => self.on_ping(&p, &resp),
+            Kind::Manifest | Kind::Upload | Kind::CancelUpload => self.on_access(&p, &resp),
             Kind::Basic | Kind::BearerPing if (200..300).contains(&s) => {
-                if self.creds.is_some() {
+                if self.access.is_some() {
+                    self.logged_in(p.req.header("authorization"));
+                } else if self.creds.is_some() {
                     self.finish(
                         Status::Authenticated,
                         None,

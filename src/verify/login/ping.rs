@@ -19,7 +19,9 @@ impl Login {
                     serde_json::from_slice::<Value>(resp.capped_body()),
                     Ok(Value::Object(_))
                 );
-                if api || json {
+                if (api || json) && self.access.is_some() {
+                    self.logged_in(None);
+                } else if api || json {
                     let msg = if self.creds.is_some() {
                         "the registry answers without credentials; the credentials were not checked"
                     } else {
@@ -61,7 +63,10 @@ impl Login {
                         );
                     };
                     let service = b.param("service").unwrap_or_default().to_owned();
-                    let scope = b.param("scope").map(str::to_owned);
+                    let scope = match &self.access {
+                        Some(a) => Some(a.plan.scope()),
+                        None => b.param("scope").map(str::to_owned),
+                    };
                     let mut url = realm.clone();
                     url.query_pairs_mut().append_pair("service", &service);
                     if let Some(s) = &scope {
