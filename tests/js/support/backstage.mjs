@@ -1,6 +1,6 @@
 // The Backstage test workspace (backstage/, its own pinned lockfile, installed by
 // `scripts/setup.sh test`) and the esbuild bundles the Backstage tests run.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { root } from './hosts.mjs';
@@ -33,4 +33,27 @@ export async function importBackendHarness() {
     logLevel: 'warning',
   });
   return import(`${outfile}?${Date.now()}`);
+}
+
+/** The frontend harness (test/frontendHarness.tsx) as one browser bundle plus its page, in
+ * backstage/.build/frontend/; returns that directory. */
+export async function bundleFrontendHarness() {
+  assertWorkspace();
+  const dir = join(out, 'frontend');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>regcred scaffolder</title>'
+    + '<div id="root"></div><pre id="created"></pre><script type="module" src="app.js"></script>\n');
+  await build({
+    entryPoints: [join(workspace, 'test/frontendHarness.tsx')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    jsx: 'automatic',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    loader: { '.wasm': 'file', '.svg': 'file', '.png': 'file', '.css': 'empty' },
+    outfile: join(dir, 'app.js'),
+    logLevel: 'warning',
+  });
+  return dir;
 }
