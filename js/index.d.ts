@@ -34,8 +34,6 @@ export class RegcredError extends Error {
   readonly errors?: Issue[];
 }
 
-export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
-export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
 
 export interface FieldOption {
   value: string;
@@ -47,7 +45,10 @@ export interface Field {
   label: string;
   kind: 'text' | 'password' | 'secret-textarea' | 'textarea' | 'select' | 'checkbox';
   required: boolean;
+  /** The condition (`awsAuthType=user-auth`) under which the field shows and is required. */
   requiredWhen: string | null;
+  /** The condition under which the field shows; `null` when it always shows. */
+  shownWhen: string | null;
   fixedValue: string | null;
   defaultValue: string | null;
   placeholder: string | null;
@@ -65,29 +66,52 @@ export interface RegistryTypeInfo {
   fields: Field[];
 }
 
+// BEGIN generated from the registry model (src/model); do not edit
+export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
+export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
+
+/** Manage credential injection */
 export interface Injection {
-  doNotInject?: string[];
-  autoInject?: string[];
+  /** Credential source */
   credentialSource?: 'registry-credentials' | 'image-pull-secret';
+  /** Image pull secret name */
   secretName?: string;
+  /** Do not inject credentials to clusters */
+  doNotInject?: string[];
+  /** Auto-inject credentials to clusters */
+  autoInject?: string[];
 }
 
 /** A registry configuration, as `schemas/registry.schema.json` describes it. */
 export interface RegistryConfig {
+  /** Name */
   name: string;
+  /** Registry type */
   registryType: RegistryTypeId;
+  /** Registry URL */
   registryUrl?: string;
-  isDefault?: boolean;
-  connection?: ConnectionMode;
-  cert?: string;
+  /** Authentication type (ecr only) */
   awsAuthType?: 'iam-role' | 'user-auth';
+  /** Access key ID (ecr only) */
   awsAccessKeyId?: string;
+  /** Secret access key (ecr only) */
   awsSecretAccessKey?: string;
+  /** Session token (ecr only) */
   awsSessionToken?: string;
+  /** Set as default registry */
+  isDefault?: boolean;
+  /** Username (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   username?: string;
+  /** Password/Token (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   password?: string;
+  /** Connection (other only) */
+  connection?: ConnectionMode;
+  /** CA certificate (other only) */
+  cert?: string;
+  /** Manage credential injection */
   injection?: Injection;
 }
+// END generated from the registry model
 
 /** A configuration as `validateRegistry` / `fromDevtronPayload` return it: defaults filled in
  * (`registryUrl` of the type, `isDefault: false`, `connection: 'secure'`, GCP `_json_key`),
@@ -100,12 +124,15 @@ export interface NormalizedRegistryConfig extends RegistryConfig {
 
 /** The seven registry types with labels, defaults and form fields. */
 export function registryTypes(): RegistryTypeInfo[];
-/** The JSON Schema of a registry configuration. */
-export function registrySchema(): Record<string, unknown>;
-/** The react-jsonschema-form uiSchema. */
-export function registryUiSchema(): Record<string, unknown>;
-/** Resolves once the module is ready (a no-op except on `regcred/web`). */
-export function init(input?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/**
+ * The JSON Schema of a registry configuration; with a type id, that type's own form (only its
+ * fields, `registryType` fixed). Throws `RegcredError` `argument.registry-type` for an unknown id.
+ */
+export function registrySchema(type?: RegistryTypeId): Record<string, unknown>;
+/** The react-jsonschema-form uiSchema of `registrySchema(type)`. */
+export function registryUiSchema(type?: RegistryTypeId): Record<string, unknown>;
+/** Resolves at once: every entry but `regcred/web` (see web.d.ts) is ready at import. */
+export function init(): Promise<void>;
 
 // ---- Secrets, docker config files, injection plan, Devtron payloads ----
 
@@ -347,6 +374,14 @@ export interface InspectCertificatesOptions {
 /** Inspects a pasted CA certificate (PEM text, one or many blocks, or DER bytes). */
 export function inspectCertificates(pem: string | Uint8Array, options?: InspectCertificatesOptions): Report<CertificateBundle>;
 // ---- Credential verification through the host's fetch --------------------------------------
+
+// `Response` and `RequestInit` are the host's: the DOM lib's, or @types/node's in a Node-only
+// project. These empty declarations merge with those where they exist, and keep a project that
+// has neither (and so no `fetch` to pass) compiling; index.d.ts names no other host type.
+declare global {
+  interface Response {}
+  interface RequestInit {}
+}
 
 /** A `fetch`-compatible function. regcred calls it with `redirect: 'manual'`, an abort `signal`
  * and, for `insecure` / `secure-with-cert` connections, `init.regcred` (see the README). */

@@ -94,10 +94,13 @@ patchGlue('promise.then(resolve, reject) import', /(__wbg_then_[0-9a-f]+: functi
 patchGlue('__wbg_reset_state function', /^export function __wbg_reset_state \(\) \{$/m, '$&');
 writeFileSync(glue, glueText);
 
-// Inline copy of the module for browsers and bundlers (no asset handling needed anywhere).
-writeFileSync(join(pkg, 'regcred_bg.wasm.base64.js'),
-  `export const wasmBase64 = ${JSON.stringify(readFileSync(wasm).toString('base64'))};\n`);
-cpSync(join(root, 'js/index.d.ts'), join(pkg, 'index.d.ts'));
+// The module ships once, as regcred_bg.wasm; each entry gets it the way its host can (see the
+// `exports` conditions below). Declarations: index.d.ts for every entry, web.d.ts for regcred/web.
+for (const name of ['index.d.ts', 'web.d.ts']) cpSync(join(root, 'js', name), join(pkg, name));
+// The npm page and the licence: js/README.md (its examples are files under examples/, run by
+// tests/js/packaging.test.mjs) and both licence texts of `MIT OR Apache-2.0`.
+cpSync(join(root, 'js/README.md'), join(pkg, 'README.md'));
+for (const name of ['LICENSE-MIT', 'LICENSE-APACHE']) cpSync(join(root, name), join(pkg, name));
 
 // Test-only exports, behind the same trap guard as the public API (never in pkg/).
 if (features.split(',').includes('test-exports')) {
@@ -138,40 +141,67 @@ buildSync({
   allowOverwrite: true,
 });
 
-const version = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
-  .packages.find((p) => p.name === 'regcred').version;
+const crate = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
+  .packages.find((p) => p.name === 'regcred');
+const entries = ['bundler.js', 'bytes.js', 'deno.js', 'node.js', 'workerd.js', 'web.js'];
 const manifest = {
   name: 'regcred',
-  version,
-  description: 'Container registry configuration for any host: form schemas, validation, image-pull secrets and credential checks.',
-  license: 'MIT OR Apache-2.0',
+  version: crate.version,
+  description: 'Container registry settings for web pages, Backstage plugins and edge workers: JSON Schemas and ' +
+    'react-jsonschema-form uiSchemas per registry type, validation, Kubernetes image-pull secrets identical to ' +
+    "kubectl's, and credential checks through your fetch. Rust compiled to WebAssembly.",
+  keywords: ['container-registry', 'docker', 'kubernetes', 'image-pull-secret', 'dockerconfigjson', 'ecr', 'acr',
+    'gcr', 'artifact-registry', 'quay', 'harbor', 'ghcr', 'json-schema', 'react-jsonschema-form', 'backstage',
+    'validation', 'webassembly', 'cloudflare-workers', 'deno', 'bun'],
+  license: crate.license,
+  // From Cargo.toml's `repository` when it names one (the crate's metadata is the one source).
+  ...(crate.repository && {
+    repository: { type: 'git', url: `git+${crate.repository.replace(/\.git$/, '')}.git` },
+    homepage: `${crate.repository.replace(/\.git$/, '')}#readme`,
+    bugs: { url: `${crate.repository.replace(/\.git$/, '')}/issues` },
+  }),
   type: 'module',
   types: './index.d.ts',
   main: './node.js',
+  engines: { node: '>=20' },
   // Only the entries have side effects (they instantiate the module at import). Declaring
-  // `sideEffects: false` would let webpack skip an entry's initialization and link straight to
+  // `sideEffects: false` would let bundlers drop an entry's initialization and link straight to
   // the uninitialized glue.
-  sideEffects: ['./inline.js', './node.js', './workerd.js', './web.js'],
-  // Condition order matters: the first match wins.
-  //   workerd  Cloudflare Workers/workerd (and wrangler's bundler): imports the .wasm as a module.
-  //   deno     the inlined module: no --allow-read needed, any Deno 2 version.
-  //   module   every bundler (webpack, esbuild, Vite, Rollup) whatever its target platform: the
-  //            inlined module, so a bundle is self-contained (even a Node-targeted one).
-  //   node     Node itself: reads regcred_bg.wasm beside the entry, synchronously.
-  //   browser/default  plain ESM hosts: the inlined module.
+  sideEffects: entries.map((e) => `./${e}`),
+  // The first matching condition wins; each was picked by what the host resolves and handles
+  // (measured in tests/js/packaging.test.mjs, which builds and runs every one of them):
+  //   workerd      Cloudflare Workers/workerd, wrangler: imports the .wasm as a compiled module.
+  //   deno         `import source` of the .wasm: a compiled module, no permission needed.
+  //   bun          Bun at run time and `bun build --target bun`: bytes.js (Bun gives the path).
+  //   asset-url    opt-in, e.g. Vite's dev server (README): bundler.js whatever else matches.
+  //   webpack      webpack 5, any target: `new URL('./regcred_bg.wasm', import.meta.url)`, which
+  //                webpack emits as an asset with no configuration (bundler.js).
+  //   production   Vite builds and Rollup's node-resolve: the same new URL asset reference.
+  //   development  `bun build --target browser|node`: bytes.js. (Vite's dev server matches it
+  //                too, and cannot serve a bytes import: it opts into `asset-url`, README.)
+  //   module       esbuild (any platform), `bun build --production`: bytes.js; esbuild inlines the
+  //                bytes (it has no asset URLs), so its bundles need no extra file.
+  //   node         Node itself: reads regcred_bg.wasm beside node.js, synchronously.
+  //   import       esbuild --platform=neutral: bytes.js.
+  //   default      plain ESM hosts (browsers through an import map or CDN): bundler.js.
   // There is deliberately no `worker` condition: webpack uses it for web-worker targets, where
   // the workerd entry's `.wasm` import would need WebAssembly experiments.
   exports: {
     '.': {
       types: './index.d.ts',
       workerd: './workerd.js',
-      deno: './inline.js',
-      module: './inline.js',
+      deno: './deno.js',
+      bun: './bytes.js',
+      'asset-url': './bundler.js',
+      webpack: './bundler.js',
+      production: './bundler.js',
+      development: './bytes.js',
+      module: './bytes.js',
       node: './node.js',
-      browser: './inline.js',
-      default: './inline.js',
+      import: './bytes.js',
+      default: './bundler.js',
     },
-    './web': { types: './index.d.ts', default: './web.js' },
+    './web': { types: './web.d.ts', default: './web.js' },
     './regcred_bg.wasm': './regcred_bg.wasm',
     './schemas/*': './schemas/*',
     './package.json': './package.json',
@@ -193,5 +223,8 @@ mkdirSync(join(root, 'node_modules'), { recursive: true });
 rmSync(join(root, 'node_modules/regcred'), { recursive: true, force: true });
 symlinkSync('../pkg', join(root, 'node_modules/regcred'), 'dir');
 
-console.log(`[pkg] regcred_bg.wasm: ${kb(bytes.length)} raw (${kb(before)} before wasm-opt), ${kb(gz)} gzip -9 (${gz} bytes; budget 250 KiB, aim 150 KiB)`);
-writeFileSync(join(root, 'target/wasm-size.json'), JSON.stringify({ raw: bytes.length, gzip9: gz, features }) + '\n');
+// The size budget (README, Budgets): the shipped module at most 150 KiB gzip -9 (aim 120 KiB).
+const limit = 150 * 1024;
+const verdict = gz <= limit ? `within the ${kb(limit)} limit (${kb(limit - gz)} to spare)` : `OVER the ${kb(limit)} limit by ${kb(gz - limit)}`;
+console.log(`[pkg] regcred_bg.wasm: ${kb(bytes.length)} raw (${kb(before)} before wasm-opt), ${kb(gz)} gzip -9 (${gz} bytes): ${verdict}`);
+writeFileSync(join(root, 'target/wasm-size.json'), JSON.stringify({ raw: bytes.length, gzip9: gz, limit, features }) + '\n');

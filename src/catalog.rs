@@ -1,5 +1,6 @@
-//! The registry catalog: the seven registry types, their labels, default URLs and the fields a
-//! form needs for each. Ids (`ecr`, `docker-hub`, ...) are part of the API.
+//! The registry catalog: the registry types, their labels, default URLs and the fields a form
+//! needs for each, as the model ([`crate::model`]) declares them. Ids (`ecr`, `docker-hub`,
+//! ...) are part of the API.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,17 +57,17 @@ impl RegistryType {
     /// The registry URL this type uses when none is given (`docker.io`, `gcr.io`, `quay.io`);
     /// `None` when the user must enter one.
     pub fn default_url(self) -> Option<&'static str> {
-        match self {
-            RegistryType::DockerHub => Some("docker.io"),
-            RegistryType::Gcr => Some("gcr.io"),
-            RegistryType::Quay => Some("quay.io"),
+        match crate::model::type_spec(self).field("registryUrl")?.default {
+            Some(crate::model::Literal::Text(url)) => Some(url),
             _ => None,
         }
     }
 
     /// Whether the credentials are a GCP service-account key with the fixed username `_json_key`.
     pub fn uses_json_key(self) -> bool {
-        matches!(self, RegistryType::ArtifactRegistry | RegistryType::Gcr)
+        crate::model::type_spec(self)
+            .field("username")
+            .is_some_and(|f| f.fixed == Some(crate::model::fields::JSON_KEY_USERNAME))
     }
 }
 
@@ -126,16 +127,18 @@ pub struct FieldOption {
 #[serde(rename_all = "camelCase")]
 pub struct Field {
     /// The configuration key (`registryUrl`, `username`, ...).
-    pub key: &'static str,
+    pub key: String,
     /// The label shown next to the input.
     pub label: &'static str,
     /// How to render it.
     pub kind: FieldKind,
     /// Whether a value is required (fields under a condition say so in `requiredWhen`).
     pub required: bool,
-    /// A condition (`"awsAuthType=user-auth"`, `"connection=secure-with-cert"`) under which the
-    /// field is shown and required; `None` when always shown.
-    pub required_when: Option<&'static str>,
+    /// The condition (`"awsAuthType=user-auth"`, `"connection=secure-with-cert"`) under which
+    /// the field is shown and required; `None` when always shown or never required.
+    pub required_when: Option<String>,
+    /// The condition under which the field is shown; `None` when always shown.
+    pub shown_when: Option<String>,
     /// A fixed value the user cannot change (`_json_key`).
     pub fixed_value: Option<&'static str>,
     /// The default value a new form starts with.
@@ -169,15 +172,71 @@ pub struct RegistryTypeInfo {
     pub fields: Vec<Field>,
 }
 
-/// The whole catalog: the seven registry types in form order.
+/// The whole catalog: every registry type in form order.
 pub fn registry_types() -> Vec<RegistryTypeInfo> {
-    RegistryType::ALL
-        .into_iter()
-        .map(super::catalog_fields::type_info)
-        .collect()
+    crate::model::type_specs().map(type_info).collect()
 }
 
-/// The fields every registry type has (name, default flag, connection, certificate), in order.
-pub fn common_fields() -> Vec<Field> {
-    super::catalog_fields::common()
+fn kind(w: crate::model::Widget) -> FieldKind {
+    use crate::model::Widget;
+    match w {
+        Widget::Text | Widget::List => FieldKind::Text,
+        Widget::Password => FieldKind::Password,
+        Widget::Textarea => FieldKind::Textarea,
+        Widget::SecretTextarea => FieldKind::SecretTextarea,
+        Widget::Select | Widget::Radio => FieldKind::Select,
+        Widget::Checkbox => FieldKind::Checkbox,
+    }
+}
+
+fn field(f: &crate::model::FieldSpec, prefix: Option<&str>) -> Field {
+    use crate::model::{when_text, Literal, Shape};
+    let shown_when = when_text(f.when).map(|w| match prefix {
+        Some(p) => format!("{p}.{w}"),
+        None => w,
+    });
+    Field {
+        key: match prefix {
+            Some(p) => format!("{p}.{}", f.key),
+            None => f.key.to_string(),
+        },
+        label: f.label,
+        kind: kind(f.widget),
+        required: f.required && f.when.is_empty(),
+        required_when: shown_when.clone().filter(|_| f.required),
+        shown_when,
+        fixed_value: f.fixed,
+        default_value: match f.default {
+            Some(Literal::Text(s)) => Some(s),
+            _ => None,
+        },
+        placeholder: f.placeholder,
+        help: f.help,
+        options: match f.shape {
+            Shape::Choice(c) => c
+                .iter()
+                .map(|c| FieldOption {
+                    value: c.value,
+                    label: c.label,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn type_info(spec: &crate::model::TypeSpec) -> RegistryTypeInfo {
+    let mut fields: Vec<Field> = spec.fields.iter().map(|f| field(f, None)).collect();
+    for g in crate::model::GROUPS {
+        fields.extend(g.fields.iter().map(|f| field(f, Some(g.key))));
+    }
+    RegistryTypeInfo {
+        id: spec.id,
+        label: spec.label,
+        default_url: spec.id.default_url(),
+        url_editable: spec.field("registryUrl").is_some_and(|f| f.fixed.is_none()),
+        docker_config_server: spec.docker_config_server,
+        credentials_help: spec.credentials_help,
+        fields,
+    }
 }

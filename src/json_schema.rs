@@ -68,10 +68,7 @@ pub fn validate_with_schema(
     if !cached {
         let validator = match schema {
             Some(s) => compile(s)?,
-            None => compile(
-                &serde_json::from_str(crate::schema::REGISTRY_SCHEMA)
-                    .map_err(|_| invalid("the shipped registry schema is not JSON".to_string()))?,
-            )?,
+            None => compile(&crate::schema::registry_schema(None))?,
         };
         *cache = Some((schema.cloned(), validator));
     }
@@ -85,7 +82,7 @@ pub fn validate_with_schema(
             Issue::new(
                 e.instance_path().as_str(),
                 format!("schema.{keyword}"),
-                format!("fails the schema's `{keyword}` at `{}`", e.schema_path()),
+                format!("fails the schema's {keyword} rule at {}", e.schema_path()),
             )
         })
         .collect();

@@ -18,18 +18,18 @@
 )]
 
 pub mod catalog;
-mod catalog_fields;
 pub mod config;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod model;
 mod redact;
 pub mod report;
 pub mod schema;
 pub mod time;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
-pub use catalog_fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
+pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
 
 pub mod verify;

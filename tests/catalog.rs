@@ -50,19 +50,20 @@ fn labels_and_default_urls() {
 #[test]
 fn every_type_has_common_fields_and_secret_fields_are_password_like() {
     for t in registry_types() {
-        let keys: Vec<_> = t.fields.iter().map(|f| f.key).collect();
+        let keys: Vec<&str> = t.fields.iter().map(|f| f.key.as_str()).collect();
         assert_eq!(keys.first(), Some(&"name"), "{:?}", t.id);
-        for common in [
-            "registryUrl",
-            "isDefault",
-            "connection",
-            "cert",
-            "injection.credentialSource",
-        ] {
+        for common in ["registryUrl", "isDefault", "injection.credentialSource"] {
             assert!(keys.contains(&common), "{:?} lacks {common}", t.id);
         }
+        // Connection options only where the registry can be self-hosted.
+        let self_hosted = t.id == RegistryType::Other;
+        assert_eq!(keys.contains(&"connection"), self_hosted, "{:?}", t.id);
+        assert_eq!(keys.contains(&"cert"), self_hosted, "{:?}", t.id);
         for f in &t.fields {
-            if matches!(f.key, "password" | "awsSecretAccessKey" | "awsSessionToken") {
+            if matches!(
+                f.key.as_str(),
+                "password" | "awsSecretAccessKey" | "awsSessionToken"
+            ) {
                 assert!(
                     matches!(f.kind, FieldKind::Password | FieldKind::SecretTextarea),
                     "{:?}.{} must be rendered as a secret",
@@ -99,6 +100,7 @@ fn ecr_has_both_auth_types_and_conditional_keys() {
         .iter()
         .find(|f| f.key == "awsAccessKeyId")
         .unwrap();
-    assert_eq!(key.required_when, Some("awsAuthType=user-auth"));
+    assert_eq!(key.required_when.as_deref(), Some("awsAuthType=user-auth"));
+    assert_eq!(key.shown_when.as_deref(), Some("awsAuthType=user-auth"));
     assert!(!ecr.fields.iter().any(|f| f.key == "username"));
 }

@@ -408,7 +408,8 @@ fn validation_debug_strings_and_messages_carry_no_secret() {
         // Every field alone, in every registry type, with the rest of the form as context.
         let Some(obj) = c.as_object() else { continue };
         for t in registry_types() {
-            for field in regcred::validate::FIELD_NAMES {
+            for field in &regcred::model::field_names() {
+                let field = field.as_str();
                 let value = match field.split_once('.') {
                     Some((a, b)) => obj.get(a).and_then(|v| v.get(b)),
                     None => obj.get(field),

@@ -1,5 +1,5 @@
 // Deno: `deno add npm:regcred` (or list it in package.json), then `deno run main.ts` —
-// no permissions needed: the WebAssembly module ships inside the package's JavaScript.
+// no permissions needed: the package imports its WebAssembly module as a compiled source.
 import { parseEcrUrl, validateField } from 'regcred';
 
 const url = Deno.args[0] ?? '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com';

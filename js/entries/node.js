@@ -1,6 +1,7 @@
 // Node 20+ (ESM): the module is compiled synchronously at import from the file beside this one;
-// no init call needed. Bundlers never pick this entry (they match the `module` condition first
-// and get `inline.js`), so a bundle does not look for a .wasm file that was not copied.
+// no init call needed. Bundlers never pick this entry (each matches an earlier condition: see
+// the `exports` comment in scripts/build-pkg.mjs), so a bundle does not look for a .wasm file
+// that was not copied.
 //
 // `fs` comes from `process.getBuiltinModule` (Node >= 20.16) rather than `import 'node:fs'`:
 // building the ESM facade of `node:fs` reads every export, which loads Node's whole streams

@@ -17,8 +17,7 @@
 pub mod connection;
 pub mod credentials;
 pub mod ecr_url;
-mod field;
-mod fields;
+mod field_rules;
 pub mod gcp_key;
 mod host_name;
 pub mod injection;
@@ -27,14 +26,15 @@ pub mod json_walk;
 pub mod names;
 mod registry;
 pub mod registry_url;
+mod single_field;
 pub mod url_parts;
 
 pub use ecr_url::{parse_ecr_url, EcrRegistry};
-pub use field::{validate_field, validate_field_in, ArgumentError, FIELD_NAMES};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
 pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
-pub use registry::{validate_registry, CONFIG_FIELDS};
+pub use registry::validate_registry;
 pub use registry_url::check_registry_url;
+pub use single_field::{validate_field, validate_field_in, ArgumentError};
 
 /// The normalized configuration when `config` is valid, every validation error otherwise: what
 /// the generators and the credential check run before using a configuration.

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
-use super::fields;
+use super::field_rules as fields;
 use super::injection::check_injection;
 use super::json_walk::Walker;
 use crate::catalog::RegistryType;
@@ -11,39 +11,20 @@ use crate::config::{AwsAuthType, RegistryConfig};
 use crate::report::Report;
 use crate::time::Timestamp;
 
-/// Every key a configuration may have.
-pub const CONFIG_FIELDS: [&str; 13] = [
-    "name",
-    "registryType",
-    "registryUrl",
-    "isDefault",
-    "connection",
-    "cert",
-    "awsAuthType",
-    "awsAccessKeyId",
-    "awsSecretAccessKey",
-    "awsSessionToken",
-    "username",
-    "password",
-    "injection",
-];
-
-const AWS_FIELDS: [&str; 4] = [
-    "awsAuthType",
-    "awsAccessKeyId",
-    "awsSecretAccessKey",
-    "awsSessionToken",
-];
-
 /// Validates a whole registry configuration (the JSON a form produces) and returns it
 /// normalized.
 ///
 /// The value is walked field by field, so every problem has a JSON-pointer path and a stable
 /// code; all problems are reported at once. Shape errors: `config.type` (wrong JSON type, or
 /// the configuration is not an object), `config.required` (a required field is missing),
-/// `config.unknown-field`, `config.enum` (a value outside a fixed list), `config.not-allowed`
-/// (a field that does not belong to the registry type, such as `username` on ECR or AWS keys
-/// with `iam-role`). Field rules: see [`crate::validate`] and the README's list of codes.
+/// `config.unknown-field` (a key no registry type has), `config.enum` (a value outside a fixed
+/// list). Field rules: see [`crate::validate`] and the README's list of codes.
+///
+/// Only the fields the type's form shows count ([`crate::model::shown`]): a value of a field
+/// the form hides (`username` on ECR, access keys with `iam-role`, a certificate without
+/// `secure-with-cert`, connection options of a cloud registry) is left out of `value`, with
+/// the warning `config.ignored` when it is not empty. A form whose type was switched keeps such
+/// values; they are not errors.
 ///
 /// `value` is present only when the configuration is valid. It is normalized: the registry
 /// URL trimmed, without scheme or trailing `/`, Docker Hub aliases as `docker.io`, ECR as the
@@ -59,8 +40,13 @@ pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfi
     let Some(obj) = w.object("", config) else {
         return w.finish(None);
     };
-    w.unknown_fields("", obj, &CONFIG_FIELDS);
+    w.unknown_fields("", obj, &crate::model::config_keys());
     let rtype = fields::registry_type(&mut w, obj.get("registryType"));
+    let shown = match rtype {
+        Some(t) => shown_fields(&mut w, t, obj),
+        None => obj.clone(),
+    };
+    let obj = &shown;
     let name = fields::name(&mut w, obj.get("name"));
     let is_default = fields::is_default(&mut w, obj.get("isDefault"));
     let connection = fields::connection(&mut w, obj.get("connection"));
@@ -110,6 +96,43 @@ pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfi
     }))
 }
 
+/// The fields of `obj` that the form of `t` shows; a warning `config.ignored` for each other
+/// non-empty known field (`config.type` when it does not even have the field's JSON type, as
+/// the schema says).
+fn shown_fields(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (key, value) in obj {
+        let path = format!("/{}", super::json_walk::pointer_token(key));
+        if crate::model::shown(t, key, obj) {
+            out.insert(key.clone(), value.clone());
+        } else if !crate::model::has_json_type(key, value) {
+            w.error(&path, "config.type", "has the wrong type for this field");
+        } else if crate::model::is_config_key(key) && !is_empty(value) {
+            w.warning(
+                &path,
+                "config.ignored",
+                format!(
+                    "not part of the {} form with these settings; left out",
+                    crate::model::type_spec(t).label
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// `null`, `""`, `false`, `[]` or `{}`: what a form sends for a field nobody filled in.
+pub(crate) fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Number(_) => false,
+    }
+}
+
 /// The host of a normalized registry URL (`host[:port][/path]`).
 fn host_of(url: &str) -> &str {
     let authority = url.split('/').next().unwrap_or(url);
@@ -137,39 +160,19 @@ fn credentials(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Opt
     let errors_before = w.errors.len();
     let mut c = Credentials::default();
     if t == RegistryType::Ecr {
-        for f in ["username", "password"] {
-            fields::not_allowed(
-                w,
-                f,
-                obj.get(f),
-                "ECR uses IAM or access keys, not a username and password",
-            );
-        }
         c.aws_auth_type = fields::aws_auth_type(w, obj.get("awsAuthType"));
-        match c.aws_auth_type {
-            Some(AwsAuthType::UserAuth) => {
-                c.aws_access_key_id = fields::access_key_id(w, obj.get("awsAccessKeyId"));
-                c.aws_secret_access_key =
-                    fields::secret_access_key(w, obj.get("awsSecretAccessKey"));
-                c.aws_session_token = fields::session_token(w, obj.get("awsSessionToken"));
-                if let Some(id) = &c.aws_access_key_id {
-                    let has_token = c.aws_session_token.is_some();
-                    if let Some(i) = super::credentials::session_token_warning(id, has_token) {
-                        w.push_warning(i.under("/awsSessionToken"));
-                    }
+        if c.aws_auth_type == Some(AwsAuthType::UserAuth) {
+            c.aws_access_key_id = fields::access_key_id(w, obj.get("awsAccessKeyId"));
+            c.aws_secret_access_key = fields::secret_access_key(w, obj.get("awsSecretAccessKey"));
+            c.aws_session_token = fields::session_token(w, obj.get("awsSessionToken"));
+            if let Some(id) = &c.aws_access_key_id {
+                let has_token = c.aws_session_token.is_some();
+                if let Some(i) = super::credentials::session_token_warning(id, has_token) {
+                    w.push_warning(i.under("/awsSessionToken"));
                 }
             }
-            Some(AwsAuthType::IamRole) => {
-                for f in ["awsAccessKeyId", "awsSecretAccessKey", "awsSessionToken"] {
-                    fields::not_allowed(w, f, obj.get(f), "the IAM role needs no access keys");
-                }
-            }
-            None => {}
         }
     } else {
-        for f in AWS_FIELDS {
-            fields::not_allowed(w, f, obj.get(f), "AWS fields belong to ECR registries only");
-        }
         c.username = fields::username(w, t, obj.get("username"));
         c.password = fields::password(w, t, obj.get("password"));
     }

@@ -7,8 +7,8 @@ use super::ecr::EcrEndpoint;
 use super::http::TlsHint;
 use super::sigv4::AwsCredentials;
 use crate::catalog::{Connection, RegistryType};
-use crate::catalog_fields::JSON_KEY_USERNAME;
 use crate::config::{AwsAuthType, RegistryConfig};
+use crate::JSON_KEY_USERNAME;
 
 /// A username and password for Basic auth and token requests. `Debug` redacts the password.
 #[derive(Clone, PartialEq, Eq)]

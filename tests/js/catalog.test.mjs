@@ -46,6 +46,40 @@ test('every fixture gets the same verdict from ajv draft-07 and ajv 2020-12', as
   }
 });
 
+test('registrySchema(type) / registryUiSchema(type): each type its own form, shipped as JSON, in keys RJSF reads', async () => {
+  const { fixtureConfigs } = await import('./fixtures.mjs');
+  const noCustomKeys = (v, where) => {
+    if (Array.isArray(v)) return v.forEach((x) => noCustomKeys(x, where));
+    if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        assert.ok(!k.startsWith('x-'), `${where}: custom key ${k}`);
+        noCustomKeys(x, where);
+      }
+    }
+  };
+  for (const { id } of registryTypes()) {
+    const schema = registrySchema(id);
+    const ui = registryUiSchema(id);
+    const dir = new URL('../../pkg/schemas/', import.meta.url);
+    assert.deepEqual(JSON.parse(readFileSync(new URL(`${id}.schema.json`, dir))), schema, id);
+    assert.deepEqual(JSON.parse(readFileSync(new URL(`${id}.ui.json`, dir))), ui, id);
+    assert.equal(schema.properties.registryType.const, id);
+    assert.equal(ui.registryType['ui:widget'], 'hidden');
+    noCustomKeys(schema, id);
+    noCustomKeys(ui, id);
+    for (const Cls of [Ajv, Ajv2020]) {
+      const validate = new Cls({ strict: true, allErrors: true }).compile(schema);
+      // The type's valid fixtures are valid for its own form too.
+      for (const { file, config, expectValid } of fixtureConfigs()) {
+        if (expectValid && config.registryType === id) assert.ok(validate(config), `${file}: ${JSON.stringify(validate.errors)}`);
+      }
+    }
+  }
+  noCustomKeys(registryUiSchema(), 'whole uiSchema');
+  assert.throws(() => registrySchema('harbour'), (e) => e instanceof RegcredError && e.code === 'argument.registry-type');
+  assert.throws(() => registryUiSchema('nope'), (e) => e instanceof RegcredError && e.code === 'argument.registry-type');
+});
+
 test('RegcredError is an Error subclass', () => {
   const e = new RegcredError('x.y', 'msg');
   assert.ok(e instanceof Error);

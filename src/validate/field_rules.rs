@@ -204,11 +204,3 @@ pub fn session_token(w: &mut Walker, v: Option<&Value>) -> Option<String> {
         }
     }
 }
-
-/// `config.not-allowed` at `/<field>` when the field is present: it does not belong to this
-/// registry type or authentication type.
-pub fn not_allowed(w: &mut Walker, field: &str, v: Option<&Value>, why: &str) {
-    if v.is_some() {
-        w.error(&format!("/{field}"), "config.not-allowed", why.to_string());
-    }
-}

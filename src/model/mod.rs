@@ -1,0 +1,348 @@
+//! The registry model: every registry type, the fields of its form and the conditions under
+//! which each field shows, declared once (ARCHITECTURE.md, "One model").
+//!
+//! Everything else is derived from these declarations: the catalog ([`crate::registry_types`]),
+//! the JSON Schemas and uiSchemas ([`crate::schema`], the files under `schemas/`), the field
+//! tables validation uses ([`is_config_key`], [`field_names`], [`shown`]) and the TypeScript
+//! configuration types in `js/index.d.ts`. `tests/generated.rs` fails when a generated file is
+//! stale (`REGCRED_BLESS=1 cargo test --test generated` rewrites them).
+//!
+//! # Adding a field or a type
+//!
+//! - A field: declare a [`FieldSpec`] in [`fields`] (key, label, help, widget, shape, default,
+//!   fixed value, `when` conditions) and list it in the `fields` of every [`TypeSpec`] in
+//!   [`types`] that has it (or in [`GROUPS`] for the nested injection policy). Its validation
+//!   rule is the only other place that names it.
+//! - A type: add the [`crate::RegistryType`] variant and one [`TypeSpec`] in [`types`].
+
+pub mod fields;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json_schema;
+pub mod types;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ui_schema;
+
+use serde_json::{Map, Value};
+
+use crate::catalog::RegistryType;
+
+/// How a form renders a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Widget {
+    /// A one-line text input.
+    Text,
+    /// A secret on one line: a password input.
+    Password,
+    /// A multi-line text (a PEM certificate).
+    Textarea,
+    /// A multi-line secret (a GCP service-account key).
+    SecretTextarea,
+    /// A drop-down choice.
+    Select,
+    /// A choice shown as radio buttons.
+    Radio,
+    /// A checkbox.
+    Checkbox,
+    /// A list of strings (cluster ids).
+    List,
+}
+
+/// One option of a choice field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The value stored in the configuration.
+    pub value: &'static str,
+    /// The label shown to people.
+    pub label: &'static str,
+}
+
+/// The JSON value a field holds, with the constraints a JSON Schema can state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A string of `min..=max` characters, optionally matching `pattern` (ECMA-262, anchored).
+    Text {
+        /// Shortest length.
+        min: u32,
+        /// Longest length.
+        max: u32,
+        /// A pattern the text matches, when a schema can say it.
+        pattern: Option<&'static str>,
+    },
+    /// `true` or `false`.
+    Flag,
+    /// One of the listed values.
+    Choice(&'static [Choice]),
+    /// A list of distinct strings.
+    List {
+        /// Most entries.
+        max_items: u32,
+        /// Longest entry.
+        item_max: u32,
+    },
+}
+
+/// A literal value of a field: a default, or the value a condition compares with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Literal {
+    /// A string (choice id, URL, username).
+    Text(&'static str),
+    /// A boolean.
+    Flag(bool),
+}
+
+impl Literal {
+    /// The literal as JSON.
+    pub fn to_json(self) -> Value {
+        match self {
+            Literal::Text(s) => Value::from(s),
+            Literal::Flag(b) => Value::Bool(b),
+        }
+    }
+}
+
+/// "Shown when `field` is `is`": `field` is a sibling key (in the same object).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct When {
+    /// The controlling field's key.
+    pub field: &'static str,
+    /// The value that shows the dependent field.
+    pub is: Literal,
+}
+
+/// One field of a form, declared once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The configuration key (`registryUrl`; `secretName` inside a group).
+    pub key: &'static str,
+    /// The label shown next to the input.
+    pub label: &'static str,
+    /// Help shown under the input, for people.
+    pub help: Option<&'static str>,
+    /// Placeholder text of an empty input.
+    pub placeholder: Option<&'static str>,
+    /// How to render it.
+    pub widget: Widget,
+    /// Its JSON value and constraints.
+    pub shape: Shape,
+    /// Whether a value is required whenever the field shows.
+    pub required: bool,
+    /// The value a new form starts with.
+    pub default: Option<Literal>,
+    /// A value the form fills in and people cannot change (Docker Hub's URL, `_json_key`).
+    pub fixed: Option<&'static str>,
+    /// The field shows only when every condition holds (all sibling fields).
+    pub when: &'static [When],
+}
+
+impl FieldSpec {
+    /// A required one-line text field.
+    pub const fn text(key: &'static str, label: &'static str, shape: Shape) -> FieldSpec {
+        FieldSpec {
+            key,
+            label,
+            help: None,
+            placeholder: None,
+            widget: Widget::Text,
+            shape,
+            required: true,
+            default: None,
+            fixed: None,
+            when: &[],
+        }
+    }
+
+    /// The same field with help text.
+    pub const fn help(mut self, help: &'static str) -> FieldSpec {
+        self.help = Some(help);
+        self
+    }
+
+    /// The same field with a placeholder.
+    pub const fn placeholder(mut self, placeholder: &'static str) -> FieldSpec {
+        self.placeholder = Some(placeholder);
+        self
+    }
+
+    /// The same field rendered with `widget`.
+    pub const fn widget(mut self, widget: Widget) -> FieldSpec {
+        self.widget = widget;
+        self
+    }
+
+    /// The same field, optional.
+    pub const fn optional(mut self) -> FieldSpec {
+        self.required = false;
+        self
+    }
+
+    /// The same field with a default value.
+    pub const fn default(mut self, value: Literal) -> FieldSpec {
+        self.default = Some(value);
+        self
+    }
+
+    /// The same field with a fixed value (filled in and read-only).
+    pub const fn fixed(mut self, value: &'static str) -> FieldSpec {
+        self.fixed = Some(value);
+        self.default = Some(Literal::Text(value));
+        self
+    }
+
+    /// The same field, shown only when all of `when` hold.
+    pub const fn when(mut self, when: &'static [When]) -> FieldSpec {
+        self.when = when;
+        self
+    }
+
+    /// Whether the field holds a secret (never echoed, rendered masked or as a key).
+    pub fn is_secret(&self) -> bool {
+        matches!(self.widget, Widget::Password | Widget::SecretTextarea)
+    }
+}
+
+/// Exactly one of several list fields at a time (the two cluster lists), with a title each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OneOfFields {
+    /// `(title, field key)` per option, in form order.
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+/// A nested object of the configuration (the injection policy), with its own fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupSpec {
+    /// The configuration key of the object (`injection`).
+    pub key: &'static str,
+    /// The title shown above it.
+    pub label: &'static str,
+    /// Help shown under the title.
+    pub help: &'static str,
+    /// Its fields in form order.
+    pub fields: &'static [FieldSpec],
+    /// Fields of which a form shows one at a time; `None` when all show.
+    pub one_of: Option<OneOfFields>,
+    /// `(a, b)`: a non-empty `a` list requires an empty `b` list.
+    pub exclusive: Option<(&'static str, &'static str)>,
+}
+
+/// One registry type: its label, what it fixes, and the fields of its form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypeSpec {
+    /// Which type.
+    pub id: RegistryType,
+    /// The label shown to people.
+    pub label: &'static str,
+    /// A sentence on the credentials this type takes.
+    pub credentials_help: &'static str,
+    /// The `.dockerconfigjson` key when it differs from the registry URL.
+    pub docker_config_server: Option<&'static str>,
+    /// The top-level fields of the form in order (the type id itself is implied).
+    pub fields: &'static [FieldSpec],
+}
+
+impl TypeSpec {
+    /// The type's field `key`, if its form has one.
+    pub fn field(&self, key: &str) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+/// The key of the discriminator field.
+pub const TYPE_KEY: &str = "registryType";
+
+/// The nested groups every form ends with.
+pub const GROUPS: &[GroupSpec] = &[fields::INJECTION];
+
+/// The declaration of type `t`.
+pub fn type_spec(t: RegistryType) -> &'static TypeSpec {
+    types::spec(t)
+}
+
+/// Every type's declaration, in form order.
+pub fn type_specs() -> impl Iterator<Item = &'static TypeSpec> {
+    RegistryType::ALL.into_iter().map(types::spec)
+}
+
+/// Every top-level configuration key of any type, each once, in first-seen form order
+/// (`name`, `registryType`, ..., the groups last).
+pub fn config_keys() -> Vec<&'static str> {
+    let mut keys = vec![fields::NAME.key, TYPE_KEY];
+    for spec in type_specs() {
+        for f in spec.fields {
+            if !keys.contains(&f.key) {
+                keys.push(f.key);
+            }
+        }
+    }
+    keys.extend(GROUPS.iter().map(|g| g.key));
+    keys
+}
+
+/// Whether `key` is a top-level configuration key of some type.
+pub fn is_config_key(key: &str) -> bool {
+    key == TYPE_KEY
+        || GROUPS.iter().any(|g| g.key == key)
+        || type_specs().any(|s| s.field(key).is_some())
+}
+
+/// The field names `validate_field` takes: the configuration keys, then `group.field` for the
+/// fields of each group (`injection.secretName`).
+pub fn field_names() -> Vec<String> {
+    let mut names: Vec<String> = config_keys().into_iter().map(String::from).collect();
+    for g in GROUPS {
+        names.extend(g.fields.iter().map(|f| format!("{}.{}", g.key, f.key)));
+    }
+    names
+}
+
+/// Whether `when` holds in `object`; an absent controlling field counts as its default.
+pub fn holds(when: &[When], object: &Map<String, Value>, siblings: &[FieldSpec]) -> bool {
+    when.iter().all(|c| {
+        let default = siblings
+            .iter()
+            .find(|f| f.key == c.field)
+            .and_then(|f| f.default);
+        match object.get(c.field) {
+            Some(v) => *v == c.is.to_json(),
+            None => default == Some(c.is),
+        }
+    })
+}
+
+/// Whether the form of `t` shows the top-level field `key` for the configuration `object`
+/// (the type's field whose conditions hold, the type id, or a group).
+pub fn shown(t: RegistryType, key: &str, object: &Map<String, Value>) -> bool {
+    if key == TYPE_KEY || GROUPS.iter().any(|g| g.key == key) {
+        return true;
+    }
+    let spec = type_spec(t);
+    spec.field(key)
+        .is_some_and(|f| holds(f.when, object, spec.fields))
+}
+
+/// Whether `value` has the JSON type of the top-level field `key` (as any type declares it);
+/// `true` for keys no type declares.
+pub fn has_json_type(key: &str, value: &Value) -> bool {
+    let Some(f) = type_specs().find_map(|s| s.field(key)) else {
+        return true;
+    };
+    match f.shape {
+        Shape::Text { .. } | Shape::Choice(_) => value.is_string(),
+        Shape::Flag => value.is_boolean(),
+        Shape::List { .. } => value.is_array(),
+    }
+}
+
+/// The default values of a field and the conditions under which it shows, as text
+/// (`awsAuthType=user-auth`, joined by ` and `), for the catalog.
+pub fn when_text(when: &[When]) -> Option<String> {
+    let parts: Vec<String> = when
+        .iter()
+        .map(|c| match c.is {
+            Literal::Text(s) => format!("{}={s}", c.field),
+            Literal::Flag(b) => format!("{}={b}", c.field),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" and "))
+}
