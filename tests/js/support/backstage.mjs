@@ -51,7 +51,7 @@ export async function bundleFrontendHarness() {
     jsx: 'automatic',
     target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    loader: { '.wasm': 'file', '.svg': 'file', '.png': 'file', '.css': 'empty' },
+    loader: { '.svg': 'file', '.png': 'file', '.css': 'empty' },
     outfile: join(dir, 'app.js'),
     logLevel: 'warning',
   });
