@@ -10,6 +10,7 @@ import { SecretsContextProvider, useCustomFieldExtensions, useTemplateSecrets } 
 import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import type { JsonObject } from '@backstage/types';
+import { regcredTransformErrors } from '@regcred/plugin-scaffolder-frontend-module-registry';
 import { scaffolderFieldExtensions } from '../examples/app';
 import { regcredRegistryFormField } from '../frontend/src/formField';
 import { SecretInput } from './secretInput';
@@ -58,4 +59,5 @@ function renderStepper({ parameters, system }: { parameters: JsonObject[]; syste
 }
 
 (window as any).renderStepper = renderStepper;
+(window as any).regcredTransformErrors = regcredTransformErrors;
 document.body.dataset.ready = 'true';

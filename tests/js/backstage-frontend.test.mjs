@@ -167,3 +167,19 @@ test('ui:options.types limits the offered types; the new frontend system\'s form
   await page.getByRole('button', { name: 'Create' }).waitFor();
   assert.deepEqual(pageErrors, []);
 });
+
+test('regcredTransformErrors words ajv\'s pattern errors with regcred\'s help and keeps the form invalid', async () => {
+  // The scaffolder's validator: RJSF's ajv8 one in its default (draft-07) configuration (CommonJS).
+  const { default: { customizeValidator } } = await import('@rjsf/validator-ajv8');
+  const validator = customizeValidator();
+  const schema = regcred.registrySchema();
+  const config = { name: 'aws', registryType: 'ecr', registryUrl: '12345.dkr.ecr.us-east-1.amazonaws.com', awsAuthType: 'iam-role' };
+  const { errors } = validator.validateFormData(config, schema);
+  assert.ok(errors.some((e) => e.name === 'pattern') && errors.some((e) => e.name === 'if'), JSON.stringify(errors));
+  const shown = await page.evaluate((e) => window.regcredTransformErrors(e), errors);
+  assert.ok(shown.length > 0, 'an invalid form stays invalid');
+  assert.equal(shown.filter((e) => e.name === 'if').length, 0);
+  const url = regcred.registryTypes().find((t) => t.id === 'ecr').fields.find((f) => f.key === 'registryUrl');
+  assert.deepEqual(shown.filter((e) => e.property === '.registryUrl').map((e) => e.message), [`${url.label}: ${url.help}`]);
+  assert.doesNotMatch(JSON.stringify(shown.map((e) => e.message)), /must match/);
+});
