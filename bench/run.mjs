@@ -20,6 +20,7 @@ import { validateRegistry, pullSecret } from 'regcred';
 import { median, perCallMicros, round } from './lib.mjs';
 import { configs, typicalConfig, now } from './configs.mjs';
 import { benchCertificates } from './certs.mjs';
+import { benchImages } from './images.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -117,7 +118,8 @@ const machine = {
   loadBefore: loadBefore.map((x) => round(x, 2)),
   loadAfter: loadavg().map((x) => round(x, 2)),
 };
-const results = { machine, size, coldStart: coldStartResult, validateRegistry: validate, certificates: certs, pullSecret: pullSecretResult };
+const images = benchImages({ quick });
+const results = { machine, size, coldStart: coldStartResult, validateRegistry: validate, certificates: certs, pullSecret: pullSecretResult, images };
 writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
 const typical = validate['docker-hub'];
@@ -137,6 +139,9 @@ Ratio = peer ÷ regcred: above 1 means regcred is faster.
 | \`validateRegistry\` per call, typical config (Docker Hub) | ${typical.regcredUs} µs | ajv compiled validate ${typical.ajvUs} µs | ${typical.ratio}× | < 20 µs: ${ok(typical.regcredUs < 20)} |
 | \`inspectCertificates\`, ${certs.certificates} system CA roots (${certs.kib} KiB) | ${certs.medianMs.regcred} ms | @peculiar/x509 ${certs.medianMs['@peculiar/x509']} ms; node-forge ${certs.medianMs['node-forge']} ms | ${certs.ratios['@peculiar/x509']}×; ${certs.ratios['node-forge']}× | ≥ 3× @peculiar/x509: ${ok(certs.ratios['@peculiar/x509'] >= 3)} |
 | \`pullSecret\` per call (one registry, JSON) | ${pullSecretResult.regcredUs} µs | plain JS (JSON.stringify + Buffer base64) ${pullSecretResult.plainJsUs} µs | ${pullSecretResult.ratio}× | — |
+| \`parseImageReference\` per call (${images.images} references) | ${images.parseImageReference.regcredUs} µs | @swimlane/docker-reference \`parseFamiliarName\` ${images.parseImageReference.swimlaneUs} µs | ${images.parseImageReference.ratio}× | < 2 µs: ${ok(images.parseImageReference.regcredUs < 2)} |
+| \`resolveCredentials\`, 100 \`.dockerconfigjson\` documents | ${images.resolveCredentials.documentsUs} µs | none exists (no JS keyring) | — | < 50 µs: ${ok(images.resolveCredentials.documentsUs < 50)} |
+| \`resolveCredentials\`, 100 registry configurations (each validated) | ${images.resolveCredentials.configsUs} µs | none exists | — | — |
 
 \`validateRegistry\` per configuration (µs per call, medians of 3 interleaved rounds):
 

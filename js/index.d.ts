@@ -426,9 +426,10 @@ export interface VerifyOptions {
   fetch: FetchLike;
   /** Epoch milliseconds or ISO-8601; defaults to the host clock. */
   now?: number | string;
-  /** Per request; default 15000. */
+  /** The deadline of the whole call in milliseconds, 1 to 600000; default 15000. */
   timeoutMs?: number;
-  /** Allow loopback, private and link-local addresses (never metadata endpoints). */
+  /** Only `true` allows loopback and private addresses and names under no public top-level
+   * domain (never link-local or metadata endpoints); any other non-boolean throws. */
   allowPrivateNetworks?: boolean;
 }
 
@@ -441,6 +442,7 @@ export interface EcrAuthorization extends EcrToken {
 export interface EcrTokenOptions {
   fetch: FetchLike;
   now?: number | string;
+  /** The deadline of the whole call in milliseconds, 1 to 600000; default 15000. */
   timeoutMs?: number;
 }
 
@@ -448,3 +450,85 @@ export interface EcrTokenOptions {
 export function verifyCredentials(config: RegistryConfig, options: VerifyOptions): Promise<Verification>;
 /** ECR GetAuthorizationToken (SigV4-signed) through `options.fetch`; rejects with a RegcredError. */
 export function ecrAuthorizationToken(config: RegistryConfig, options: EcrTokenOptions): Promise<EcrAuthorization>;
+
+// ---- images: references, the kubelet's keyring, repository access --------------------------------
+
+/** An image reference as docker/distribution normalizes it (`nginx` → `docker.io/library/nginx`). */
+export interface ImageReference {
+  /** Registry host[:port]; `docker.io` for Docker Hub; `""` only with `{ normalize: false }`. */
+  domain: string;
+  /** Repository path on the registry (`library/nginx`). */
+  path: string;
+  tag?: string;
+  /** `algorithm:hex` (sha256, sha384 or sha512). */
+  digest?: string;
+  /** `domain/path`: what the kubelet looks credentials up for. */
+  name: string;
+  /** The short form (`nginx`, `acme/app`, `ghcr.io/acme/app`). */
+  familiarName: string;
+  /** The whole reference, canonical (`docker.io/library/nginx:1.27`). */
+  reference: string;
+  /** The whole reference, short (`nginx:1.27`). */
+  familiarReference: string;
+  /** What a runtime pulls: name@digest, else name:tag (`latest` when none). */
+  pullReference: string;
+}
+
+export interface ParseImageReferenceOptions {
+  /** `false`: docker/distribution's `reference.Parse` (no `docker.io`, no `library/`). Default `true`. */
+  normalize?: boolean;
+}
+
+/** Report with codes `image.reference.*` (`format`, `uppercase`, `name-too-long`, `identifier`, `digest-*`). */
+export function parseImageReference(text: string, options?: ParseImageReferenceOptions): Report<ImageReference>;
+
+/** One credential the kubelet would try; never a password. */
+export interface ResolvedCredential {
+  /** The server key as written in the source (`https://index.docker.io/v1/`, `quay.io/org`). */
+  server: string;
+  username: string;
+  /** Index into `sources`. */
+  source: number;
+}
+
+/** A `.dockerconfigjson` document (object or JSON text) or a `kubernetes.io/dockerconfigjson` Secret. */
+export type DockerConfigDocument =
+  | { auths: Record<string, { username?: string; password?: string; auth?: string; email?: string }> }
+  | { kind: 'Secret'; data?: { '.dockerconfigjson'?: string }; stringData?: { '.dockerconfigjson'?: string }; [k: string]: unknown }
+  | string;
+
+/** The credentials the kubelet would try for `image`, in its order (Report; errors at `/image`, `/sources/<i>`). */
+export function resolveCredentials(image: string, sources: Array<RegistryConfig | DockerConfigDocument>): Report<ResolvedCredential[]>;
+
+export type AccessStatus = VerificationStatus | 'granted' | 'denied' | 'not-found' | 'unverified';
+
+export interface AccessStep {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  status: number | null;
+  error?: 'blocked' | 'unreachable' | 'tls' | 'timeout';
+}
+
+/** What `verifyAccess` resolves to. Contains no secret. */
+export interface AccessCheck {
+  /** `true` only for `granted`. */
+  ok: boolean;
+  status: AccessStatus;
+  steps: AccessStep[];
+  expiresAt?: string;
+  /** `access.denied`, `access.manifest-unknown`, `access.name-unknown`, `access.push-denied`, ... */
+  code?: string;
+  message: string;
+}
+
+export interface AccessOptions extends VerifyOptions {
+  /** A repository name on the configuration's registry, or an image reference on it. */
+  repository: string;
+  /** Default `["pull"]`. */
+  actions?: Array<'pull' | 'push'>;
+  /** Prove push by opening and cancelling a blob upload when the token does not say. */
+  probeWrite?: boolean;
+}
+
+/** May these credentials pull (or push) this repository? Rejects only on misuse. */
+export function verifyAccess(config: RegistryConfig, options: AccessOptions): Promise<AccessCheck>;

@@ -25,7 +25,9 @@ for t in "${targets[@]}"; do
 import hashlib, json, sys
 corpus, member, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 for f in files:
-    for item in json.load(open(f)):
+    data = json.load(open(f))
+    # A fixture is a list of cases, or an object whose "cases" member is that list.
+    for item in (data.get("cases", []) if isinstance(data, dict) else data):
         if isinstance(item, dict) and isinstance(item.get(member), str):
             data = item[member].encode()
             open(f"{corpus}/seed-{hashlib.sha1(data).hexdigest()[:16]}", "wb").write(data)

@@ -53,5 +53,7 @@ pub use validate::{
     parse_ecr_url, parse_service_account_key, validate_field, validate_field_in, validate_registry,
     EcrRegistry, ServiceAccountKey,
 };
+pub mod images;
+pub use images::{parse_image_reference, resolve_credentials, ImageReference, KeyringMatch};
 pub mod cert;
 pub use cert::{inspect_certificates, CertificateBundle, CertificateInfo, InspectOptions};

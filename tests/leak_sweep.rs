@@ -41,6 +41,7 @@ use regcred::secret::request::{
 };
 use regcred::time::Timestamp;
 use regcred::verify::ecr::{EcrEndpoint, TokenExchange};
+use regcred::verify::http::Header;
 use regcred::verify::login::{Login, LoginOptions};
 use regcred::verify::outcome::{Exchange, Step};
 use regcred::verify::sigv4::{sign, AwsCredentials, SignableRequest, SigningParams};
@@ -717,7 +718,11 @@ fn answer(scenario: usize, req: &Request) -> Result<Response, Transport> {
     if url.starts_with("https://api.ecr.") {
         let token =
             base64::engine::general_purpose::STANDARD.encode(format!("AWS:{ECR_API_TOKEN}"));
-        return Ok(match scenario % 3 {
+        return Ok(match scenario % 5 {
+            // A redirect to another origin (the session token and signature must not follow)
+            // and one on the API's own origin.
+            3 => Response::new(307, &[("location", &format!("https://other.example.net/ecr?t={TOKEN_RESPONSE}"))]),
+            4 => Response::new(308, &[("location", &format!("/?again={AUTH_RESPONSE}"))]),
             0 => Response::new(200, &[("content-type", "application/x-amz-json-1.1")]).with_body(
                 json!({ "authorizationData": [{ "authorizationToken": token, "expiresAt": 1.9e9,
                         "proxyEndpoint": "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com" }] }).to_string()),
@@ -737,9 +742,23 @@ fn answer(scenario: usize, req: &Request) -> Result<Response, Transport> {
         });
     }
     if url.starts_with("https://other.example.net/") {
-        return Ok(
-            Response::new(200, &[]).with_body(json!({ "token": TOKEN_RESPONSE }).to_string())
-        );
+        let token =
+            base64::engine::general_purpose::STANDARD.encode(format!("AWS:{ECR_API_TOKEN}"));
+        return Ok(Response::new(200, &[]).with_body(
+            json!({ "token": TOKEN_RESPONSE, "authorizationData": [{ "authorizationToken": token,
+                    "expiresAt": 1.9e9, "proxyEndpoint": AUTH_RESPONSE }] })
+            .to_string(),
+        ));
+    }
+    // The authorized ping redirected to another port of the registry's host (answered there).
+    if authorized && scenario % 7 == 6 && !url.starts_with("https://registry.example.com:8443/") {
+        return Ok(Response::new(
+            307,
+            &[(
+                "location",
+                &format!("https://registry.example.com:8443/v2/?t={TOKEN_RESPONSE}"),
+            )],
+        ));
     }
     Ok(match (scenario % 5, authorized) {
         (0, false) => Response::new(401, &[("www-authenticate", bearer)]),
@@ -852,7 +871,7 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
             session_token: session,
         };
         s.debug("AwsCredentials", &creds);
-        for scenario in 0..3 {
+        for scenario in 0..5 {
             match drive(
                 &mut s,
                 "TokenExchange",
@@ -885,9 +904,86 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
     s.debug("Request", &Request {
         method: "POST",
         url: format!("https://alice:{PASSWORD}@registry.example.com/token?password={PASSWORD}#{PASSWORD}"),
-        headers: vec![("Authorization".into(), format!("Basic {basic}"))],
+        headers: vec![
+            Header::secret("Authorization", format!("Basic {basic}")),
+            Header::secret("X-Registry-Token", PASSWORD),
+        ],
         body: Some(format!("grant_type=password&password={PASSWORD}")),
+        secret_body: true,
         tls: Default::default(),
     });
     s.assert_clean(5_000);
+}
+
+// ---- images: resolveCredentials and verifyAccess -----------------------------------------------
+
+#[test]
+fn image_credentials_and_access_checks_carry_no_secret() {
+    let mut s = Sweep::default();
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("robot:{ENTRY_PASSWORD}"));
+    let doc = json!({ "auths": {
+        "registry.example.com": { "username": "u", "password": ENTRY_PASSWORD, "auth": auth },
+        "https://index.docker.io/v1/": { "auth": auth },
+        "ghcr.io": { "auth": format!("{ENTRY_PASSWORD}-no-colon") },
+    } });
+    let secret = json!({ "kind": "Secret", "data": { ".dockerconfigjson":
+        base64::engine::general_purpose::STANDARD.encode(doc.to_string()) } });
+    let mut sources: Vec<Value> = valid_configs();
+    sources.extend(invalid_configs());
+    sources.extend([doc.clone(), Value::String(doc.to_string()), secret]);
+    for image in [
+        "nginx",
+        "registry.example.com/team/app:1",
+        "ghcr.io/x/y",
+        "Bad Image",
+    ] {
+        let r = regcred::resolve_credentials(image, &Value::Array(sources.clone()), NOW);
+        s.report(&format!("resolve_credentials {image}"), &r);
+        s.text(
+            format!("resolve_credentials {image} json"),
+            serde_json::to_string(&r).unwrap(),
+        );
+    }
+
+    let mut configs = valid_configs();
+    for c in &mut configs {
+        c["registryUrl"] = json!("registry.example.com");
+        c["registryType"] = json!("other");
+    }
+    let mut runs = 0;
+    for (i, c) in configs.iter().enumerate() {
+        let cfg = config(c);
+        for scenario in 0..20 {
+            let actions = [
+                vec![],
+                vec!["push".to_owned()],
+                vec!["pull".to_owned(), "push".to_owned()],
+            ];
+            let request = regcred::verify::access::AccessRequest {
+                repository: "team/app:1".into(),
+                actions: actions[scenario % 3].clone(),
+                probe_write: scenario % 2 == 0,
+            };
+            let o = LoginOptions {
+                now: NOW,
+                allow_private_networks: false,
+            };
+            match regcred::verify::access::verify_access(&cfg, o, &request) {
+                Ok(m) => {
+                    let out = drive(&mut s, &format!("Access #{i}/{scenario}"), m, scenario);
+                    runs += 1;
+                    s.text(
+                        format!("Access outcome #{i}/{scenario}"),
+                        serde_json::to_string(&out).unwrap(),
+                    );
+                }
+                Err(e) => s.text(
+                    format!("AccessError #{i}"),
+                    format!("{} {} {e:?}", e.code, e.message),
+                ),
+            }
+        }
+    }
+    assert!(runs > 50, "only {runs} access runs");
+    s.assert_clean(1000);
 }

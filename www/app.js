@@ -3,6 +3,7 @@
 // validateRegistry), certificate and key details, the generated secret and config.json, the
 // injection plan and the credential check. The page only renders.
 import * as regcred from 'regcred/web';
+import './images.js'; // section 6: image references, credentials, pull access
 
 await regcred.init();
 const { registryTypes, registrySchema, registryUiSchema, validateField, validateRegistry, inspectCertificates,
@@ -193,6 +194,7 @@ function update() {
   renderSummary();
   renderSecret();
   renderPlan();
+  document.dispatchEvent(new CustomEvent('regcred:config', { detail: config })); // www/images.js
 }
 
 function renderMessages(f) {

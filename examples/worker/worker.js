@@ -3,14 +3,15 @@
 //   POST /secret?format=yaml|json      -> the kubernetes.io/dockerconfigjson Secret manifest
 //        &name=...&namespace=...
 //   POST /verify                       -> what `docker login` would say, through this worker's fetch
+//   POST /access                       { config, repository, actions? } -> may it pull (push) there?
 // Validation runs in WebAssembly: no schema compiler, no eval (which Workers forbid).
-import { validateRegistry, pullSecret, verifyCredentials, RegcredError } from 'regcred';
+import { validateRegistry, pullSecret, verifyCredentials, verifyAccess, RegcredError } from 'regcred';
 
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
     if (request.method !== 'POST') {
-      return json({ code: 'method', message: 'POST a registry configuration as JSON to /validate, /secret or /verify' }, 405);
+      return json({ code: 'method', message: 'POST a registry configuration as JSON to /validate, /secret, /verify or /access' }, 405);
     }
     let config;
     try {
@@ -38,6 +39,14 @@ export default {
             fetch: (input, init) => fetch(input, init),
             // Private and loopback registries only where the deployment opts in (never from the
             // request: that would let any caller probe the worker's network).
+            allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORKS === 'true',
+          }));
+        case '/access':
+          // The body is { config, repository, actions? }: the configuration and what to check.
+          return json(await verifyAccess(config.config, {
+            repository: config.repository,
+            actions: config.actions,
+            fetch: (input, init) => fetch(input, init),
             allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORKS === 'true',
           }));
         default:

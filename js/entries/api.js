@@ -78,5 +78,10 @@ export const fromDevtronPayload = /* #__PURE__ */ guard(glue.fromDevtronPayload)
 export const verifyCredentials = /* #__PURE__ */ guardAsync(glue.verifyCredentials);
 export const ecrAuthorizationToken = /* #__PURE__ */ guardAsync(glue.ecrAuthorizationToken);
 
+// Images: references, the kubelet's keyring, repository access.
+export const parseImageReference = /* #__PURE__ */ guard(glue.parseImageReference);
+export const resolveCredentials = /* #__PURE__ */ guard(glue.resolveCredentials);
+export const verifyAccess = /* #__PURE__ */ guardAsync(glue.verifyAccess);
+
 /** Kept for symmetry with `regcred/web`: every other entry is ready at import. */
 export async function init() {}

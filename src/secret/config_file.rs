@@ -78,16 +78,15 @@ pub(crate) fn docker_config_file_indexed<'a>(
     if !auth_entries.is_empty() {
         check_indexed(auth_entries.iter().copied())?;
     }
-    let auths = auth_entries
-        .iter()
-        .map(|(_, e)| {
-            let wire = WireAuth {
-                auth: e.auth(),
-                email: e.email.as_deref().unwrap_or(""),
-            };
-            (e.server.as_str(), wire)
-        })
-        .collect();
+    // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort per type.
+    let mut auths = BTreeMap::new();
+    for (_, e) in &auth_entries {
+        let wire = WireAuth {
+            auth: e.auth(),
+            email: e.email.as_deref().unwrap_or(""),
+        };
+        auths.insert(e.server.as_str(), wire);
+    }
     Ok(go_json::indented(
         &WireFile {
             auths,

@@ -102,16 +102,24 @@ struct Wire<'a> {
     kind: &'static str,
     api_version: &'static str,
     metadata: Metadata<'a>,
-    data: BTreeMap<&'static str, String>,
+    data: SecretData<String>,
     #[serde(rename = "type")]
     kind_of_secret: &'static str,
+}
+
+/// A Secret's `data` with its one key, `.dockerconfigjson` ([`DOCKER_CONFIG_JSON_KEY`]): a struct
+/// rather than a one-entry map, so no map code is compiled for it.
+#[derive(Serialize)]
+struct SecretData<T> {
+    #[serde(rename = ".dockerconfigjson")]
+    docker_config_json: T,
 }
 
 /// kubectl's `SecretHash` of a dockerconfigjson secret (ten characters).
 pub fn secret_hash(name: &str, data_base64: &str) -> String {
     #[derive(Serialize)]
     struct Hashed<'a> {
-        data: BTreeMap<&'static str, &'a str>,
+        data: SecretData<&'a str>,
         kind: &'static str,
         name: &'a str,
         #[serde(rename = "type")]
@@ -119,7 +127,9 @@ pub fn secret_hash(name: &str, data_base64: &str) -> String {
     }
     let encoded = go_json::compact(
         &Hashed {
-            data: BTreeMap::from([(DOCKER_CONFIG_JSON_KEY, data_base64)]),
+            data: SecretData {
+                docker_config_json: data_base64,
+            },
             kind: "Secret",
             name,
             kind_of_secret: DOCKER_CONFIG_JSON_TYPE,
@@ -240,7 +250,9 @@ impl PullSecret {
                 labels: &self.labels,
                 annotations: &self.annotations,
             },
-            data: BTreeMap::from([(DOCKER_CONFIG_JSON_KEY, self.data_base64())]),
+            data: SecretData {
+                docker_config_json: self.data_base64(),
+            },
             kind_of_secret: DOCKER_CONFIG_JSON_TYPE,
         };
         let mut text = go_json::indented(&wire, b"    ", self.go_escaping);

@@ -73,7 +73,8 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
 
 /// Checks a password or token (not a GCP key).
 ///
-/// Errors: `password.empty`, `password.too-long` (more than 65536 bytes).
+/// Errors: `password.empty`, `password.too-long` (more than 65536 bytes), `password.control`
+/// (a NUL or DEL character: no registry accepts one, and it breaks config files).
 pub fn check_password(password: &str) -> Result<(), Issue> {
     if password.is_empty() {
         return Err(err("password.empty", "enter the password or token"));
@@ -82,6 +83,12 @@ pub fn check_password(password: &str) -> Result<(), Issue> {
         return Err(err(
             "password.too-long",
             format!("the password is longer than {PASSWORD_MAX} bytes"),
+        ));
+    }
+    if password.contains(['\0', '\u{7f}']) {
+        return Err(err(
+            "password.control",
+            "the password contains a NUL or DEL character",
         ));
     }
     Ok(())

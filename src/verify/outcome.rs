@@ -51,12 +51,24 @@ pub enum Status {
     Blocked,
     /// This configuration cannot be checked from here (ECR with the nodes' IAM role).
     Unsupported,
+    /// Access check: the registry grants the requested access to the repository.
+    Granted,
+    /// Access check: the login worked, but the registry refuses this repository or action.
+    Denied,
+    /// Access check: the repository or the tag/digest does not exist.
+    NotFound,
+    /// Access check: the registry does not say whether push is allowed (no token claim, and
+    /// the write probe was not requested).
+    Unverified,
 }
 
 impl Status {
-    /// Whether the status means the configuration works.
+    /// Whether the status means the configuration works (or the access is granted).
     pub fn is_ok(self) -> bool {
-        matches!(self, Status::Authenticated | Status::Anonymous)
+        matches!(
+            self,
+            Status::Authenticated | Status::Anonymous | Status::Granted
+        )
     }
 }
 

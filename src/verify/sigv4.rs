@@ -9,6 +9,7 @@ use std::fmt;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
+use super::http::Header;
 use crate::time::Timestamp;
 
 /// AWS credentials. `Debug` shows the access key id only.
@@ -104,7 +105,8 @@ pub struct Signature {
     pub signed_headers: String,
     /// The headers to add to the request: `X-Amz-Date`, `X-Amz-Security-Token` when there is a
     /// session token, `x-amz-content-sha256` when asked for, and `Authorization`.
-    pub added_headers: Vec<(String, String)>,
+    /// `Authorization` and `X-Amz-Security-Token` are marked secret.
+    pub added_headers: Vec<Header>,
 }
 
 impl fmt::Debug for SignableRequest<'_> {
@@ -132,7 +134,7 @@ impl fmt::Debug for Signature {
                 }
             })
             .collect();
-        let names: Vec<&str> = self.added_headers.iter().map(|(k, _)| k.as_str()).collect();
+        let names: Vec<&str> = self.added_headers.iter().map(|h| h.name.as_str()).collect();
         f.debug_struct("Signature")
             .field("canonical_request", &canonical.join("\n"))
             .field("string_to_sign", &self.string_to_sign)
@@ -242,18 +244,18 @@ fn canonical_uri(path: &str, normalize: bool) -> String {
 }
 
 fn canonical_query(query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (
-                uri_encode(&percent_decode(k), false),
-                uri_encode(&percent_decode(v), false),
-            )
-        })
-        .collect();
-    pairs.sort();
+    // Kept sorted as they are inserted (a handful of pairs): a slice sort would compile a whole
+    // stable sort into the module for this one list.
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for p in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        let pair = (
+            uri_encode(&percent_decode(k), false),
+            uri_encode(&percent_decode(v), false),
+        );
+        let at = pairs.partition_point(|q| *q <= pair);
+        pairs.insert(at, pair);
+    }
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
@@ -281,27 +283,36 @@ pub fn sign(
         Payload::Hash => sha256_hex(req.body),
         Payload::Literal(v) => v.clone(),
     };
-    let mut added: Vec<(String, String)> = vec![("X-Amz-Date".to_owned(), amz_date.clone())];
+    let mut added = vec![Header::plain("X-Amz-Date", amz_date.clone())];
     if let Some(token) = &creds.session_token {
-        added.push(("X-Amz-Security-Token".to_owned(), token.clone()));
+        added.push(Header::secret("X-Amz-Security-Token", token.clone()));
     }
     if params.content_sha256_header {
-        added.push(("x-amz-content-sha256".to_owned(), payload.clone()));
+        added.push(Header::plain("x-amz-content-sha256", payload.clone()));
     }
 
     let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
-    for (name, value) in req.headers.iter().chain(added.iter()) {
+    let all = req
+        .headers
+        .iter()
+        .map(|(n, v)| (n, v))
+        .chain(added.iter().map(|h| (&h.name, &h.value)));
+    for (name, value) in all {
         let lname = name.to_ascii_lowercase();
         if UNSIGNED.contains(&lname.as_str()) {
             continue;
         }
         let v = canonical_value(value);
-        match grouped.iter_mut().find(|(n, _)| *n == lname) {
-            Some((_, values)) => values.push(v),
-            None => grouped.push((lname, vec![v])),
+        // Kept sorted by name as they are added (no slice sort compiled in; see above).
+        match grouped.binary_search_by(|(n, _)| n.as_str().cmp(lname.as_str())) {
+            Ok(at) => {
+                if let Some((_, values)) = grouped.get_mut(at) {
+                    values.push(v);
+                }
+            }
+            Err(at) => grouped.insert(at, (lname, vec![v])),
         }
     }
-    grouped.sort_by(|a, b| a.0.cmp(&b.0));
     let canonical_headers: String = grouped
         .iter()
         .map(|(n, vs)| format!("{n}:{}\n", vs.join(",")))
@@ -337,8 +348,8 @@ pub fn sign(
         &params.service,
     );
     let signature = hex(&hmac(&key, string_to_sign.as_bytes()));
-    added.push((
-        "Authorization".to_owned(),
+    added.push(Header::secret(
+        "Authorization",
         format!(
             "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_headers}, Signature={signature}",
             creds.access_key_id

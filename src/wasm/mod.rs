@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cert;
 pub mod codec;
 pub mod host;
+pub mod images;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod secret;

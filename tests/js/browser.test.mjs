@@ -369,3 +369,32 @@ for (const bundler of ['webpack', 'esbuild']) {
     await page.close();
   });
 }
+
+test('demo: the image field shows the credential the kubelet would use; the access check runs', async () => {
+  const { page, errors } = await openPage(await demo(), 'body[data-ready="true"]');
+  await page.click('#types [data-id="docker-hub"]');
+  for (const [key, value] of Object.entries({ name: 'dockerhub', username: 'alice', password: 'dckr_pat_example' })) {
+    await page.fill(`#f-${key}`, value);
+  }
+  await page.fill('#image', 'nginx:1.27');
+  await page.waitForSelector('#image-credentials[data-status="found"]');
+  assert.equal(await page.textContent('#image-credentials .pull-reference'), 'docker.io/library/nginx:1.27');
+  assert.equal(await page.textContent('#image-credentials .credential'), 'alice @ https://index.docker.io/v1/');
+  await page.fill('#image', 'ghcr.io/acme/app');
+  await page.waitForSelector('#image-credentials[data-status="none"]');
+  await page.fill('#image', 'Bad/Name');
+  await page.waitForSelector('#image-credentials[data-status="invalid"]');
+  assert.match(await page.textContent('#image-credentials'), /image\.reference\.uppercase/);
+  // A registry on this machine: the policy refuses it before any request (the page does not opt in).
+  await page.click('#types [data-id="other"]');
+  for (const [key, value] of Object.entries({ name: 'local', registryUrl: '127.0.0.1:5000', username: 'alice', password: 'x' })) {
+    await page.fill(`#f-${key}`, value);
+  }
+  await page.fill('#image', '127.0.0.1:5000/team/app:1');
+  await page.waitForSelector('#image-credentials[data-status="found"]');
+  await page.click('#check-access');
+  await page.waitForSelector('#access-output[data-status="blocked"]');
+  await shot(page, 'demo-images');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -22,7 +22,7 @@ test('every README example block is its file under examples/, verbatim', () => {
   const examples = readmeExamples();
   const paths = examples.map((e) => e.path);
   for (const required of ['examples/node/quickstart.mjs', 'examples/node/main.mjs', 'examples/deno/main.ts',
-    'examples/node/verify.mjs', 'examples/deno/verify.ts',
+    'examples/node/verify.mjs', 'examples/deno/verify.ts', 'examples/node/images.mjs',
     'examples/browser/index.html', 'examples/portal/src/rjsf-validation.js', 'examples/worker/worker.js',
     'examples/rust/pull_secret.rs']) {
     assert.ok(paths.includes(required), `README quotes ${required}`);
@@ -42,6 +42,19 @@ test('every README example block is its file under examples/, verbatim', () => {
 test('Node quick start runs', async () => {
   const { stdout } = await runOk(process.execPath, ['examples/node/quickstart.mjs']);
   assert.equal(stdout, 'ecr,docker-hub,acr,artifact-registry,gcr,quay,other\n');
+});
+
+test('Node images example: the runtime\'s reference and the kubelet\'s credentials, most specific first', async () => {
+  const env = { DOCKER_TOKEN: 'dckr_pat_from_env' };
+  const hub = await runOk(process.execPath, ['examples/node/images.mjs', 'nginx:1.27'], { env });
+  assert.equal(hub.stdout, 'pulls docker.io/library/nginx:1.27\ntries alice @ https://index.docker.io/v1/ (source 0)\n');
+  const ghcr = await runOk(process.execPath, ['examples/node/images.mjs', 'ghcr.io/acme/app'], { env });
+  assert.equal(ghcr.stdout, 'pulls ghcr.io/acme/app:latest\ntries acme-bot @ ghcr.io/acme (source 1)\ntries me @ ghcr.io (source 1)\n');
+  const quay = await runOk(process.execPath, ['examples/node/images.mjs', 'quay.io/x/y'], { env });
+  assert.match(quay.stdout, /no credential matches/);
+  const bad = await run(process.execPath, ['examples/node/images.mjs', 'Bad/Name'], { env });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /image\.reference\.uppercase/);
 });
 
 test('Node example prints the pull secret of the validated configuration', async () => {

@@ -1,6 +1,6 @@
 // Cloudflare's runtime: workerd (from npm) serves real HTTP on 127.0.0.1. First the package's
 // `workerd` entry on its own, then the edge-worker example (examples/worker/) answering
-// /validate, /secret and /verify — the last against a real Distribution registry.
+// /validate, /secret, /verify and /access — the last two against a real Distribution registry.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as regcred from 'regcred';
 import { workerdConfig } from '../../examples/worker/make-config.mjs';
-import { bin, cleanup, freePort, startProcess } from './support/hosts.mjs';
+import { bin, cleanup, freePort, run, startProcess } from './support/hosts.mjs';
+import { writeLayout } from './support/oci.mjs';
 import { htpasswdRegistryFor } from './support/registry.mjs';
 
 const dirs = [];
@@ -150,4 +151,35 @@ test('worker example: /verify against a real Distribution registry (TLS from a t
   assert.equal(failed.status, 'unreachable', JSON.stringify(failed));
   assert.deepEqual(failed.steps.map((s) => s.error), ['unreachable']);
   assert.match(untrusting.proc.output(), /TLS handshake failed: invalid peer certificate/);
+});
+
+test('worker example: /access against a real Distribution registry holding a pushed image', { timeout: 90_000 }, async (t) => {
+  const { pki, reg } = await htpasswdRegistryFor(t, 'alice', 'correct horse');
+  const home = mkdtempSync(join(tmpdir(), 'regcred-access-'));
+  t.after(() => cleanup(home));
+  writeLayout(join(home, 'layout'), 'v1');
+  const push = await run('skopeo', ['copy', '--insecure-policy', '--dest-tls-verify=false', '--dest-creds', 'alice:correct horse',
+    `oci:${join(home, 'layout')}:v1`, `docker://${reg.host}/team/app:1.0`], { env: { HOME: home, XDG_RUNTIME_DIR: home } });
+  assert.equal(push.code, 0, push.stderr);
+  const { base, proc } = await serveWorker({ allowPrivateNetworks: true, trustedCertificates: [pki.caPem] });
+  const config = (password) => ({ name: 'local-registry', registryType: 'other', registryUrl: reg.host,
+    connection: 'secure-with-cert', cert: pki.caPem, username: 'alice', password });
+  const access = async (body) => {
+    const res = await post(`${base}/access`, body);
+    assert.equal(res.status, 200, await res.clone().text());
+    return res.json();
+  };
+  const granted = await access({ config: config('correct horse'), repository: 'team/app:1.0' });
+  assert.equal(granted.status, 'granted', `${JSON.stringify(granted)}\n${proc.output()}`);
+  assert.deepEqual(granted.steps.map((s) => `${s.method} ${s.status}`), ['GET 401', 'GET 200', 'GET 200']);
+  const noTag = await access({ config: config('correct horse'), repository: `${reg.host}/team/app:2.0` });
+  assert.equal(noTag.status, 'not-found', JSON.stringify(noTag));
+  assert.equal(noTag.code, 'access.manifest-unknown');
+  const wrong = await access({ config: config('wrong password'), repository: 'team/app:1.0' });
+  assert.equal(wrong.status, 'unauthorized', JSON.stringify(wrong));
+  assert.ok(!JSON.stringify(wrong).includes('wrong password'));
+  // Misuse is a 422 with the error's code.
+  const other = await post(`${base}/access`, { config: config('correct horse'), repository: 'ghcr.io/acme/app' });
+  assert.equal(other.status, 422);
+  assert.equal((await other.json()).code, 'access.other-registry');
 });

@@ -26,6 +26,14 @@ import {
   fromDevtronPayload,
   verifyCredentials,
   ecrAuthorizationToken,
+  parseImageReference,
+  resolveCredentials,
+  verifyAccess,
+  type AccessCheck,
+  type AccessStatus,
+  type AccessStep,
+  type ImageReference,
+  type ResolvedCredential,
   type CertificateBundle,
   type CertificateInfo,
   type ClusterPlan,
@@ -87,6 +95,7 @@ assertShape('exports', regcred, shape<typeof regcred>({
   parseServiceAccountKey: 'required', inspectCertificates: 'required', dockerConfigJson: 'required',
   dockerConfigFile: 'required', pullSecret: 'required', injectionPlan: 'required', toDevtronPayload: 'required',
   fromDevtronPayload: 'required', verifyCredentials: 'required', ecrAuthorizationToken: 'required',
+  parseImageReference: 'required', resolveCredentials: 'required', verifyAccess: 'required',
 }));
 
 // ---- catalog and schemas ----------------------------------------------------------------------
@@ -96,7 +105,7 @@ const types: RegistryTypeInfo[] = registryTypes();
 const typeShape = shape<RegistryTypeInfo>({ id: 'required', label: 'required', defaultUrl: 'required', urlEditable: 'required',
   dockerConfigServer: 'required', credentialsHelp: 'required', fields: 'required' });
 const fieldShape = shape<Field>({ key: 'required', label: 'required', kind: 'required', required: 'required',
-  requiredWhen: 'required', fixedValue: 'required', defaultValue: 'required', placeholder: 'required', help: 'required', options: 'required' });
+  requiredWhen: 'required', shownWhen: 'required', fixedValue: 'required', defaultValue: 'required', placeholder: 'required', help: 'required', options: 'required' });
 const optionShape = shape<FieldOption>({ value: 'required', label: 'required' });
 for (const t of types) {
   assertShape('RegistryTypeInfo', t, typeShape);
@@ -251,6 +260,29 @@ const token: EcrToken = login; // an authorization is a token the generators tak
 const withToken: string = pullSecret({ name: 'ecr-pull', registries: [{ ...ecrKeys, ecrToken: token }], format: 'json' });
 assert(withToken.includes('.dockerconfigjson'), 'an ECR secret from the token');
 
+// ---- images ---------------------------------------------------------------------------------------
+
+const refShape = shape<ImageReference>({ domain: 'required', path: 'required', tag: 'optional', digest: 'optional', name: 'required',
+  familiarName: 'required', reference: 'required', familiarReference: 'required', pullReference: 'required' });
+const nginx: ImageReference | undefined = assertReport('parseImageReference', parseImageReference('nginx:1.27'), refShape);
+assert(nginx?.name === 'docker.io/library/nginx' && nginx.tag === '1.27', 'nginx normalized');
+assertReport('parseImageReference raw', parseImageReference('team/app', { normalize: false }), refShape);
+const credShape = shape<ResolvedCredential>({ server: 'required', username: 'required', source: 'required' });
+const creds: ResolvedCredential[] | undefined = assertReport('resolveCredentials', resolveCredentials('nginx', [dockerHub, '{"auths":{}}']));
+assert(creds?.length === 1, 'Docker Hub credential');
+creds.forEach((c) => assertShape('ResolvedCredential', c, credShape));
+const accessStepShape = shape<AccessStep>({ method: 'required', url: 'required', status: 'required', error: 'optional' });
+const accessShape = shape<AccessCheck>({ ok: 'required', status: 'required', steps: 'required', expiresAt: 'optional', code: 'optional', message: 'required' });
+const manifestFetch: FetchLike = async (url, init) => (url.includes('/manifests/')
+  ? new Response('{}', { status: 200 })
+  : scripted(url, init));
+const access: AccessCheck = await verifyAccess({ ...dockerHub, registryType: 'other', registryUrl: 'registry.example.com' },
+  { fetch: manifestFetch, repository: 'team/app:1.0', actions: ['pull'] });
+assertShape('AccessCheck', access, accessShape);
+access.steps.forEach((s) => assertShape('AccessCheck step', s, accessStepShape));
+const accessStatus: AccessStatus = access.status;
+assert(accessStatus === 'granted' && access.ok, 'granted');
+
 // Exhaustive over the declared statuses: a new status would be a compile error here.
 function describeStatus(s: VerificationStatus): string {
   switch (s) {
@@ -294,6 +326,12 @@ function wrongUses(): void {
   const s: VerificationStatus = 'ok';
   // @ts-expect-error: verifyCredentials resolves to a Verification, not a boolean
   const b: Promise<boolean> = verifyCredentials(dockerHub, { fetch });
+  // @ts-expect-error: verifyAccess needs a repository
+  void verifyAccess(dockerHub, { fetch });
+  // @ts-expect-error: actions are pull and push
+  void verifyAccess(dockerHub, { fetch, repository: 'x', actions: ['delete'] });
+  // @ts-expect-error: parseImageReference takes a string
+  parseImageReference({ image: 'nginx' });
   // @ts-expect-error: clusters are ids or { id, name? }
   injectionPlan(dockerHub, [{ name: 'prod' }]);
   // @ts-expect-error: clusterId comes back as a string

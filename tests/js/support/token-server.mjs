@@ -14,7 +14,7 @@ export function signToken({ signerCert, signerKey, issuer, service, subject, sco
   const access = [];
   for (const s of (scope || '').split(' ').filter(Boolean)) {
     const [type, name, actions] = s.split(':');
-    access.push({ type, name, actions: (actions || '').split(',') });
+    access.push({ type, name, actions: (actions || '').split(',').filter(Boolean) });
   }
   const claims = { iss: issuer, sub: subject, aud: service, exp: now + lifetime, nbf: now - 10, iat: now, jti: b64url(randomBytes(12)), access };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
@@ -22,11 +22,24 @@ export function signToken({ signerCert, signerKey, issuer, service, subject, sco
   return `${input}.${b64url(signature)}`;
 }
 
+/** The scope with every action `acl(user, repository)` does not allow removed (`user` is null
+ * for an anonymous request). */
+function grantedScope(scope, acl, user) {
+  return (scope || '').split(' ').filter(Boolean).map((s) => {
+    const [type, name, actions = ''] = s.split(':');
+    const allowed = acl(user, name);
+    return `${type}:${name}:${actions.split(',').filter((a) => allowed.includes(a)).join(',')}`;
+  }).join(' ');
+}
+
 /**
  * Starts the token service. `users` maps usernames to passwords; `getStatus` forces an answer
- * to GET (e.g. 404) so that clients must fall back to POST. Returns `{ realm, requests, stop }`.
+ * to GET (e.g. 404) so that clients must fall back to POST. With `acl(user, repository)` (a
+ * list of allowed actions), tokens grant only what it allows, and anonymous GETs (no
+ * Authorization) get a token for `user` null, as Distribution's token servers do.
+ * Returns `{ realm, requests, stop }`.
  */
-export async function startTokenServer({ pki, issuer, service, users, getStatus }) {
+export async function startTokenServer({ pki, issuer, service, users, getStatus, acl }) {
   const port = await freePort();
   const requests = [];
   const server = createServer({ cert: pki.serverCert, key: pki.serverKey }, (req, res) => {
@@ -47,11 +60,12 @@ export async function startTokenServer({ pki, issuer, service, users, getStatus 
         if (form.get('grant_type') !== 'password' || form.get('service') !== service) { res.writeHead(400); return res.end(); }
         user = form.get('username'); pass = form.get('password'); scope = form.get('scope');
       }
-      if (user === undefined || users[user] !== pass) {
+      const anonymous = acl && req.method === 'GET' && user === undefined;
+      if (!anonymous && (user === undefined || users[user] !== pass)) {
         res.writeHead(401, { 'content-type': 'application/json' });
         return res.end('{"details":"incorrect username or password"}');
       }
-      const token = signToken({ signerCert: pki.tokenSignerCert, signerKey: pki.tokenSignerKey, issuer, service, subject: user, scope });
+      const token = signToken({ signerCert: pki.tokenSignerCert, signerKey: pki.tokenSignerKey, issuer, service, subject: user ?? '', scope: acl ? grantedScope(scope, acl, anonymous ? null : user) : scope });
       res.writeHead(200, { 'content-type': 'application/json' });
       const key = req.method === 'POST' ? 'access_token' : 'token';
       res.end(JSON.stringify({ [key]: token, expires_in: 300, issued_at: new Date().toISOString() }));
