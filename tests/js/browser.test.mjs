@@ -1,5 +1,5 @@
-// The demo page (www/) and the portal example (examples/portal/, bundled by webpack 5 in its
-// default configuration and by esbuild) in real Chromium. Screenshots go to tests/artifacts/.
+// The demo page (www/) in real Chromium (the portal example: portal-form.test.mjs).
+// Screenshots go to tests/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -327,48 +327,6 @@ test('demo: keyboard-usable: every control is labelled and Tab follows the page 
     && document.querySelector('button.copy[data-target="secret-output"]').textContent !== 'Copy');
   await page.close();
 });
-
-// ---------------------------------------------------------------------------------------------
-// The portal example, bundled the way Backstage apps are (webpack 5, default configuration) and
-// with esbuild, then driven in Chromium.
-
-async function bundlePortal(bundler) {
-  const out = mkdtempSync(join(tmpdir(), `regcred-portal-${bundler}-`));
-  dirs.push(out);
-  const cwd = join(root, 'examples/portal');
-  if (bundler === 'webpack') {
-    // No config file: webpack's defaults (entry ./src/index.js), no experiments.
-    await runOk(bin('webpack'), ['--mode', 'production', '--output-path', out], { cwd, timeout: 90_000 });
-  } else {
-    await runOk(bin('esbuild'), ['src/index.js', '--bundle', '--format=esm', '--minify', `--outfile=${join(out, 'main.js')}`], { cwd });
-  }
-  const html = readFileSync(join(cwd, 'index.html'), 'utf8');
-  writeFileSync(join(out, 'index.html'), bundler === 'esbuild' ? html.replace('<script src=', '<script type="module" src=') : html);
-  return out;
-}
-
-for (const bundler of ['webpack', 'esbuild']) {
-  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { timeout: 120_000 }, async () => {
-    const out = await bundlePortal(bundler);
-    const url = await serve([['/', out]]);
-    const { page, errors, requests } = await openPage(url, '#root form');
-    assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith(new URL(url).origin)), []);
-    await page.selectOption('#root_registryType', { label: 'ECR' });
-    await page.fill('#root_name', 'my-ecr');
-    await page.fill('#root_registryUrl', '12345.dkr.ecr.us-east-1.amazonaws.com');
-    const expected = regcred.validateRegistry({ name: 'my-ecr', registryType: 'ecr', registryUrl: '12345.dkr.ecr.us-east-1.amazonaws.com' })
-      .errors.filter((e) => e.path === '/registryUrl');
-    assert.ok(expected.length > 0);
-    // RJSF renders a field's errors right after its input, inside the field's container.
-    const fieldErrors = page.locator('.form-group.field', { has: page.locator('#root_registryUrl') }).locator('.error-detail');
-    await fieldErrors.getByText(expected[0].message, { exact: true }).waitFor();
-    await shot(page, `portal-${bundler}-ecr-error`);
-    await page.fill('#root_registryUrl', '123456789012.dkr.ecr.us-east-1.amazonaws.com');
-    await page.waitForFunction((msg) => ![...document.querySelectorAll('.error-detail li')].some((li) => li.textContent === msg), expected[0].message);
-    await page.close();
-  });
-}
 
 test('demo: the image field shows the credential the kubelet would use; the access check runs', async () => {
   const { page, errors } = await openPage(await demo(), 'body[data-ready="true"]');

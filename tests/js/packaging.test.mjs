@@ -122,7 +122,7 @@ test('the tarball: README, both licences, complete metadata, every exported file
   assert.ok(manifest.description.length > 40);
   assert.ok(manifest.keywords.includes('kubernetes') && manifest.keywords.includes('webassembly'));
   assert.equal(manifest.types, './index.d.ts');
-  assert.match(manifest.engines.node, /^>=20/);
+  assert.match(manifest.engines.node, /^>=20\.16/);
   const readme = readFileSync(join(pkgDir, 'README.md'), 'utf8');
   assert.match(readme, /npm install regcred/);
   assert.match(readme, /MIT OR Apache-2\.0/);
@@ -167,6 +167,14 @@ test('Node 20 ESM: the one-file `node` entry, no init', async () => {
   // module costs Node ~1 ms at a cold start).
   const entry = readFileSync(join(dir, 'node_modules/regcred/node.js'), 'utf8');
   assert.doesNotMatch(entry, /^\s*(import|export)\b[^;]*\bfrom\s*['"]\./m, 'node.js imports a sibling module');
+});
+
+test('Node CommonJS: `require("regcred")` loads the same entry (no top-level await in it)', async () => {
+  const cjs = program.replace(/^import \{([^}]+)\} from 'regcred';$/m, "const {$1} = require('regcred');");
+  assert.notEqual(cjs, program);
+  const dir = await consumer({ 'package.json': '{"type":"commonjs"}', 'main.js': cjs });
+  const { stdout } = await runOk(process.execPath, ['main.js'], { cwd: dir });
+  checkOutput(lastLine(stdout));
 });
 
 test('Deno: the package from node_modules runs with no permissions at all', async () => {

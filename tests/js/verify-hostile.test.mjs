@@ -169,7 +169,12 @@ test('4. only true opts in: other non-booleans are argument errors, in every exp
   assert.equal(r.status, 'anonymous');
   // The other boolean options of other exports are just as strict.
   const entry = [{ server: 'r.example.com', username: 'u', password: 'p' }];
+  const pem = readFileSync(new URL('../fixtures/certs/root.pem', import.meta.url), 'utf8');
   for (const v of ['false', 1, [], {}]) {
+    if (regcred.verifyAccess) {
+      await assert.rejects(regcred.verifyAccess(config(), { fetch, repository: 'team/app', probeWrite: v }), (e) => e.code?.startsWith('argument.'), `probeWrite ${JSON.stringify(v)}`);
+    }
+    assert.throws(() => regcred.inspectCertificates(pem, { requireCa: v }), (e) => e.code?.startsWith('argument.'), `requireCa ${JSON.stringify(v)}`);
     assert.throws(() => regcred.dockerConfigJson(entry, { goEscaping: v }), (e) => e.code?.length > 0, `goEscaping ${JSON.stringify(v)}`);
     assert.throws(() => regcred.dockerConfigFile(entry, { credHelpers: v }), (e) => e.code?.length > 0, `credHelpers ${JSON.stringify(v)}`);
     assert.throws(() => regcred.pullSecret({ name: 's', registries: entry, format: 'json', appendHash: v }), (e) => e.code?.length > 0, `appendHash ${JSON.stringify(v)}`);
