@@ -3,6 +3,7 @@
 // regcred's issues as react-jsonschema-form's nested error schema.
 import type { ErrorSchema } from '@rjsf/utils';
 import { registrySchema, registryTypes, registryUiSchema } from 'regcred';
+import { fieldOf } from 'regcred/rjsf';
 import type { Issue, RegistryTypeId, RegistryTypeInfo } from 'regcred';
 import { RegcredSecretWidget } from './RegcredSecretWidget';
 
@@ -61,20 +62,13 @@ export function pointerTokens(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** The form field an issue's pointer belongs to: the top-level key, or the key inside the
- * `injection` group (`/cert/blocks/0` → `['cert']`). */
-export function fieldTokens(pointer: string): string[] {
-  const tokens = pointerTokens(pointer);
-  return tokens.slice(0, tokens[0] === 'injection' && tokens.length > 1 ? 2 : 1);
-}
-
 /** regcred's issues as an RJSF error schema: each message under the form field its path belongs
  * to (a certificate block's issue under the certificate field). */
 export function errorSchemaOf(issues: readonly Issue[]): ErrorSchema {
   const root: ErrorSchema = {};
   for (const issue of issues) {
     let node: any = root;
-    for (const token of fieldTokens(issue.path)) node = node[token] ??= {};
+    for (const token of pointerTokens(fieldOf(issue.path))) node = node[token] ??= {};
     (node.__errors ??= []).push(issue.message);
   }
   return root;
