@@ -124,7 +124,7 @@ impl Policy {
             "http" if self.tls.insecure && self.is_registry(url) => {}
             "http" => return Err(blocked(
                 "policy.scheme",
-                "plain http is allowed only to the registry's own host and port with connection `insecure`",
+                "plain http is allowed only to the registry's own host and port with connection \"insecure\"",
             )),
             _ => return Err(blocked("policy.scheme", "only https URLs are fetched")),
         }
