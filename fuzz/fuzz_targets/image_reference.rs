@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(r) = parse_normalized(text) {
         let again = parse_normalized(&r.reference).unwrap_or_else(|e| panic!("canonical form rejected: {e:?}"));
         assert_eq!(again, r);
-        let familiar = parse_normalized(&r.familiar_reference).unwrap_or_else(|e| panic!("familiar form rejected: {e:?}"));
-        assert_eq!(familiar, r);
+        // The one exception, as upstream: `docker.io/<64 hex>` is a repository, but its familiar
+        // form is the bare 64-hex text, which reads as an image id and is refused.
+        if !regcred::images::grammar::is_identifier(&r.familiar_name) {
+            let familiar = parse_normalized(&r.familiar_reference).unwrap_or_else(|e| panic!("familiar form rejected: {e:?}"));
+            assert_eq!(familiar, r);
+        }
     }
 });
