@@ -4,7 +4,7 @@ SHELL := bash
 WASM_TARGET := wasm32-unknown-unknown
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: all setup setup-test pkg pkg-test pkg-jsonschema demo test test-rust test-lint test-wasm test-js bench fuzz size wasm-lock
+.PHONY: all setup setup-test pkg pkg-test pkg-jsonschema demo test test-rust test-lint test-wasm test-js bench fuzz size size-check wasm-lock
 
 all: pkg
 
@@ -58,6 +58,10 @@ test-js:
 ## Benchmarks against peers (not part of `make test`); writes bench/results.json and results.md.
 bench: pkg
 	node bench/run.mjs
+
+## Fails when the shipped .wasm (as `make pkg` last built it) is over the 150 KiB gzip -9 limit.
+size-check:
+	node -e "const s = require('./target/wasm-size.json'); if (s.gzip9 > s.limit) { console.error('regcred_bg.wasm: ' + s.gzip9 + ' bytes gzip -9, over the ' + s.limit + '-byte limit'); process.exit(1); }"
 
 ## What every crate and module costs in the .wasm; writes bench/size-report.md.
 size: pkg

@@ -1,4 +1,4 @@
-// `make bench`: every budget of DESIGN.md §5, each against a peer measured in the same run, printed
+// `make bench`: every budget (README, Budgets), each against a peer measured in the same run, printed
 // and written to bench/results.json and bench/results.md (which the README quotes). Not part of
 // `make test`: figures depend on the machine and its load, so nothing here asserts a time.
 //
@@ -42,7 +42,10 @@ const coldStartResult = {
   regcredMs: round(median(cold.regcred)),
   ajvMs: round(median(cold.ajv)),
   runs: coldRuns,
-  budgetMs: 20,
+  // The spread over the fresh processes (load on a shared machine comes in waves).
+  regcredRangeMs: [round(Math.min(...cold.regcred)), round(Math.max(...cold.regcred))],
+  ajvRangeMs: [round(Math.min(...cold.ajv)), round(Math.max(...cold.ajv))],
+  budgetMs: 10,
 };
 coldStartResult.ratio = round(coldStartResult.ajvMs / coldStartResult.regcredMs, 1);
 
@@ -63,9 +66,11 @@ for (const [name, config] of Object.entries(configs)) {
   }
   const regcredUs = round(median(r), 2);
   const ajvUs = round(median(a), 3);
-  validate[name] = { regcredUs, ajvUs, ratio: round(ajvUs / regcredUs, 3) };
+  const range = (xs, digits) => [round(Math.min(...xs), digits), round(Math.max(...xs), digits)];
+  validate[name] = { regcredUs, ajvUs, ratio: round(ajvUs / regcredUs, 3), regcredRangeUs: range(r, 2), ajvRangeUs: range(a, 3) };
 }
-validate.budgetUs = 20;
+// Budget: within 5x of ajv's compiled validator (ratio = ajv / regcred >= 0.2).
+validate.budgetRatio = 0.2;
 
 // --- CA bundle --------------------------------------------------------------------------------
 const certRun = benchCertificates({ minMs: quick ? 500 : 1500 });
@@ -79,7 +84,7 @@ const certs = {
 certs.ratios = Object.fromEntries(
   Object.entries(certs.medianMs).filter(([k]) => k !== 'regcred').map(([k, v]) => [k, round(v / certs.medianMs.regcred, 1)]),
 );
-certs.target = '>= 3x faster than @peculiar/x509';
+certs.target = '>= 10x faster than @peculiar/x509';
 
 // --- pullSecret -------------------------------------------------------------------------------
 const entry = { server: 'registry.example.com', username: 'alice', password: 'dckr_pat_0123456789abcdef' };
@@ -134,10 +139,10 @@ Ratio = peer ÷ regcred: above 1 means regcred is faster.
 
 | budget | regcred | peer | ratio | target |
 |---|---|---|---|---|
-| \`.wasm\` gzip -9 | ${size ? `${kib(size.gzip9)} KiB (${kib(size.raw)} KiB raw)` : 'n/a'} | — | — | ≤ 250 KiB: ${size ? ok(size.gzip9 <= 250 * 1024) : 'n/a'}; aim 150: ${size ? (size.gzip9 <= 150 * 1024 ? 'reached' : 'not reached') : 'n/a'} |
-| cold start (import + instantiate + first \`validateRegistry\`) | ${coldStartResult.regcredMs} ms | ajv import + compile + first validate ${coldStartResult.ajvMs} ms | ${coldStartResult.ratio}× | < 20 ms: ${ok(coldStartResult.regcredMs < 20)} |
-| \`validateRegistry\` per call, typical config (Docker Hub) | ${typical.regcredUs} µs | ajv compiled validate ${typical.ajvUs} µs | ${typical.ratio}× | < 20 µs: ${ok(typical.regcredUs < 20)} |
-| \`inspectCertificates\`, ${certs.certificates} system CA roots (${certs.kib} KiB) | ${certs.medianMs.regcred} ms | @peculiar/x509 ${certs.medianMs['@peculiar/x509']} ms; node-forge ${certs.medianMs['node-forge']} ms | ${certs.ratios['@peculiar/x509']}×; ${certs.ratios['node-forge']}× | ≥ 3× @peculiar/x509: ${ok(certs.ratios['@peculiar/x509'] >= 3)} |
+| \`.wasm\` gzip -9 | ${size ? `${kib(size.gzip9)} KiB (${kib(size.raw)} KiB raw)` : 'n/a'} | — | — | ≤ 150 KiB: ${size ? ok(size.gzip9 <= 150 * 1024) : 'n/a'}; aim 120: ${size ? (size.gzip9 <= 120 * 1024 ? 'reached' : 'not reached') : 'n/a'} |
+| cold start (import + instantiate + first \`validateRegistry\`), median of ${coldStartResult.runs} fresh processes (range) | ${coldStartResult.regcredMs} ms (${coldStartResult.regcredRangeMs.join('–')}) | ajv import + compile + first validate ${coldStartResult.ajvMs} ms (${coldStartResult.ajvRangeMs.join('–')}) | ${coldStartResult.ratio}× | ≤ 10 ms: ${ok(coldStartResult.regcredMs <= 10)} |
+| \`validateRegistry\` per call, typical config (Docker Hub), median of 3 rounds (range) | ${typical.regcredUs} µs (${typical.regcredRangeUs.join('–')}) | ajv compiled validate ${typical.ajvUs} µs (${typical.ajvRangeUs.join('–')}) | ${typical.ratio}× (ajv ${round(1 / typical.ratio, 1)}× faster) | within 5× of ajv: ${ok(typical.ratio >= validate.budgetRatio)} |
+| \`inspectCertificates\`, ${certs.certificates} system CA roots (${certs.kib} KiB) | ${certs.medianMs.regcred} ms | @peculiar/x509 ${certs.medianMs['@peculiar/x509']} ms; node-forge ${certs.medianMs['node-forge']} ms | ${certs.ratios['@peculiar/x509']}×; ${certs.ratios['node-forge']}× | ≥ 10× @peculiar/x509: ${ok(certs.ratios['@peculiar/x509'] >= 10)} |
 | \`pullSecret\` per call (one registry, JSON) | ${pullSecretResult.regcredUs} µs | plain JS (JSON.stringify + Buffer base64) ${pullSecretResult.plainJsUs} µs | ${pullSecretResult.ratio}× | — |
 | \`parseImageReference\` per call (${images.images} references) | ${images.parseImageReference.regcredUs} µs | @swimlane/docker-reference \`parseFamiliarName\` ${images.parseImageReference.swimlaneUs} µs | ${images.parseImageReference.ratio}× | < 2 µs: ${ok(images.parseImageReference.regcredUs < 2)} |
 | \`resolveCredentials\`, 100 \`.dockerconfigjson\` documents | ${images.resolveCredentials.documentsUs} µs | none exists (no JS keyring) | — | < 50 µs: ${ok(images.resolveCredentials.documentsUs < 50)} |

@@ -426,9 +426,10 @@ export interface VerifyOptions {
   fetch: FetchLike;
   /** Epoch milliseconds or ISO-8601; defaults to the host clock. */
   now?: number | string;
-  /** Per request; default 15000. */
+  /** The deadline of the whole call in milliseconds, 1 to 600000; default 15000. */
   timeoutMs?: number;
-  /** Allow loopback, private and link-local addresses (never metadata endpoints). */
+  /** Only `true` allows loopback and private addresses and names under no public top-level
+   * domain (never link-local or metadata endpoints); any other non-boolean throws. */
   allowPrivateNetworks?: boolean;
 }
 
@@ -441,6 +442,7 @@ export interface EcrAuthorization extends EcrToken {
 export interface EcrTokenOptions {
   fetch: FetchLike;
   now?: number | string;
+  /** The deadline of the whole call in milliseconds, 1 to 600000; default 15000. */
   timeoutMs?: number;
 }
 

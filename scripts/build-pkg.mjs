@@ -60,6 +60,8 @@ run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Oz', '--enable-bulk-memor
 for (const name of ['errors.js', 'host.js']) cpSync(join(root, 'js', name), join(pkg, name));
 cpSync(join(root, 'js/entries'), pkg, { recursive: true });
 cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
+// regcred/rjsf: react-jsonschema-form adapters (plain JS over the main entry, no React).
+for (const name of ['rjsf.js', 'rjsf.d.ts']) cpSync(join(root, 'js', name), join(pkg, name));
 
 // The error class must be one class: point the glue's snippet import at ./errors.js.
 const glue = join(pkg, 'regcred.js');
@@ -163,7 +165,8 @@ const manifest = {
   type: 'module',
   types: './index.d.ts',
   main: './node.js',
-  engines: { node: '>=20' },
+  // process.getBuiltinModule (node.js reads the module with it); `require` needs 20.19.
+  engines: { node: '>=20.16' },
   // Only the entries have side effects (they instantiate the module at import). Declaring
   // `sideEffects: false` would let bundlers drop an entry's initialization and link straight to
   // the uninitialized glue.
@@ -202,6 +205,7 @@ const manifest = {
       default: './bundler.js',
     },
     './web': { types: './web.d.ts', default: './web.js' },
+    './rjsf': { types: './rjsf.d.ts', default: './rjsf.js' },
     './regcred_bg.wasm': './regcred_bg.wasm',
     './schemas/*': './schemas/*',
     './package.json': './package.json',

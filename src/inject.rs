@@ -18,6 +18,7 @@ use crate::catalog::RegistryType;
 use crate::config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
 use crate::secret::k8s_names::dns1123_fragment;
 use crate::secret::SecretError;
+use crate::validate::injection::MAX_CLUSTER_LEN;
 
 /// The suffix of generated secret names.
 pub const SECRET_NAME_SUFFIX: &str = "-regcred";
@@ -189,11 +190,15 @@ pub fn injection_plan(config: &RegistryConfig, clusters: &[Cluster]) -> Vec<Clus
         .collect()
 }
 
+/// Most clusters in one injection plan.
+pub const MAX_PLAN_CLUSTERS: usize = 10_000;
+
 /// Decodes clusters as the JS API takes them: an array of `{ id, name? }` (id a string or an
-/// integer) or of bare ids.
+/// integer) or of bare ids; ids and names at most [`MAX_CLUSTER_LEN`] characters.
 ///
 /// # Errors
-/// `secret.shape` (path `/<index>` or `/<index>/id`) for anything else.
+/// `secret.shape` (path `/<index>` or `/<index>/id`) for anything else; `secret.too-many` for
+/// more than [`MAX_PLAN_CLUSTERS`] clusters.
 pub fn clusters_from_json(v: &Value) -> Result<Vec<Cluster>, SecretError> {
     let shape = |path: String| SecretError::Shape {
         path,
@@ -205,6 +210,13 @@ pub fn clusters_from_json(v: &Value) -> Result<Vec<Cluster>, SecretError> {
         _ => None,
     };
     let items = v.as_array().ok_or_else(|| shape(String::new()))?;
+    if items.len() > MAX_PLAN_CLUSTERS {
+        return Err(SecretError::TooMany {
+            path: String::new(),
+            max: MAX_PLAN_CLUSTERS,
+        });
+    }
+    let too_long = |s: &str| s.chars().count() > MAX_CLUSTER_LEN;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -224,6 +236,16 @@ pub fn clusters_from_json(v: &Value) -> Result<Vec<Cluster>, SecretError> {
                 .map(|id| Cluster { id, name: None })
                 .ok_or_else(|| shape(format!("/{i}"))),
         };
+        let cluster = cluster.and_then(|c| {
+            if too_long(&c.id) || c.name.as_deref().is_some_and(too_long) {
+                Err(SecretError::Shape {
+                    path: format!("/{i}"),
+                    expected: "a cluster id or name of at most 253 characters is expected",
+                })
+            } else {
+                Ok(c)
+            }
+        });
         match cluster {
             Ok(c) => out.push(c),
             Err(e) => errors.push(e),

@@ -39,7 +39,7 @@ fn invalid(message: String) -> SchemaError {
 fn compile(schema: &Value) -> Result<Validator, SchemaError> {
     jsonschema::validator_for(schema).map_err(|e| {
         invalid(format!(
-            "the schema is not valid: `{}` at `{}`",
+            "the schema is not valid: \"{}\" at \"{}\"",
             e.kind().keyword(),
             e.schema_path()
         ))

@@ -79,7 +79,9 @@ fn credential_sets() -> Vec<DockerEntry> {
         "quote\"back\\slash".into(),
         "tab\tnew\nline".into(),
         "emoji 🐳 and spaces  ".into(),
-        "ctrl\u{1}\u{7f}\u{8}\u{c}".into(),
+        // Control characters kubectl passes through; NUL and DEL are refused here, in entries
+        // as in configurations (`password.control`).
+        "ctrl\u{1}\u{8}\u{c}\u{1b}".into(),
         "dckr_pat_AbCdEf0123456789".into(),
         "é€ñ日本語".into(),
         gcp_key(1700),

@@ -41,6 +41,7 @@ use regcred::secret::request::{
 };
 use regcred::time::Timestamp;
 use regcred::verify::ecr::{EcrEndpoint, TokenExchange};
+use regcred::verify::http::Header;
 use regcred::verify::login::{Login, LoginOptions};
 use regcred::verify::outcome::{Exchange, Step};
 use regcred::verify::sigv4::{sign, AwsCredentials, SignableRequest, SigningParams};
@@ -717,7 +718,11 @@ fn answer(scenario: usize, req: &Request) -> Result<Response, Transport> {
     if url.starts_with("https://api.ecr.") {
         let token =
             base64::engine::general_purpose::STANDARD.encode(format!("AWS:{ECR_API_TOKEN}"));
-        return Ok(match scenario % 3 {
+        return Ok(match scenario % 5 {
+            // A redirect to another origin (the session token and signature must not follow)
+            // and one on the API's own origin.
+            3 => Response::new(307, &[("location", &format!("https://other.example.net/ecr?t={TOKEN_RESPONSE}"))]),
+            4 => Response::new(308, &[("location", &format!("/?again={AUTH_RESPONSE}"))]),
             0 => Response::new(200, &[("content-type", "application/x-amz-json-1.1")]).with_body(
                 json!({ "authorizationData": [{ "authorizationToken": token, "expiresAt": 1.9e9,
                         "proxyEndpoint": "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com" }] }).to_string()),
@@ -737,9 +742,23 @@ fn answer(scenario: usize, req: &Request) -> Result<Response, Transport> {
         });
     }
     if url.starts_with("https://other.example.net/") {
-        return Ok(
-            Response::new(200, &[]).with_body(json!({ "token": TOKEN_RESPONSE }).to_string())
-        );
+        let token =
+            base64::engine::general_purpose::STANDARD.encode(format!("AWS:{ECR_API_TOKEN}"));
+        return Ok(Response::new(200, &[]).with_body(
+            json!({ "token": TOKEN_RESPONSE, "authorizationData": [{ "authorizationToken": token,
+                    "expiresAt": 1.9e9, "proxyEndpoint": AUTH_RESPONSE }] })
+            .to_string(),
+        ));
+    }
+    // The authorized ping redirected to another port of the registry's host (answered there).
+    if authorized && scenario % 7 == 6 && !url.starts_with("https://registry.example.com:8443/") {
+        return Ok(Response::new(
+            307,
+            &[(
+                "location",
+                &format!("https://registry.example.com:8443/v2/?t={TOKEN_RESPONSE}"),
+            )],
+        ));
     }
     Ok(match (scenario % 5, authorized) {
         (0, false) => Response::new(401, &[("www-authenticate", bearer)]),
@@ -852,7 +871,7 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
             session_token: session,
         };
         s.debug("AwsCredentials", &creds);
-        for scenario in 0..3 {
+        for scenario in 0..5 {
             match drive(
                 &mut s,
                 "TokenExchange",
@@ -885,8 +904,12 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
     s.debug("Request", &Request {
         method: "POST",
         url: format!("https://alice:{PASSWORD}@registry.example.com/token?password={PASSWORD}#{PASSWORD}"),
-        headers: vec![("Authorization".into(), format!("Basic {basic}"))],
+        headers: vec![
+            Header::secret("Authorization", format!("Basic {basic}")),
+            Header::secret("X-Registry-Token", PASSWORD),
+        ],
         body: Some(format!("grant_type=password&password={PASSWORD}")),
+        secret_body: true,
         tls: Default::default(),
     });
     s.assert_clean(5_000);

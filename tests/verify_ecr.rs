@@ -91,7 +91,11 @@ fn signed_request_equals_botocore() {
         assert_eq!(req.method, "POST");
         assert_eq!(req.url, format!("https://{}/", endpoint.api_host));
         assert_eq!(req.body.as_deref(), Some("{}"));
-        let ours: BTreeMap<String, String> = req.headers.iter().cloned().collect();
+        let ours: BTreeMap<String, String> = req
+            .headers
+            .iter()
+            .map(|h| (h.name.clone(), h.value.clone()))
+            .collect();
         assert_eq!(ours, botocore(&endpoint, &c, ts), "{host}");
     }
 }
@@ -153,7 +157,7 @@ fn reads_the_token() {
 #[test]
 fn maps_aws_errors() {
     type Case<'a> = (u16, &'a [(&'a str, &'a str)], &'a str, &'a str);
-    let cases: [Case; 10] = [
+    let cases: [Case; 11] = [
         (
             400,
             &[],
@@ -211,13 +215,36 @@ fn maps_aws_errors() {
             r#"{"__type":"ServiceUnavailableException"}"#,
             "ecr.unavailable",
         ),
-        (400, &[], r#"{"__type":"ThrottlingException"}"#, "ecr.error"),
+        (
+            400,
+            &[],
+            r#"{"__type":"ThrottlingException"}"#,
+            "ecr.throttled",
+        ),
+        (
+            400,
+            &[],
+            r#"{"__type":"PleaseReEnterYourPasswordAt#https://phish.example.com/","message":"Please re-enter your password at https://phish.example.com/"}"#,
+            "ecr.error",
+        ),
     ];
     for (status, headers, body, code) in cases {
         let e = parse_authorization_response(&Response::new(status, headers).with_body(body))
             .unwrap_err();
         assert_eq!(e.code, code, "{body}");
         assert!(!e.message.contains("wJalr"));
+        // No server text: not the `__type`, not the message, only our words and the status.
+        let lower = e.message.to_ascii_lowercase();
+        for server_word in [
+            "phish",
+            "please",
+            "exception",
+            "coral",
+            "amazon.com",
+            "security token",
+        ] {
+            assert!(!lower.contains(server_word), "{}: {}", code, e.message);
+        }
     }
 }
 

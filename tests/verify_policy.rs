@@ -8,20 +8,25 @@
 )]
 
 use regcred::time::Timestamp;
+use regcred::verify::http::TlsHint;
 use regcred::verify::login::{Login, LoginOptions};
 use regcred::verify::outcome::{Exchange, Status, Step};
 use regcred::verify::policy::Policy;
 use regcred::verify::Response;
 use regcred::RegistryConfig;
 
-fn hostile() -> Vec<(String, String)> {
+fn fixture() -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/hostile-urls.json"
     ))
     .unwrap();
-    let v: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
-    v.iter()
+    serde_json::from_str(&text).unwrap()
+}
+
+fn hostile() -> Vec<(String, String)> {
+    fixture()
+        .iter()
         .map(|e| {
             (
                 e["url"].as_str().unwrap().to_owned(),
@@ -31,7 +36,7 @@ fn hostile() -> Vec<(String, String)> {
         .collect()
 }
 
-const LEGIT: [&str; 14] = [
+const LEGIT: [&str; 15] = [
     "https://registry-1.docker.io/v2/",
     "https://auth.docker.io/token?service=registry.docker.io",
     "https://quay.io/v2/",
@@ -45,13 +50,15 @@ const LEGIT: [&str; 14] = [
     "https://[2606:4700:4700::1111]/v2/",
     "https://[2002:0808:0808::1]/v2/",
     "https://[64:ff9b::8.8.8.8]/v2/",
-    "https://xn--bcher-kva.example/v2/",
+    "https://xn--bcher-kva.example.com/v2/",
+    "https://registry.xn--p1ai/v2/",
 ];
 
 fn policy() -> Policy {
     Policy {
         registry_host: "registry.example.com".into(),
-        insecure: false,
+        registry_port: None,
+        tls: TlsHint::default(),
         allow_private_networks: false,
     }
 }
@@ -101,12 +108,35 @@ fn private_networks_opt_in() {
 }
 
 #[test]
-fn http_only_to_the_insecure_registry_itself() {
+fn metadata_endpoints_are_never_reachable_even_with_the_opt_in() {
     let p = Policy {
-        insecure: true,
+        allow_private_networks: true,
         ..policy()
     };
-    assert!(p.check("http://registry.example.com:5000/v2/").is_ok());
+    let never: Vec<String> = fixture()
+        .iter()
+        .filter(|e| e["never"] == true)
+        .map(|e| e["url"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(never.len() >= 40, "{}", never.len());
+    for u in &never {
+        let e = p.check(u).unwrap_err();
+        assert_ne!(e.code, "policy.private-address", "{u}");
+    }
+}
+
+#[test]
+fn http_only_to_the_insecure_registry_itself() {
+    let p = Policy {
+        tls: TlsHint {
+            insecure: true,
+            ca_certificate: None,
+        },
+        ..policy()
+    };
+    assert!(p.check("http://registry.example.com/v2/").is_ok());
+    // plain http only to the registry's own host and port
+    assert!(p.check("http://registry.example.com:5000/v2/").is_err());
     assert!(p.check("http://other.example.com/v2/").is_err());
     assert!(policy().check("http://registry.example.com/v2/").is_err());
 }

@@ -8,7 +8,10 @@
 // stack (about 5 ms of a cold start in a process that had not imported `node:fs` yet).
 import { initSync } from './regcred.js';
 
-const { readFileSync } = process.getBuiltinModule?.('node:fs') ?? (await import('node:fs'));
+// No top-level await, so that `require('regcred')` works too (Node >= 20.19 and 22.12 load an
+// ES module graph without top-level await through `require`): CommonJS hosts such as Backstage
+// backends use the same entry.
+const { readFileSync } = process.getBuiltinModule('node:fs');
 
 initSync({ module: readFileSync(new URL('./regcred_bg.wasm', import.meta.url)) });
 

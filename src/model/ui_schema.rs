@@ -1,5 +1,6 @@
 //! react-jsonschema-form uiSchemas generated from the model, in keys RJSF honours only:
-//! `ui:order`, `ui:widget`, `ui:placeholder`, `ui:help`, `ui:readonly`, `ui:options`.
+//! `ui:order`, `ui:widget`, `ui:placeholder`, `ui:help`, `ui:readonly`, `ui:options`,
+//! `ui:autocomplete`.
 
 use serde_json::{json, Map, Value};
 
@@ -17,6 +18,9 @@ fn widget(m: &mut Map<String, Value>, w: Widget) {
         Widget::Text | Widget::Select | Widget::Checkbox | Widget::List => return,
     };
     m.insert("ui:widget".into(), Value::from(name));
+    if w == Widget::Password {
+        m.insert("ui:autocomplete".into(), Value::from("new-password"));
+    }
     if let Some(rows) = rows {
         m.insert("ui:options".into(), json!({ "rows": rows }));
     }

@@ -14,6 +14,12 @@ use base64::Engine as _;
 use serde::Serialize;
 
 use super::error::SecretError;
+use crate::report::Issue;
+use crate::validate::credentials::{check_password, check_username};
+use crate::validate::url_parts::MAX_URL_LEN;
+
+/// The longest `email` of an entry.
+pub const MAX_EMAIL_LEN: usize = 256;
 use super::go_json;
 
 /// One registry's credentials: what `--docker-server/--docker-username/--docker-password/
@@ -65,11 +71,34 @@ impl DockerEntry {
             errors.push(SecretError::UsernameColon {
                 path: "/username".into(),
             });
+        } else if let Err(issue) = check_username(&self.username, false) {
+            // The same rules as a configuration's username: length and control characters.
+            errors.push(SecretError::Invalid(issue).under("/username"));
         }
         if self.password.is_empty() {
             errors.push(SecretError::Password {
                 path: "/password".into(),
             });
+        } else if let Err(issue) = check_password(&self.password) {
+            errors.push(SecretError::Invalid(issue).under("/password"));
+        }
+        if self.server.len() > MAX_URL_LEN {
+            errors.push(SecretError::Invalid(Issue::new(
+                "/server",
+                "url.too-long",
+                format!("the server is longer than {MAX_URL_LEN} bytes"),
+            )));
+        }
+        if self
+            .email
+            .as_ref()
+            .is_some_and(|e| e.len() > MAX_EMAIL_LEN || e.chars().any(char::is_control))
+        {
+            errors.push(SecretError::Invalid(Issue::new(
+                "/email",
+                "email.invalid",
+                format!("the email is longer than {MAX_EMAIL_LEN} bytes or contains a control character"),
+            )));
         }
         errors
     }

@@ -108,6 +108,14 @@ pub enum SecretError {
         /// What was expected there (never the value itself).
         expected: &'static str,
     },
+    /// A list is longer than the library accepts (registries, clusters, labels, ...).
+    #[error("{path}: at most {max} items are accepted here")]
+    TooMany {
+        /// The list.
+        path: String,
+        /// The cap.
+        max: usize,
+    },
     /// A registry configuration failed validation: the validator's own issue (path, stable
     /// code such as `ecr.url.account-id`, message), see [`crate::validate::validate_registry`].
     #[error("{}: {}", .0.path, .0.message)]
@@ -138,6 +146,7 @@ macro_rules! path_of {
             | SecretError::EcrIamRole { path }
             | SecretError::EcrTokenRegistry { path }
             | SecretError::Shape { path, .. }
+            | SecretError::TooMany { path, .. }
             | SecretError::Invalid(Issue { path, .. }) => Some(path),
             SecretError::Several(_) => None,
         }
@@ -166,6 +175,7 @@ impl SecretError {
             SecretError::EcrIamRole { .. } => "secret.ecr-iam-role",
             SecretError::EcrTokenRegistry { .. } => "secret.ecr-token-registry",
             SecretError::Shape { .. } => "secret.shape",
+            SecretError::TooMany { .. } => "secret.too-many",
             SecretError::Several(all) => all.first().map_or("secret.invalid", |e| e.code()),
         }
     }

@@ -161,6 +161,12 @@ pub fn sources_from_json(v: &Value, now: Timestamp) -> Result<Vec<RegistrySource
     let items = v
         .as_array()
         .ok_or_else(|| shape("", "an array of registries is expected"))?;
+    if items.len() > MAX_REGISTRIES {
+        return Err(SecretError::TooMany {
+            path: String::new(),
+            max: MAX_REGISTRIES,
+        });
+    }
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -254,9 +260,18 @@ pub struct PullSecretRequest {
     pub format: ManifestFormat,
 }
 
+/// Most registries in one secret or config file.
+pub const MAX_REGISTRIES: usize = 100;
+/// Most labels, and most annotations, on one manifest.
+pub const MAX_METADATA_ENTRIES: usize = 256;
+
 fn string_map(o: &Map<String, Value>, key: &str) -> Result<BTreeMap<String, String>, SecretError> {
     match o.get(key) {
         None | Some(Value::Null) => Ok(BTreeMap::new()),
+        Some(Value::Object(m)) if m.len() > MAX_METADATA_ENTRIES => Err(SecretError::TooMany {
+            path: format!("/{key}"),
+            max: MAX_METADATA_ENTRIES,
+        }),
         Some(Value::Object(m)) => {
             // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort.
             let mut strings = BTreeMap::new();

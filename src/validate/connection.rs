@@ -17,7 +17,7 @@ pub fn parse_connection(id: &str) -> Result<Connection, Issue> {
         _ => Err(Issue::new(
             "",
             "connection.unknown",
-            "the connection must be `secure`, `secure-with-cert` or `insecure`",
+            "the connection must be \"secure\", \"secure-with-cert\" or \"insecure\"",
         )),
     }
 }
@@ -52,7 +52,7 @@ pub fn check_connection_cert(
             vec![Issue::new(
                 "/cert",
                 "cert.not-allowed",
-                "a CA certificate is only used with the `secure-with-cert` connection",
+                "a CA certificate is only used with the \"secure-with-cert\" connection",
             )],
             Vec::new(),
             None,

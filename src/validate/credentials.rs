@@ -43,7 +43,7 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
         } else {
             Err(err(
                 "username.json-key",
-                "the username of a GCP registry is always `_json_key`",
+                "the username of a GCP registry is always \"_json_key\"",
             ))
         };
     }
@@ -59,7 +59,7 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
     if username.contains(':') {
         return Err(err(
             "username.colon",
-            "a username cannot contain `:`: docker joins username and password with `:` in `auth`",
+            "a username cannot contain \":\": docker joins username and password with \":\" in \"auth\"",
         ));
     }
     if username.chars().any(char::is_control) {
@@ -73,7 +73,8 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
 
 /// Checks a password or token (not a GCP key).
 ///
-/// Errors: `password.empty`, `password.too-long` (more than 65536 bytes).
+/// Errors: `password.empty`, `password.too-long` (more than 65536 bytes), `password.control`
+/// (a NUL or DEL character: no registry accepts one, and it breaks config files).
 pub fn check_password(password: &str) -> Result<(), Issue> {
     if password.is_empty() {
         return Err(err("password.empty", "enter the password or token"));
@@ -82,6 +83,12 @@ pub fn check_password(password: &str) -> Result<(), Issue> {
         return Err(err(
             "password.too-long",
             format!("the password is longer than {PASSWORD_MAX} bytes"),
+        ));
+    }
+    if password.contains(['\0', '\u{7f}']) {
+        return Err(err(
+            "password.control",
+            "the password contains a NUL or DEL character",
         ));
     }
     Ok(())
@@ -106,7 +113,7 @@ pub fn check_access_key_id(id: &str) -> Result<(), Issue> {
     } else {
         Err(err(
             "aws.access-key-id.format",
-            "an access key id is 20 characters: `AKIA` or `ASIA` followed by 16 uppercase letters and digits 2-7",
+            "an access key id is 20 characters: \"AKIA\" or \"ASIA\" followed by 16 uppercase letters and digits 2-7",
         ))
     }
 }
@@ -135,7 +142,7 @@ pub fn check_secret_access_key(key: &str) -> Result<Option<Issue>, Issue> {
     Ok((!usual).then(|| {
         err(
             "aws.secret-access-key.format",
-            "a secret access key is usually 40 characters of letters, digits, `+` and `/`",
+            "a secret access key is usually 40 characters of letters, digits, \"+\" and \"/\"",
         )
     }))
 }
@@ -173,11 +180,11 @@ pub fn session_token_warning(key_id: &str, has_token: bool) -> Option<Issue> {
     match (key_id.starts_with("ASIA"), has_token) {
         (true, false) => Some(err(
             "aws.session-token.missing",
-            "temporary (`ASIA...`) access keys only work together with their session token",
+            "temporary (\"ASIA...\") access keys only work together with their session token",
         )),
         (false, true) if key_id.starts_with("AKIA") => Some(err(
             "aws.session-token.unexpected",
-            "long-term (`AKIA...`) access keys do not use a session token",
+            "long-term (\"AKIA...\") access keys do not use a session token",
         )),
         _ => None,
     }

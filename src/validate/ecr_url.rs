@@ -155,7 +155,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     if is_api_host(host) {
         return fail(
             "ecr.url.api-host",
-            "this is the ECR API endpoint; enter the registry host, such as `<account>.dkr.ecr.<region>.amazonaws.com`",
+            "this is the ECR API endpoint; enter the registry host, such as \"<account>.dkr.ecr.<region>.amazonaws.com\"",
         );
     }
     let Some((prefix, suffix, dual_suffix)) = find_suffix(host) else {
@@ -168,7 +168,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
         }
         return fail(
             "ecr.url.not-ecr",
-            "not an ECR registry host; expected `<account>.dkr.ecr.<region>.amazonaws.com`",
+            "not an ECR registry host; expected \"<account>.dkr.ecr.<region>.amazonaws.com\"",
         );
     };
     let labels: Vec<&str> = prefix.split('.').collect();
@@ -188,13 +188,13 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     let Some((at, width, fips, dual_form)) = service else {
         return fail(
             "ecr.url.not-ecr",
-            "not an ECR registry host: `.dkr.ecr.` is missing",
+            "not an ECR registry host: \".dkr.ecr.\" is missing",
         );
     };
     if dual_form != dual_suffix {
         return fail(
             "ecr.url.suffix",
-            "dual-stack hosts (`dkr-ecr`) end in `on.aws` (or their partition's `on.` domain); `dkr.ecr` hosts end in `amazonaws.com`",
+            "dual-stack hosts (\"dkr-ecr\") end in \"on.aws\" (or their partition's \"on.\" domain); \"dkr.ecr\" hosts end in \"amazonaws.com\"",
         );
     }
     let account: Vec<&str> = labels.iter().take(at).copied().collect();
@@ -204,19 +204,19 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     if !account_ok {
         return fail(
             "ecr.url.account-id",
-            "the account id before `.dkr` must be exactly 12 digits",
+            "the account id before \".dkr\" must be exactly 12 digits",
         );
     }
     let [region] = region.as_slice() else {
         return fail(
             "ecr.url.region",
-            "expected one region (such as `us-east-1`) between `ecr` and the domain",
+            "expected one region (such as \"us-east-1\") between \"ecr\" and the domain",
         );
     };
     if !is_region(region) {
         return fail(
             "ecr.url.region",
-            "the region must look like `us-east-1`: lowercase words and a number, joined by `-`",
+            "the region must look like \"us-east-1\": lowercase words and a number, joined by \"-\"",
         );
     }
     let Some(partition) = PARTITIONS

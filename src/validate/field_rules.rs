@@ -157,7 +157,7 @@ pub fn aws_auth_type(w: &mut Walker, v: Option<&Value>) -> Option<AwsAuthType> {
             w.error(
                 "/awsAuthType",
                 "config.enum",
-                "must be `iam-role` or `user-auth`",
+                "must be \"iam-role\" or \"user-auth\"",
             );
             None
         }

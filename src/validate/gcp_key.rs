@@ -120,7 +120,7 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
         if e.is_syntax() && is_control_char_error(&e) {
             err(
                 "gcp-key.newlines",
-                "the JSON contains line breaks inside a string: the private key's `\\n` escapes were probably turned into real line breaks",
+                "the JSON contains line breaks inside a string: the private key's \"\\n\" escapes were probably turned into real line breaks",
             )
         } else {
             err(
@@ -146,7 +146,7 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     let project_id = match obj.get("project_id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(err("gcp-key.field-type", "`project_id` must be a string")),
+        Some(_) => return Err(err("gcp-key.field-type", "\"project_id\" must be a string")),
     };
     check_email(&client_email)?;
     check_private_key(&private_key)?;
@@ -194,19 +194,19 @@ fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
         Some("service_account") => Ok(()),
         Some("external_account") => Err(err(
             "gcp-key.type-external-account",
-            "this is a workload identity federation configuration (`external_account`), not a service-account key; it is refused because it makes token requests to URLs it names",
+            "this is a workload identity federation configuration (\"external_account\"), not a service-account key; it is refused because it makes token requests to URLs it names",
         )),
         Some("authorized_user") => Err(err(
             "gcp-key.type-authorized-user",
-            "this is a user's application-default credential (`authorized_user`), not a service-account key",
+            "this is a user's application-default credential (\"authorized_user\"), not a service-account key",
         )),
         Some(_) => Err(err(
             "gcp-key.type",
-            "`type` must be `service_account`: create a JSON key for a service account",
+            "\"type\" must be \"service_account\": create a JSON key for a service account",
         )),
         None => Err(err(
             "gcp-key.type",
-            "`type` is missing: a service-account key says `\"type\": \"service_account\"`",
+            "\"type\" is missing: a service-account key says \"\"type\": \"service_account\"\"",
         )),
     }
 }
@@ -216,11 +216,11 @@ fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Issu
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
         None | Some(Value::Null) | Some(Value::String(_)) => Err(err(
             "gcp-key.field-missing",
-            format!("`{field}` is missing from the key"),
+            format!("\"{field}\" is missing from the key"),
         )),
         Some(_) => Err(err(
             "gcp-key.field-type",
-            format!("`{field}` must be a string"),
+            format!("\"{field}\" must be a string"),
         )),
     }
 }
@@ -240,7 +240,7 @@ fn check_email(email: &str) -> Result<(), Issue> {
     } else {
         Err(err(
             "gcp-key.client-email",
-            "`client_email` is not an e-mail address",
+            "\"client_email\" is not an e-mail address",
         ))
     }
 }
@@ -249,14 +249,14 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
     let bad = || {
         err(
             "gcp-key.private-key",
-            "`private_key` must be a PEM block from `-----BEGIN PRIVATE KEY-----` to `-----END PRIVATE KEY-----`",
+            "\"private_key\" must be a PEM block from \"-----BEGIN PRIVATE KEY-----\" to \"-----END PRIVATE KEY-----\"",
         )
     };
     let pem = pem.trim();
     if !pem.contains('\n') && pem.contains("\\n") {
         return Err(err(
             "gcp-key.escaped-newlines",
-            "the private key contains the text `\\n` instead of line breaks: it was escaped twice",
+            "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
         ));
     }
     let body = pem
@@ -266,7 +266,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
     if body.contains("\\n") {
         return Err(err(
             "gcp-key.escaped-newlines",
-            "the private key contains the text `\\n` instead of line breaks: it was escaped twice",
+            "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
         ));
     }
     let mut b64 = String::with_capacity(body.len());

@@ -86,10 +86,10 @@ fn check_dns_name(d: &str) -> Result<(), &'static str> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
-            return Err("the host name may contain only letters, digits, `-` and `.`");
+            return Err("the host name may contain only letters, digits, \"-\" and \".\"");
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err("a part of the host name cannot start or end with `-`");
+            return Err("a part of the host name cannot start or end with \"-\"");
         }
     }
     Ok(())

@@ -76,7 +76,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
         w.warning(
             path,
             "injection.all-with-others",
-            "`*` already means all clusters; the other entries are redundant",
+            "\"*\" already means all clusters; the other entries are redundant",
         );
         return vec!["*".to_string()];
     }
@@ -91,7 +91,7 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
         _ => Err(Issue::new(
             "",
             "config.enum",
-            "must be `registry-credentials` or `image-pull-secret`",
+            "must be \"registry-credentials\" or \"image-pull-secret\"",
         )),
     }
 }
@@ -162,7 +162,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             w.warning(
                 "/injection/secretName",
                 "injection.secret-name-unused",
-                "the secret name is only used with `image-pull-secret`; it is ignored",
+                "the secret name is only used with \"image-pull-secret\"; it is ignored",
             );
             None
         }

@@ -43,7 +43,7 @@ pub fn check_registry_name(name: &str) -> Result<(), Issue> {
     {
         return Err(err(
             "name.character",
-            "the name may contain only lowercase letters, digits and `-`",
+            "the name may contain only lowercase letters, digits and \"-\"",
         ));
     }
     if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -95,7 +95,7 @@ pub fn check_dns_subdomain(name: &str) -> Result<(), Issue> {
     if !name.split('.').all(is_dns_label) {
         return Err(err(
             "dns-subdomain.invalid",
-            "a Kubernetes name consists of lowercase letters, digits, `-` and `.`, and starts and ends with a letter or digit",
+            "a Kubernetes name consists of lowercase letters, digits, \"-\" and \".\", and starts and ends with a letter or digit",
         ));
     }
     Ok(())
@@ -119,7 +119,7 @@ pub fn check_dns_label(name: &str) -> Result<(), Issue> {
     if !is_dns_label(name) {
         return Err(err(
             "dns-label.invalid",
-            "a namespace name consists of lowercase letters, digits and `-`, and starts and ends with a letter or digit",
+            "a namespace name consists of lowercase letters, digits and \"-\", and starts and ends with a letter or digit",
         ));
     }
     Ok(())

@@ -48,7 +48,7 @@ pub fn check_registry_url(t: RegistryType, input: &str, connection: Connection) 
     if parts.scheme == Some(Scheme::Http) && connection != Connection::Insecure {
         return fail(
             "url.http-requires-insecure",
-            "plain `http://` is only allowed with the insecure connection; use `https://` or change the connection",
+            "plain \"http://\" is only allowed with the insecure connection; use \"https://\" or change the connection",
         );
     }
     match t {
@@ -73,7 +73,7 @@ fn docker_hub(parts: &UrlParts) -> Report<String> {
     if !DOCKER_HUB_ALIASES.contains(&parts.host.as_str()) || parts.port.is_some() {
         return fail(
             "docker-hub.url.host",
-            "Docker Hub is `docker.io` (also written `index.docker.io` or `registry-1.docker.io`)",
+            "Docker Hub is \"docker.io\" (also written \"index.docker.io\" or \"registry-1.docker.io\")",
         );
     }
     if !parts.path_without_api_version().is_empty() {
@@ -95,7 +95,7 @@ fn acr(parts: &UrlParts) -> Report<String> {
     if !ok || parts.port.is_some() {
         return fail(
             "acr.url.host",
-            "an Azure registry is `<name>.azurecr.io` (or `.azurecr.cn`, `.azurecr.us`), with a name of 5 to 50 letters and digits",
+            "an Azure registry is \"<name>.azurecr.io\" (or \".azurecr.cn\", \".azurecr.us\"), with a name of 5 to 50 letters and digits",
         );
     }
     if !parts.path_without_api_version().is_empty() {
@@ -116,7 +116,7 @@ fn artifact_registry(parts: &UrlParts) -> Report<String> {
     if !ok || parts.port.is_some() {
         return fail(
             "artifact-registry.url.host",
-            "an Artifact Registry address is `<location>-docker.pkg.dev`, such as `us-central1-docker.pkg.dev` or `europe-docker.pkg.dev`",
+            "an Artifact Registry address is \"<location>-docker.pkg.dev\", such as \"us-central1-docker.pkg.dev\" or \"europe-docker.pkg.dev\"",
         );
     }
     Report::ok(generic(parts))
@@ -126,7 +126,7 @@ fn gcr(parts: &UrlParts) -> Report<String> {
     if !GCR_HOSTS.contains(&parts.host.as_str()) || parts.port.is_some() {
         return fail(
             "gcr.url.host",
-            "GCR is `gcr.io`, `us.gcr.io`, `eu.gcr.io` or `asia.gcr.io`",
+            "GCR is \"gcr.io\", \"us.gcr.io\", \"eu.gcr.io\" or \"asia.gcr.io\"",
         );
     }
     Report::ok(generic(parts))

@@ -168,7 +168,7 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
         return Err(issue(
             prefix,
             "path",
-            "the path contains an empty segment (`//`)",
+            "the path contains an empty segment (\"//\")",
         ));
     }
     Ok(UrlParts {
@@ -198,7 +198,7 @@ fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a 
             return Err(issue(
                 prefix,
                 "scheme",
-                "the scheme is malformed: write `https://` or leave it out",
+                "the scheme is malformed: write \"https://\" or leave it out",
             ));
         }
         return Ok((None, text));
@@ -213,46 +213,45 @@ fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a 
         Err(issue(
             prefix,
             "scheme",
-            "only `https://` (or `http://` with an insecure connection) can be written in front of the host",
+            "only \"https://\" (or \"http://\" with an insecure connection) can be written in front of the host",
         ))
     }
 }
 
 fn split_port<'a>(authority: &'a str, prefix: &str) -> Result<(&'a str, Option<u16>), Issue> {
-    let (host, port_text) = if authority.starts_with('[') {
-        match authority.find(']') {
-            Some(i) => {
-                let (h, p) = authority.split_at(i + 1);
-                if p.is_empty() {
-                    (h, None)
-                } else if let Some(port) = p.strip_prefix(':') {
-                    (h, Some(port))
-                } else {
-                    return Err(issue(
-                        prefix,
-                        "host",
-                        "unexpected text after the bracketed IPv6 address",
-                    ));
+    let (host, port_text) =
+        if authority.starts_with('[') {
+            match authority.find(']') {
+                Some(i) => {
+                    let (h, p) = authority.split_at(i + 1);
+                    if p.is_empty() {
+                        (h, None)
+                    } else if let Some(port) = p.strip_prefix(':') {
+                        (h, Some(port))
+                    } else {
+                        return Err(issue(
+                            prefix,
+                            "host",
+                            "unexpected text after the bracketed IPv6 address",
+                        ));
+                    }
                 }
+                None => return Err(issue(prefix, "host", "the IPv6 address lacks its \"]\"")),
             }
-            None => return Err(issue(prefix, "host", "the IPv6 address lacks its `]`")),
-        }
-    } else {
-        match authority.bytes().filter(|&b| b == b':').count() {
-            0 => (authority, None),
-            1 => match authority.split_once(':') {
-                Some((h, p)) => (h, Some(p)),
-                None => (authority, None),
-            },
-            _ => {
-                return Err(issue(
+        } else {
+            match authority.bytes().filter(|&b| b == b':').count() {
+                0 => (authority, None),
+                1 => match authority.split_once(':') {
+                    Some((h, p)) => (h, Some(p)),
+                    None => (authority, None),
+                },
+                _ => return Err(issue(
                     prefix,
                     "host",
-                    "an IPv6 address must be written in brackets, such as `[2001:db8::1]:5000`",
-                ))
+                    "an IPv6 address must be written in brackets, such as \"[2001:db8::1]:5000\"",
+                )),
             }
-        }
-    };
+        };
     let port =
         match port_text {
             None => None,

@@ -177,7 +177,8 @@ pub fn token_actions(token: &str, repository: &str) -> Option<Vec<String>> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .ok()?;
-    let claims: Value = serde_json::from_slice(&bytes).ok()?;
+    // As text, like every other JSON input (one instance of serde_json's parser).
+    let claims: Value = serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
     let access = claims.get("access")?.as_array()?;
     let mut actions = Vec::new();
     for entry in access {

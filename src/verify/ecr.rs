@@ -4,7 +4,8 @@
 use base64::Engine;
 use serde_json::Value;
 
-use super::http::{Request, Response, TlsHint, Transport};
+use super::flight::{Flight, Hop};
+use super::http::{Header, Request, Response, TlsHint, Transport};
 use super::outcome::{Exchange, Step};
 use super::policy::Policy;
 use super::sigv4::{sign, AwsCredentials, SignableRequest, SigningParams};
@@ -48,10 +49,14 @@ pub use crate::secret::ecr_token::EcrToken as EcrAuthorization;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EcrError {
     /// `ecr.invalid-key`, `ecr.bad-signature`, `ecr.expired-token`, `ecr.access-denied`,
-    /// `ecr.clock-skew`, `ecr.unavailable`, `ecr.bad-response`, `ecr.error`, `ecr.blocked`, or a
-    /// transport code (`ecr.unreachable`, `ecr.tls`, `ecr.timeout`).
+    /// `ecr.clock-skew`, `ecr.throttled`, `ecr.unavailable`, `ecr.bad-response`, `ecr.error`,
+    /// `ecr.blocked` (the policy refused the API URL or a redirect),
+    /// `ecr.answered-elsewhere` (a redirect to another origin answered), or a transport code
+    /// (`ecr.unreachable`, `ecr.tls`, `ecr.timeout`).
     pub code: &'static str,
-    /// What happened, in words (our words: AWS's message text is not passed through).
+    /// What happened, in our words: no text of the server's (AWS's `__type` or message) is ever
+    /// part of it; known AWS error types map to a sentence, anything else is summarized by its
+    /// HTTP status.
     pub message: String,
 }
 
@@ -69,11 +74,11 @@ pub fn authorization_token_request(
     now: Timestamp,
 ) -> Request {
     let headers = vec![
-        ("Content-Type".to_owned(), CONTENT_TYPE.to_owned()),
-        ("X-Amz-Target".to_owned(), TARGET.to_owned()),
+        Header::plain("Content-Type", CONTENT_TYPE),
+        Header::plain("X-Amz-Target", TARGET),
     ];
     let mut to_sign = vec![("Host".to_owned(), endpoint.api_host.clone())];
-    to_sign.extend(headers.iter().cloned());
+    to_sign.extend(headers.iter().map(|h| (h.name.clone(), h.value.clone())));
     let body = "{}";
     let sig = sign(
         &SignableRequest {
@@ -92,6 +97,7 @@ pub fn authorization_token_request(
         url: format!("https://{}/", endpoint.api_host),
         headers: all,
         body: Some(body.to_owned()),
+        secret_body: false,
         tls: TlsHint::default(),
     }
 }
@@ -117,7 +123,7 @@ fn error_message(body: &Value) -> String {
 
 /// Reads the answer to [`authorization_token_request`].
 pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization, EcrError> {
-    let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
+    let body: Value = resp.json_body().unwrap_or(Value::Null);
     if !(200..300).contains(&resp.status) {
         let kind = error_type(resp, &body).unwrap_or_default();
         let msg = error_message(&body);
@@ -131,9 +137,9 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
             "InvalidSignatureException" | "SignatureDoesNotMatch" | "IncompleteSignatureException" | "MissingAuthenticationTokenException" => err("ecr.bad-signature", "AWS rejected the signature: the secret access key does not match the access key id"),
             "ExpiredTokenException" | "ExpiredToken" => err("ecr.expired-token", "the session token has expired"),
             "AccessDeniedException" | "AccessDenied" => err("ecr.access-denied", "the key is valid but may not call ecr:GetAuthorizationToken"),
+            "ThrottlingException" | "Throttling" | "TooManyRequestsException" => err("ecr.throttled", "AWS throttled the request; try again later"),
             _ if resp.status >= 500 => err("ecr.unavailable", format!("ECR answered with server error {}", resp.status)),
-            "" => err("ecr.error", format!("ECR answered with status {}", resp.status)),
-            other => err("ecr.error", format!("ECR answered with status {} ({other})", resp.status)),
+            _ => err("ecr.error", format!("ECR answered with status {}", resp.status)),
         });
     }
     let bad = || {
@@ -185,10 +191,12 @@ pub fn transport_error(t: Transport) -> EcrError {
     }
 }
 
-/// `ecrAuthorizationToken` as an [`Exchange`]: one signed request, one answer.
+/// `ecrAuthorizationToken` as an [`Exchange`]: one signed request (following redirects under
+/// the one redirect policy, [`Flight`]), one answer — which counts only when the API's own origin
+/// gave it.
 #[derive(Debug)]
 pub struct TokenExchange {
-    request: Option<Request>,
+    flight: Option<Flight>,
     result: Option<Result<EcrAuthorization, EcrError>>,
 }
 
@@ -197,37 +205,48 @@ impl TokenExchange {
     /// network policy first; a refused URL ends the exchange with `ecr.blocked`.
     pub fn new(endpoint: &EcrEndpoint, creds: &AwsCredentials, now: Timestamp) -> TokenExchange {
         let request = authorization_token_request(endpoint, creds, now);
-        let policy = Policy {
-            registry_host: endpoint.api_host.clone(),
-            insecure: false,
-            allow_private_networks: false,
-        };
-        match policy.check(&request.url) {
-            Ok(_) => TokenExchange {
-                request: Some(request),
+        match Flight::new(&Policy::for_api(&endpoint.api_host), request) {
+            Ok(flight) => TokenExchange {
+                flight: Some(flight),
                 result: None,
             },
             Err(b) => TokenExchange {
-                request: None,
+                flight: None,
                 result: Some(Err(err("ecr.blocked", b.reason))),
             },
         }
     }
 }
 
+/// The answer to a signed ECR request that a redirect took to another origin.
+pub fn answered_elsewhere() -> EcrError {
+    err(
+        "ecr.answered-elsewhere",
+        "the ECR API redirected the request to another origin; that answer is not used",
+    )
+}
+
 impl Exchange for TokenExchange {
     type Output = Result<EcrAuthorization, EcrError>;
 
     fn next(&mut self) -> Step<Self::Output> {
-        match (&self.result, &self.request) {
+        match (&self.result, &self.flight) {
             (Some(r), _) => Step::Done(r.clone()),
-            (None, Some(req)) => Step::Send(req.clone()),
+            (None, Some(f)) => Step::Send(f.request().clone()),
             (None, None) => Step::Done(Err(err("ecr.error", "no request"))),
         }
     }
 
     fn receive(&mut self, response: Response) {
-        self.result = Some(parse_authorization_response(&response));
+        let Some(flight) = self.flight.as_mut() else {
+            return;
+        };
+        self.result = match flight.follow(&response) {
+            Hop::Redirected => None,
+            Hop::Refused(b, _) => Some(Err(err("ecr.blocked", b.reason))),
+            Hop::Arrived if !flight.answered_by_origin() => Some(Err(answered_elsewhere())),
+            Hop::Arrived => Some(parse_authorization_response(&response)),
+        };
     }
 
     fn fail(&mut self, failure: Transport) {

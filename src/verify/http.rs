@@ -4,10 +4,21 @@
 use std::fmt;
 
 use serde::Serialize;
+use serde_json::Value;
 use url::Url;
 
-/// Response bodies are read up to this many bytes; the rest is discarded by the host.
+/// Response bodies are read up to this many bytes; the driver slices every chunk in the host's
+/// own terms before copying it, so no more than this ever reaches the library's memory.
 pub const MAX_BODY: usize = 64 * 1024;
+/// Response headers read: at most this many; values longer than [`MAX_HEADER_VALUE`] bytes are
+/// left out before they are copied.
+pub const MAX_HEADERS: usize = 100;
+/// The longest response header value read (see [`MAX_HEADERS`]).
+pub const MAX_HEADER_VALUE: usize = 8 * 1024;
+/// The deadline of a whole verification call when the caller names none, in milliseconds.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+/// The deadlines a caller may name (`timeoutMs`), in milliseconds: 1 ms to 10 minutes.
+pub const TIMEOUT_MS_RANGE: std::ops::RangeInclusive<u32> = 1..=600_000;
 
 /// What the host should know about TLS for a request (from the registry's `connection`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -21,28 +32,73 @@ pub struct TlsHint {
     pub ca_certificate: Option<String>,
 }
 
-/// One HTTP request for the host's `fetch`. `Debug` redacts header values and the body.
+/// One request header. Whether it carries a secret is a property of the header itself, set by
+/// whoever adds it ([`Header::secret`]): a secret header is bound to the origin it was made for
+/// and dropped when a redirect leaves that origin (see ARCHITECTURE.md, "Network policy").
+#[derive(Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The header name.
+    pub name: String,
+    /// The value (a credential when [`Header::secret`] is set).
+    pub value: String,
+    /// The value is a credential (`Authorization`, `X-Amz-Security-Token`, ...).
+    pub secret: bool,
+}
+
+impl Header {
+    /// A header that carries no secret.
+    pub fn plain(name: &str, value: impl Into<String>) -> Header {
+        Header {
+            name: name.to_owned(),
+            value: value.into(),
+            secret: false,
+        }
+    }
+
+    /// A header whose value is a credential, bound to the request's origin.
+    pub fn secret(name: &str, value: impl Into<String>) -> Header {
+        Header {
+            name: name.to_owned(),
+            value: value.into(),
+            secret: true,
+        }
+    }
+}
+
+impl fmt::Debug for Header {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = if self.secret {
+            "<redacted>"
+        } else {
+            &self.value
+        };
+        write!(f, "{}: {value}", self.name)
+    }
+}
+
+/// One HTTP request for the host's `fetch`. `Debug` redacts secret header values and the body.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Request {
     /// `GET` or `POST`.
     pub method: &'static str,
     /// The absolute URL, already checked by the network policy.
     pub url: String,
-    /// Header names and values (may carry credentials).
-    pub headers: Vec<(String, String)>,
-    /// The request body (may carry credentials).
+    /// The headers; those marked [`Header::secret`] carry credentials.
+    pub headers: Vec<Header>,
+    /// The request body.
     pub body: Option<String>,
+    /// The body carries credentials (a password form): it is never sent to another origin.
+    pub secret_body: bool,
     /// TLS handling the host should apply.
     pub tls: TlsHint,
 }
 
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
         f.debug_struct("Request")
             .field("method", &self.method)
             .field("url", &redact_url_text(&self.url))
-            .field("headers", &names)
+            .field("headers", &self.headers)
             .field("body", &self.body.as_ref().map(|b| b.len()))
             .field("tls", &self.tls)
             .finish()
@@ -52,7 +108,15 @@ impl fmt::Debug for Request {
 impl Request {
     /// The value of header `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        header(&self.headers, name)
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
+    }
+
+    /// Whether the request carries a credential (a secret header or a secret body).
+    pub fn carries_secret(&self) -> bool {
+        self.secret_body || self.headers.iter().any(|h| h.secret)
     }
 }
 
@@ -101,20 +165,23 @@ impl Response {
 
     /// The value of header `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        header(&self.headers, name)
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The body, truncated to [`MAX_BODY`] bytes.
     pub fn capped_body(&self) -> &[u8] {
         self.body.get(..MAX_BODY).unwrap_or(&self.body)
     }
-}
 
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+    /// The capped body as JSON; `None` when it is not UTF-8 JSON. (Parsed as text, like every
+    /// other JSON input, so the module holds one instance of serde_json's parser.)
+    pub fn json_body(&self) -> Option<Value> {
+        let text = std::str::from_utf8(self.capped_body()).ok()?;
+        serde_json::from_str(text).ok()
+    }
 }
 
 /// How a request failed in the host, before any response.

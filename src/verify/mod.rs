@@ -1,8 +1,9 @@
 //! Credential verification, sans-IO: what `docker login` does, as a state machine the host
-//! drives with its own `fetch` (DESIGN.md §2).
+//! drives with its own `fetch` (see ARCHITECTURE.md, "Verification" and "Network policy").
 //!
 //! - [`challenge`] parses `WWW-Authenticate` values;
 //! - [`policy`] decides which URLs may be fetched at all;
+//! - [`flight`] carries one request hop by hop: the one redirect policy of every request;
 //! - [`login`] is the login state machine ([`login::Login`]);
 //! - [`access`] checks repository access (the login, then the manifest; `verifyAccess`);
 //! - [`sigv4`] signs AWS requests; [`ecr`] builds and reads ECR `GetAuthorizationToken`.
@@ -13,6 +14,7 @@
 pub mod access;
 pub mod challenge;
 pub mod ecr;
+pub mod flight;
 pub mod http;
 pub mod login;
 pub mod outcome;

@@ -9,6 +9,7 @@ use std::fmt;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
+use super::http::Header;
 use crate::time::Timestamp;
 
 /// AWS credentials. `Debug` shows the access key id only.
@@ -104,7 +105,8 @@ pub struct Signature {
     pub signed_headers: String,
     /// The headers to add to the request: `X-Amz-Date`, `X-Amz-Security-Token` when there is a
     /// session token, `x-amz-content-sha256` when asked for, and `Authorization`.
-    pub added_headers: Vec<(String, String)>,
+    /// `Authorization` and `X-Amz-Security-Token` are marked secret.
+    pub added_headers: Vec<Header>,
 }
 
 impl fmt::Debug for SignableRequest<'_> {
@@ -132,7 +134,7 @@ impl fmt::Debug for Signature {
                 }
             })
             .collect();
-        let names: Vec<&str> = self.added_headers.iter().map(|(k, _)| k.as_str()).collect();
+        let names: Vec<&str> = self.added_headers.iter().map(|h| h.name.as_str()).collect();
         f.debug_struct("Signature")
             .field("canonical_request", &canonical.join("\n"))
             .field("string_to_sign", &self.string_to_sign)
@@ -281,16 +283,21 @@ pub fn sign(
         Payload::Hash => sha256_hex(req.body),
         Payload::Literal(v) => v.clone(),
     };
-    let mut added: Vec<(String, String)> = vec![("X-Amz-Date".to_owned(), amz_date.clone())];
+    let mut added = vec![Header::plain("X-Amz-Date", amz_date.clone())];
     if let Some(token) = &creds.session_token {
-        added.push(("X-Amz-Security-Token".to_owned(), token.clone()));
+        added.push(Header::secret("X-Amz-Security-Token", token.clone()));
     }
     if params.content_sha256_header {
-        added.push(("x-amz-content-sha256".to_owned(), payload.clone()));
+        added.push(Header::plain("x-amz-content-sha256", payload.clone()));
     }
 
     let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
-    for (name, value) in req.headers.iter().chain(added.iter()) {
+    let all = req
+        .headers
+        .iter()
+        .map(|(n, v)| (n, v))
+        .chain(added.iter().map(|h| (&h.name, &h.value)));
+    for (name, value) in all {
         let lname = name.to_ascii_lowercase();
         if UNSIGNED.contains(&lname.as_str()) {
             continue;
@@ -341,8 +348,8 @@ pub fn sign(
         &params.service,
     );
     let signature = hex(&hmac(&key, string_to_sign.as_bytes()));
-    added.push((
-        "Authorization".to_owned(),
+    added.push(Header::secret(
+        "Authorization",
         format!(
             "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_headers}, Signature={signature}",
             creds.access_key_id

@@ -35,17 +35,30 @@ pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
         .map_err(|_| error("internal.encode", "the result could not be encoded"))
 }
 
+/// The largest argument accepted, as JSON text (UTF-16 code units), checked in the host before
+/// the text is copied into the module: 1 MiB.
+pub const MAX_ARGUMENT_JSON: u32 = 1 << 20;
+
 /// Decodes any JS value into JSON data. `undefined` becomes `None`; values JSON cannot carry
-/// (functions, symbols, BigInt, cycles) are a misuse error with code `argument.type`. The
-/// message never echoes the value.
+/// (functions, symbols, BigInt, cycles) are a misuse error with code `argument.type`; a value
+/// whose JSON text is longer than [`MAX_ARGUMENT_JSON`] is `argument.too-large` (checked before
+/// anything is copied). The message never echoes the value.
 pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, JsValue> {
     if value.is_undefined() {
         return Ok(None);
     }
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| error("argument.type", &format!("{what} must be JSON data")))?;
+    let not_json = || error("argument.type", &format!("{what} must be JSON data"));
+    let json = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
+    if !json.is_string() {
+        return Err(not_json());
+    }
+    if json.length() > MAX_ARGUMENT_JSON {
+        return Err(error(
+            "argument.too-large",
+            &format!("{what} is larger than {MAX_ARGUMENT_JSON} characters as JSON"),
+        ));
+    }
+    let text = json.as_string().ok_or_else(not_json)?;
     serde_json::from_str(&text)
         .map(Some)
         .map_err(|_| error("argument.type", &format!("{what} must be JSON data")))

@@ -8,11 +8,9 @@ use super::codec::{decode_json, encode, error, now_from, validated_config};
 use super::verify_fetch::drive;
 use crate::time::Timestamp;
 use crate::verify::ecr::TokenExchange;
+use crate::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
 use crate::verify::login::{Login, LoginOptions};
 use crate::verify::target::{Auth, Target};
-
-/// The default timeout per request, in milliseconds.
-const DEFAULT_TIMEOUT_MS: f64 = 15_000.0;
 
 pub(super) struct Options {
     pub(super) fetch: Function,
@@ -43,24 +41,44 @@ pub(super) fn options(value: &JsValue) -> Result<Options, JsValue> {
             .map(|now| serde_json::json!({ "now": now }))
             .as_ref(),
     )?;
-    let t = get(value, "timeoutMs");
-    let timeout_ms = if t.is_undefined() || t.is_null() {
-        DEFAULT_TIMEOUT_MS
-    } else {
-        t.as_f64()
-            .filter(|v| v.is_finite() && *v > 0.0)
-            .ok_or_else(|| {
-                error(
-                    "argument.timeout",
-                    "options.timeoutMs must be a positive number",
-                )
-            })?
-    };
     Ok(Options {
         fetch,
         now,
-        timeout_ms,
-        allow_private_networks: get(value, "allowPrivateNetworks").is_truthy(),
+        timeout_ms: timeout_ms(&get(value, "timeoutMs"))?,
+        allow_private_networks: flag(&get(value, "allowPrivateNetworks"), "allowPrivateNetworks")?,
+    })
+}
+
+/// `options.timeoutMs`: the deadline of the whole call, a number of milliseconds in
+/// [`TIMEOUT_MS_RANGE`]; absent means [`DEFAULT_TIMEOUT_MS`]. Anything else is
+/// `argument.timeout`, whose message names the range.
+fn timeout_ms(t: &JsValue) -> Result<f64, JsValue> {
+    if t.is_undefined() || t.is_null() {
+        return Ok(f64::from(DEFAULT_TIMEOUT_MS));
+    }
+    // Integers in the message: formatting an f64 would link float printing into the module.
+    let (min, max) = (*TIMEOUT_MS_RANGE.start(), *TIMEOUT_MS_RANGE.end());
+    t.as_f64()
+        .filter(|v| (f64::from(min)..=f64::from(max)).contains(v))
+        .ok_or_else(|| {
+            error(
+                "argument.timeout",
+                &format!("options.timeoutMs must be a number of milliseconds from {min} to {max}"),
+            )
+        })
+}
+
+/// A boolean opt-in: only `true` enables it; absent, `null` and `false` leave it off; any other
+/// value (`"false"`, `"0"`, `1`, `[]`, `{}`) is `argument.type`.
+fn flag(v: &JsValue, name: &str) -> Result<bool, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(false);
+    }
+    v.as_bool().ok_or_else(|| {
+        error(
+            "argument.type",
+            &format!("options.{name} must be a boolean (true or false)"),
+        )
     })
 }
 

@@ -1,5 +1,5 @@
-// The demo page (www/) and the portal example (examples/portal/, bundled by webpack 5 in its
-// default configuration and by esbuild) in real Chromium. Screenshots go to tests/artifacts/.
+// The demo page (www/) in real Chromium (the portal example: portal-form.test.mjs).
+// Screenshots go to tests/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -327,6 +327,8 @@ test('demo: keyboard-usable: every control is labelled and Tab follows the page 
     && document.querySelector('button.copy[data-target="secret-output"]').textContent !== 'Copy');
   await page.close();
 });
+<<<<<<< HEAD
+=======
 
 // ---------------------------------------------------------------------------------------------
 // The portal example, bundled the way Backstage apps are (webpack 5, default configuration) and
@@ -398,3 +400,4 @@ test('demo: the image field shows the credential the kubelet would use; the acce
   assert.deepEqual(errors, []);
   await page.close();
 });
+>>>>>>> main

@@ -23,7 +23,7 @@ test('every README example block is its file under examples/, verbatim', () => {
   const paths = examples.map((e) => e.path);
   for (const required of ['examples/node/quickstart.mjs', 'examples/node/main.mjs', 'examples/deno/main.ts',
     'examples/node/verify.mjs', 'examples/deno/verify.ts', 'examples/node/images.mjs',
-    'examples/browser/index.html', 'examples/portal/src/rjsf-validation.js', 'examples/worker/worker.js',
+    'examples/browser/index.html', 'examples/portal/src/index.js', 'examples/worker/worker.js',
     'examples/rust/pull_secret.rs']) {
     assert.ok(paths.includes(required), `README quotes ${required}`);
   }

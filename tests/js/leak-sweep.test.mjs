@@ -149,7 +149,11 @@ function scriptedFetch(scenario) {
         () => json(200, { authorizationData: [{ authorizationToken: token, expiresAt: 1.9e9, proxyEndpoint: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com' }] }),
         () => json(400, { __type: `UnrecognizedClientException:${M.authResponse}`, message: `token ${M.authResponse} ${M.awsSecret} invalid` }, { 'x-amzn-ErrorType': 'UnrecognizedClientException' }),
         () => json(200, { authorizationData: [{ authorizationToken: M.ecrApiToken + token }] }),
-      ][s % 3]();
+        // A redirect to another origin (the session token and signature must not follow) and
+        // one on the API's own origin.
+        () => new Response(null, { status: 307, headers: { location: `https://other.example.net/ecr?t=${M.tokenResponse}` } }),
+        () => new Response(null, { status: 308, headers: { location: `/?again=${M.authResponse}` } }),
+      ][s % 5]();
     }
     if (url.startsWith('https://auth.example.com/')) {
       return [
@@ -160,7 +164,17 @@ function scriptedFetch(scenario) {
         () => json(200, `{"token": "${M.tokenResponse}", "expires_in": "${M.authResponse}"`),
       ][s % 4]();
     }
-    if (url.startsWith('https://other.example.net/')) return json(200, { token: M.tokenResponse });
+    if (url.startsWith('https://other.example.net/')) {
+      const token = Buffer.from(`AWS:${M.ecrApiToken}`).toString('base64');
+      return json(200, { token: M.tokenResponse, authorizationData: [{ authorizationToken: token, expiresAt: 1.9e9, proxyEndpoint: M.authResponse }] });
+    }
+    // The authorized ping redirected to another port of the registry's host (answered there).
+    if (authorized && s % 7 === 6 && !url.startsWith('https://registry.example.com:8443/')) {
+      return new Response(null, { status: 307, headers: { location: `https://registry.example.com:8443/v2/?t=${M.tokenResponse}` } });
+    }
+    // A body that stalls after the headers, and chunks that are not bytes.
+    if (s % 11 === 10) return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(M.authResponse)); } }), { status: 200 });
+    if (s % 13 === 12) return { status: 200, headers: new Headers({ 'x-echo': M.authResponse }), body: { getReader: () => ({ read: async () => ({ done: false, value: M.tokenResponse }), cancel: async () => {} }) } };
     if (!authorized) {
       return [
         () => json(401, '', { 'www-authenticate': bearer }),
@@ -295,10 +309,10 @@ test('no secret marker in any message, error, verification result or console out
       const c = ['other', 'acr', 'quay'].includes(c0.registryType) && !String(c0.registryUrl ?? '').includes('@')
         ? { ...c0, registryUrl: 'registry.example.com' } : c0;
       for (let scenario = 0; scenario < (i < 10 ? 20 : 2); scenario++) {
-        await callAsync(`verifyCredentials #${i}/${scenario}`, () => api.verifyCredentials(c, { fetch: scriptedFetch(scenario), now: NOW, timeoutMs: 2000 }),
+        await callAsync(`verifyCredentials #${i}/${scenario}`, () => api.verifyCredentials(c, { fetch: scriptedFetch(scenario), now: NOW, timeoutMs: 200 }),
           (v) => { runs++; record(`verifyCredentials #${i}/${scenario}`, v); });
         if (c.registryType === 'ecr') {
-          await callAsync(`ecrAuthorizationToken #${i}/${scenario}`, () => api.ecrAuthorizationToken(c, { fetch: scriptedFetch(scenario), now: NOW }),
+          await callAsync(`ecrAuthorizationToken #${i}/${scenario}`, () => api.ecrAuthorizationToken(c, { fetch: scriptedFetch(scenario), now: NOW, timeoutMs: 200 }),
             // Excluded: `password`, the registry token the function exists to return.
             ({ password, ...rest }) => record(`ecrAuthorizationToken #${i}/${scenario}`, rest));
         }
@@ -306,7 +320,8 @@ test('no secret marker in any message, error, verification result or console out
     }
     assert.ok(runs > 150, `only ${runs} verifications`);
     const c = validConfigs()[3];
-    for (const opts of [{ fetch: M.password }, M.password, { fetch: scriptedFetch(0), timeoutMs: M.password }, { fetch: scriptedFetch(0), now: M.password }]) {
+    for (const opts of [{ fetch: M.password }, M.password, { fetch: scriptedFetch(0), timeoutMs: M.password }, { fetch: scriptedFetch(0), now: M.password },
+      { fetch: scriptedFetch(0), allowPrivateNetworks: M.password }, { fetch: scriptedFetch(0), timeoutMs: 2 ** 31 }]) {
       await callAsync('verifyCredentials misuse', () => api.verifyCredentials(c, opts), (v) => record('verifyCredentials misuse', v));
       await callAsync('ecrAuthorizationToken misuse', () => api.ecrAuthorizationToken(validConfigs()[0], opts), ({ password, ...rest }) => record('ecrAuthorizationToken misuse', rest));
     }

@@ -174,9 +174,9 @@ test('README example: a Quay robot account through the Bearer flow', async () =>
 
 test('IDN registries: the check fetches the punycode host; a non-ASCII Location is not followed', async () => {
   const ok = spy(() => new Response('{}', { status: 200, headers: { 'docker-distribution-api-version': 'registry/2.0' } }));
-  const r = await verifyCredentials(config('Registry.Bücher.example:5000'), { fetch: ok.fetch, now: '2026-11-26T22:41:00Z' });
+  const r = await verifyCredentials(config('Registry.Bücher.example.com:5000'), { fetch: ok.fetch, now: '2026-11-26T22:41:00Z' });
   assert.equal(r.status, 'anonymous', JSON.stringify(r));
-  assert.equal(ok.calls[0].url, 'https://registry.xn--bcher-kva.example:5000/v2/');
+  assert.equal(ok.calls[0].url, 'https://registry.xn--bcher-kva.example.com:5000/v2/');
   // The shipped module has no Unicode tables: a server pointing at a Unicode host name is
   // refused (it fails closed), never fetched, and the password stays home.
   for (const location of ['https://bücher.example/v2/', 'https://ｅｖｉｌ.example/v2/', 'https://１２７.０.０.１/v2/']) {

@@ -17,7 +17,10 @@ const missing = ['docker-registry', 'htpasswd', 'openssl'].filter((c) => !have(c
 test('the real components are installed', () => assert.deepEqual(missing, []));
 
 /** The documented Node host: honours `init.regcred` with an undici Agent per CA. */
-function nodeHostFetch() {
+// `systemCa` stands for the host's own trust store (what it trusts without any hint): regcred
+// sends the TLS hint only to the registry's own origin, so a token service on another origin is
+// trusted (or not) by the host alone.
+function nodeHostFetch(systemCa) {
   const agents = new Map();
   const agentFor = (hint) => {
     const key = hint.caCertificate ?? (hint.insecure ? 'insecure' : '');
@@ -26,10 +29,14 @@ function nodeHostFetch() {
     }
     return agents.get(key);
   };
-  const fetch = (url, { regcred, ...init } = {}) =>
-    undiciFetch(url, regcred ? { ...init, dispatcher: agentFor(regcred) } : init);
+  const hints = [];
+  const fetch = (url, { regcred, ...init } = {}) => {
+    hints.push({ url, regcred });
+    const hint = regcred ?? (systemCa ? { caCertificate: systemCa } : undefined);
+    return undiciFetch(url, hint ? { ...init, dispatcher: agentFor(hint) } : init);
+  };
   const close = () => Promise.all([...agents.values()].map((a) => a.close()));
-  return { fetch, close };
+  return { fetch, close, hints };
 }
 
 function withCleanup(t) {
@@ -82,7 +89,16 @@ for (const mode of ['GET', 'POST fallback']) {
     cleanup(tokens.stop);
     const reg = await startRegistry({ pki, auth: { token: { realm: tokens.realm, service, issuer, rootcertbundle: join(pki.dir, 'token-ca.pem') } } });
     cleanup(reg.stop);
-    const host = nodeHostFetch();
+    // Without the host trusting the token service's CA itself, the realm's handshake fails:
+    // the registry's CA hint is not sent to the realm's origin (another port).
+    const strict = nodeHostFetch();
+    cleanup(strict.close);
+    const untrusted = await verifyCredentials(configFor(reg.host, pki.caPem, 'bob', 's3cret pass'), { fetch: strict.fetch, allowPrivateNetworks: true });
+    assert.equal(untrusted.status, 'tls', JSON.stringify(untrusted));
+    assert.ok(strict.hints[0].regcred.caCertificate);
+    assert.equal(strict.hints[1].regcred, undefined);
+
+    const host = nodeHostFetch(pki.caPem);
     cleanup(host.close);
     const opts = { fetch: host.fetch, allowPrivateNetworks: true };
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Kind, Login, Pending};
 use crate::verify::access::{token_actions, AccessPlan, MANIFEST_ACCEPT};
-use crate::verify::http::Response;
+use crate::verify::http::{Header, Response};
 use crate::verify::outcome::Status;
 use crate::verify::policy::same_origin;
 
@@ -43,7 +43,7 @@ impl AccessState {
 
 /// The registry error codes of a 404 body (`{"errors":[{"code":"MANIFEST_UNKNOWN"}]}`).
 fn error_codes(resp: &Response) -> Vec<String> {
-    let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
+    let body: Value = resp.json_body().unwrap_or(Value::Null);
     body.get("errors")
         .and_then(Value::as_array)
         .into_iter()
@@ -85,14 +85,11 @@ impl Login {
 
     fn start_absolute(&mut self, kind: Kind, method: &'static str, url: &str) {
         let auth = self.access.as_ref().and_then(|a| a.authorization.clone());
-        self.start(kind, method, url, auth, None, None);
-        if kind == Kind::Manifest {
-            if let Some(p) = &mut self.pending {
-                p.req
-                    .headers
-                    .push(("Accept".to_owned(), MANIFEST_ACCEPT.to_owned()));
-            }
-        }
+        let accept = match kind {
+            Kind::Manifest => vec![Header::plain("Accept", MANIFEST_ACCEPT)],
+            _ => Vec::new(),
+        };
+        self.start_with_headers(kind, method, url, auth, None, accept);
     }
 
     pub(super) fn on_access(&mut self, p: &Pending, resp: &Response) {
@@ -204,9 +201,10 @@ impl Login {
 
     /// The upload was opened: cancel it with `DELETE` on its `Location` (same origin only).
     fn cancel_upload(&mut self, p: &Pending, resp: &Response) {
-        let location = resp.header("location").and_then(|l| p.url.join(l).ok());
+        let here = p.flight.url();
+        let location = resp.header("location").and_then(|l| here.join(l).ok());
         match location {
-            Some(url) if same_origin(&url, &p.url) => {
+            Some(url) if same_origin(&url, here) => {
                 self.start_absolute(Kind::CancelUpload, "DELETE", url.as_str())
             }
             _ => {

@@ -9,10 +9,15 @@
 //!    `expires_in` (at least 60 s), `issued_at`.
 //! 4. `GET /v2/` with `Authorization: Bearer`.
 //!
-//! Redirects (3xx with `Location`) are followed here, hop by hop, at most
-//! [`MAX_REDIRECTS`] per request, each hop checked by the [`Policy`]. Credentials go only to the
-//! registry's own origin and to the token realm its challenge names; a redirect elsewhere drops
-//! the `Authorization` header, and a password-carrying `POST` is never redirected elsewhere.
+//! Redirects (3xx with `Location`) are followed hop by hop under the one redirect policy of
+//! [`super::flight`]: each hop checked by the [`Policy`], secret headers dropped on any change
+//! of origin, the password form never sent to another origin, the TLS hint only for the
+//! registry's own origin. Credentials go only to the registry's own origin and to the token realm
+//! its own challenge names.
+//!
+//! A verdict claims only what the registry answered: an answer from another origin than the one
+//! a credential-carrying request was made for (or to a request that lost its credentials on the
+//! way) ends the check as `not-a-registry` with `verify.answered-elsewhere`.
 //!
 //! "Not a registry": a 2xx on `/v2/` counts as a registry when it has the
 //! `Docker-Distribution-API-Version: registry/2.0` header or a JSON object body (an HTML page
@@ -23,22 +28,22 @@ use base64::Engine;
 use url::Url;
 
 use super::ecr::{authorization_token_request, parse_authorization_response};
-use super::http::{redact_url, Request, Response, Transport};
+use super::flight::{Flight, Hop};
+use super::http::{redact_url, Header, Request, Response, Transport};
 use super::outcome::{Exchange, Outcome, Status, Step, TrailStep};
 use super::policy::Policy;
 use super::target::{Auth, Credentials, Target};
 use crate::time::Timestamp;
 
 mod access;
+mod answers;
 mod ping;
-mod redirect;
 mod token;
 
 use super::access::AccessPlan;
 use access::AccessState;
 
-/// Redirects followed per request.
-pub const MAX_REDIRECTS: u8 = 10;
+pub use super::flight::MAX_REDIRECTS;
 /// The shortest token lifetime assumed (seconds), as Docker does.
 pub const MIN_TOKEN_LIFETIME: i64 = 60;
 
@@ -66,10 +71,7 @@ enum Kind {
 
 struct Pending {
     kind: Kind,
-    req: Request,
-    url: Url,
-    cred_origin: Url,
-    hops: u8,
+    flight: Flight,
     sent: bool,
 }
 
@@ -94,10 +96,7 @@ impl std::fmt::Debug for Pending {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pending")
             .field("kind", &self.kind)
-            .field("req", &self.req)
-            .field("url", &redact_url(&self.url))
-            .field("cred_origin", &redact_url(&self.cred_origin))
-            .field("hops", &self.hops)
+            .field("flight", &self.flight)
             .field("sent", &self.sent)
             .finish()
     }
@@ -151,7 +150,8 @@ impl Login {
     fn start_with(target: Target, options: LoginOptions, access: Option<AccessState>) -> Login {
         let policy = Policy {
             registry_host: target.host.clone(),
-            insecure: target.tls.insecure,
+            registry_port: Url::parse(&target.ping_url).ok().and_then(|u| u.port()),
+            tls: target.tls.clone(),
             allow_private_networks: options.allow_private_networks,
         };
         let mut m = Login {
@@ -172,10 +172,9 @@ impl Login {
             Auth::EcrIamRole => m.finish(Status::Unsupported, Some("ecr.iam-role"), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
             Auth::EcrKeys(endpoint, keys) => {
                 let req = authorization_token_request(&endpoint, &keys, m.now);
-                let api_policy = Policy { registry_host: endpoint.api_host.clone(), insecure: false, allow_private_networks: false };
-                match api_policy.check(&req.url) {
-                    Ok(url) => m.pending = Some(Pending { kind: Kind::Ecr, cred_origin: url.clone(), url, req, hops: 0, sent: false }),
-                    Err(b) => m.finish(Status::Blocked, Some(b.code), &b.reason),
+                match Flight::new(&Policy::for_api(&endpoint.api_host), req) {
+                    Ok(flight) => m.pending = Some(Pending { kind: Kind::Ecr, flight, sent: false }),
+                    Err(b) => m.finish(Status::Blocked, Some(b.code), b.reason),
                 }
             }
             Auth::Password(c) => {
@@ -211,6 +210,7 @@ impl Login {
     }
 
     /// Queues a request after the policy check; a refused URL ends the login as `blocked`.
+    /// `auth` is a credential: a secret header, bound to the URL's origin; so is a `form`.
     fn start(
         &mut self,
         kind: Kind,
@@ -218,38 +218,46 @@ impl Login {
         url: &str,
         auth: Option<String>,
         form: Option<String>,
-        cred_origin: Option<Url>,
     ) {
-        match self.policy.check(url) {
-            Ok(parsed) => {
-                let mut headers = Vec::new();
-                if let Some(a) = auth {
-                    headers.push(("Authorization".to_owned(), a));
-                }
-                if form.is_some() {
-                    headers.push((
-                        "Content-Type".to_owned(),
-                        "application/x-www-form-urlencoded".to_owned(),
-                    ));
-                }
-                let req = Request {
-                    method,
-                    url: parsed.to_string(),
-                    headers,
-                    body: form,
-                    tls: self.target.tls.clone(),
-                };
-                let cred_origin = cred_origin.unwrap_or_else(|| parsed.clone());
+        self.start_with_headers(kind, method, url, auth, form, Vec::new());
+    }
+
+    /// [`Login::start`] with more (non-secret) headers.
+    fn start_with_headers(
+        &mut self,
+        kind: Kind,
+        method: &'static str,
+        url: &str,
+        auth: Option<String>,
+        form: Option<String>,
+        mut headers: Vec<Header>,
+    ) {
+        if let Some(a) = auth {
+            headers.push(Header::secret("Authorization", a));
+        }
+        if form.is_some() {
+            headers.push(Header::plain(
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+            ));
+        }
+        let req = Request {
+            method,
+            url: url.to_owned(),
+            headers,
+            secret_body: form.is_some(),
+            body: form,
+            tls: super::http::TlsHint::default(),
+        };
+        match Flight::new(&self.policy, req) {
+            Ok(flight) => {
                 self.pending = Some(Pending {
                     kind,
-                    req,
-                    url: parsed,
-                    cred_origin,
-                    hops: 0,
+                    flight,
                     sent: false,
-                });
+                })
             }
-            Err(b) => self.block(method, url, b.code, &b.reason),
+            Err(b) => self.block(method, url, b.code, b.reason),
         }
     }
 
@@ -273,11 +281,15 @@ impl Login {
         if let Ok(u) = Url::parse(&url) {
             self.registry = Some(u);
         }
-        self.start(Kind::Ping, "GET", &url, None, None, None);
+        self.start(Kind::Ping, "GET", &url, None, None);
     }
 
     fn on_response(&mut self, p: Pending, resp: Response) {
         let s = resp.status;
+        let elsewhere = !p.flight.answered_by_origin();
+        if elsewhere && (p.flight.made_with_secret() || (200..300).contains(&s)) {
+            return self.answered_elsewhere();
+        }
         match p.kind {
             Kind::Ecr => match parse_authorization_response(&resp) {
                 Ok(a) => {
@@ -297,7 +309,7 @@ impl Login {
             Kind::Manifest | Kind::Upload | Kind::CancelUpload => self.on_access(&p, &resp),
             Kind::Basic | Kind::BearerPing if (200..300).contains(&s) => {
                 if self.access.is_some() {
-                    self.logged_in(p.req.header("authorization"));
+                    self.logged_in(p.flight.request().header("authorization"));
                 } else if self.creds.is_some() {
                     self.finish(
                         Status::Authenticated,
@@ -343,13 +355,13 @@ impl Exchange for Login {
                 if !p.sent {
                     p.sent = true;
                     self.trail.push(TrailStep {
-                        method: p.req.method,
-                        url: redact_url(&p.url),
+                        method: p.flight.request().method,
+                        url: redact_url(p.flight.url()),
                         status: None,
                         error: None,
                     });
                 }
-                Step::Send(p.req.clone())
+                Step::Send(p.flight.request().clone())
             }
             None => {
                 self.finish(
@@ -363,14 +375,24 @@ impl Exchange for Login {
     }
 
     fn receive(&mut self, response: Response) {
-        let Some(p) = self.pending.take() else { return };
+        let Some(mut p) = self.pending.take() else {
+            return;
+        };
         if let Some(last) = self.trail.last_mut() {
             last.status = Some(response.status);
         }
-        let location = response.header("location").map(str::to_owned);
-        match (response.status, location) {
-            (301 | 302 | 303 | 307 | 308, Some(loc)) => self.redirect(p, &loc, response.status),
-            _ => self.on_response(p, response),
+        match p.flight.follow(&response) {
+            Hop::Arrived => self.on_response(p, response),
+            Hop::Redirected => {
+                p.sent = false;
+                self.pending = Some(p);
+            }
+            Hop::Refused(b, Some(next)) => {
+                let method = p.flight.request().method;
+                let reason = format!("a redirect was refused: {}", b.reason);
+                self.block(method, next.as_str(), b.code, &reason);
+            }
+            Hop::Refused(b, None) => self.finish(Status::Blocked, Some(b.code), b.reason),
         }
     }
 
@@ -401,12 +423,12 @@ impl Exchange for Login {
         }
         if p.kind == Kind::Ping
             && self.target.tls.insecure
-            && p.url.scheme() == "https"
+            && p.flight.url().scheme() == "https"
             && !self.tried_http
             && failure != Transport::Timeout
         {
             self.tried_http = true;
-            let mut http = p.url.clone();
+            let mut http = p.flight.url().clone();
             if http.set_scheme("http").is_ok() {
                 return self.ping(Some(http.as_str()));
             }

@@ -15,10 +15,7 @@ impl Login {
             .is_some_and(|v| v.to_ascii_lowercase().contains("registry/2"));
         match resp.status {
             200..=299 => {
-                let json = matches!(
-                    serde_json::from_slice::<Value>(resp.capped_body()),
-                    Ok(Value::Object(_))
-                );
+                let json = matches!(resp.json_body(), Some(Value::Object(_)));
                 if (api || json) && self.access.is_some() {
                     self.logged_in(None);
                 } else if api || json {
@@ -46,16 +43,17 @@ impl Login {
                 let own = self
                     .registry
                     .as_ref()
-                    .is_some_and(|r| same_origin(r, &p.url));
+                    .is_some_and(|r| same_origin(r, p.flight.url()));
                 if self.creds.is_some() && !own {
                     return self.finish(
                         Status::Blocked,
                         Some("policy.credentials"),
-                        "/v2/ was redirected to another host; the credentials are not sent there",
+                        "/v2/ was redirected to another origin; the credentials are not sent there",
                     );
                 }
                 if let Some(b) = bearer {
-                    let Some(realm) = b.param("realm").and_then(|r| p.url.join(r).ok()) else {
+                    let realm = b.param("realm").and_then(|r| p.flight.url().join(r).ok());
+                    let Some(realm) = realm else {
                         return self.finish(
                             Status::Unauthorized,
                             Some("verify.challenge"),
@@ -74,12 +72,13 @@ impl Login {
                     }
                     self.realm = Some((realm.clone(), service, scope));
                     let auth = self.creds.as_ref().map(basic);
-                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None, Some(realm));
+                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None);
                 } else if has_basic {
                     match &self.creds {
                         Some(c) => {
                             let auth = basic(c);
-                            self.start(Kind::Basic, "GET", p.url.as_str(), Some(auth), None, None);
+                            let url = p.flight.url().as_str();
+                            self.start(Kind::Basic, "GET", url, Some(auth), None);
                         }
                         None => self.finish(
                             Status::Unauthorized,

@@ -9,7 +9,7 @@ use crate::verify::outcome::Status;
 
 impl Login {
     pub(super) fn on_token(&mut self, resp: &Response) {
-        let body: Value = serde_json::from_slice(resp.capped_body()).unwrap_or(Value::Null);
+        let body: Value = resp.json_body().unwrap_or(Value::Null);
         let token = ["token", "access_token"].iter().find_map(|k| {
             body.get(*k)
                 .and_then(Value::as_str)
@@ -44,7 +44,6 @@ impl Login {
             &ping,
             Some(format!("Bearer {token}")),
             None,
-            None,
         );
     }
 
@@ -72,7 +71,6 @@ impl Login {
             realm.as_str(),
             None,
             Some(form.finish()),
-            Some(realm.clone()),
         );
     }
 }
