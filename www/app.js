@@ -4,14 +4,13 @@
 // injection plan and the credential check. The page only renders.
 import * as regcred from 'regcred/web';
 import './images.js'; // section 6: image references, credentials, pull access
+import { formOf, initialValues } from './form.js'; // a type's form from registrySchema(type)
 
 await regcred.init();
 const { registryTypes, registrySchema, registryUiSchema, validateField, validateRegistry, inspectCertificates,
   parseServiceAccountKey, pullSecret, dockerConfigFile, injectionPlan, verifyCredentials } = regcred;
 
 const types = registryTypes();
-const schema = registrySchema();
-const uiSchema = registryUiSchema();
 const SAMPLE_CLUSTERS = [{ id: 1, name: 'default_cluster' }, { id: 2, name: 'prod-eu' }, { id: 3, name: 'staging' }, { id: 4, name: 'dev-sandbox' }];
 const SAMPLES = {
   ecr: { name: 'shop-ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth',
@@ -38,8 +37,13 @@ const certPanel = $('cert-details');
 const keyPanel = $('gcp-key');
 
 let type = types[0];
+let schema = {};   // registrySchema(type.id): the type's own form
+let uiSchema = {}; // registryUiSchema(type.id)
 let config = {};
+const picks = {}; // the person's choice among one-of fields (the two cluster lists)
 const touched = new Set();
+const form = () => formOf(schema, uiSchema, config, picks);
+const inputFields = () => form().fields.filter((f) => f.kind !== 'group');
 
 // ---- 1. type picker: a radio group of buttons (arrow keys move, Enter/Space picks) ----------
 function renderTypes() {
@@ -61,88 +65,87 @@ function renderTypes() {
 
 function pickType(id, values = {}) {
   type = types.find((t) => t.id === id);
-  config = { registryType: id };
+  schema = registrySchema(id);
+  uiSchema = registryUiSchema(id);
+  config = initialValues(schema);
+  for (const k of Object.keys(picks)) delete picks[k];
   touched.clear();
-  for (const f of type.fields) {
-    const v = f.fixedValue ?? values[f.key] ?? (f.key === 'registryUrl' ? type.defaultUrl : null) ?? f.defaultValue;
-    if (v !== null && v !== undefined) setValue(f.key, v);
-    if (values[f.key] !== undefined) touched.add(f.key);
+  for (const [key, v] of Object.entries(values)) {
+    setValue(key, v);
+    touched.add(key);
   }
+  // A verification result belongs to the type it was run for.
+  delete $('verify-output').dataset.status;
+  $('verify-output').replaceChildren();
   renderTypes();
   renderForm();
   update();
 }
 
-// ---- 2. the form, from the catalog's fields with the schema's titles and the uiSchema's hints --
-const order = uiSchema['ui:order'] ?? [];
-const rank = (key) => { const i = order.indexOf(key.split('.')[0]); return i < 0 ? order.length : i; };
+// ---- 2. the form: the type's own schema and uiSchema, fields shown under their conditions ----
 const fieldId = (key) => `f-${key.replace('.', '-')}`;
 
-function schemaProp(key) {
-  const [head, tail] = key.split('.');
-  const prop = schema.properties?.[head] ?? {};
-  return tail ? prop.properties?.[tail] ?? {} : prop;
-}
-function uiFor(key) {
-  const [head, tail] = key.split('.');
-  return (tail ? uiSchema[head]?.[tail] : uiSchema[head]) ?? {};
-}
-
 function renderForm() {
-  const form = $('form');
-  const fields = [...type.fields].sort((a, b) => rank(a.key) - rank(b.key));
+  const { fields, choices } = form();
   const nodes = [];
-  let inInjection = false;
   for (const f of fields) {
-    if (f.key.startsWith('injection.') && !inInjection) {
-      inInjection = true;
-      nodes.push(el('h3', { class: 'subhead' }, schema.properties.injection?.title ?? 'Credential injection'));
+    if (f.kind !== 'group') {
+      nodes.push(renderField(f));
+      continue;
     }
-    nodes.push(renderField(f));
+    nodes.push(el('h3', { class: 'subhead' }, f.title), el('p', { class: 'help' }, f.help ?? ''));
+    for (const c of choices.filter((c) => c.group === f.key)) nodes.push(renderChoice(c));
   }
-  form.replaceChildren(...nodes);
+  $('form').replaceChildren(...nodes);
   document.querySelector('[data-key="cert"]')?.append(certPanel);
   document.querySelector('[data-key="password"]')?.append(keyPanel);
   applyVisibility();
 }
 
+/** A one-of choice (which cluster list to fill), as a select above its fields. */
+function renderChoice(c) {
+  const id = fieldId(`${c.group}.choice`);
+  const select = el('select', { id }, ...c.options.map((label, i) => el('option', { value: String(i), selected: i === c.picked }, label)));
+  select.addEventListener('change', () => {
+    picks[c.group] = Number(select.value);
+    applyVisibility();
+  });
+  return el('div', { class: 'field' }, el('label', { for: id }, 'Clusters'), select);
+}
+
 function renderField(f) {
   const id = fieldId(f.key);
-  const ui = uiFor(f.key);
-  const title = schemaProp(f.key).title ?? f.label;
-  const widget = ui['ui:widget'] ?? f.kind;
   const value = getValue(f.key);
   const describedBy = `${id}-help ${id}-msg`;
-  const common = { id, name: f.key, 'aria-describedby': describedBy, disabled: f.fixedValue !== null,
-    placeholder: ui['ui:placeholder'] ?? f.placeholder ?? undefined, spellcheck: 'false', autocomplete: 'off' };
+  const common = { id, name: f.key, 'aria-describedby': describedBy, readOnly: f.readOnly,
+    placeholder: f.placeholder ?? undefined, spellcheck: 'false', autocomplete: 'off' };
   let input;
-  if (f.kind === 'select' && widget === 'radio') {
+  if (f.kind === 'radio') {
     input = el('fieldset', { class: 'inline', id, 'aria-describedby': describedBy },
-      el('legend', {}, title),
+      el('legend', {}, f.title),
       ...f.options.map((o) => el('label', {}, el('input', { type: 'radio', name: f.key, value: o.value, checked: value === o.value }), ' ', o.label)));
   } else if (f.kind === 'select') {
     input = el('select', common, ...f.options.map((o) => el('option', { value: o.value, selected: value === o.value }, o.label)));
   } else if (f.kind === 'checkbox') {
     input = el('input', { ...common, type: 'checkbox', checked: value === true });
-  } else if (f.kind === 'textarea' || f.kind === 'secret-textarea' || widget === 'textarea') {
-    input = el('textarea', { ...common, rows: String(ui['ui:options']?.rows ?? 6) });
+  } else if (f.kind === 'textarea') {
+    input = el('textarea', { ...common, rows: String(f.rows) });
     input.value = value ?? '';
   } else {
-    input = el('input', { ...common, type: widget === 'password' || f.kind === 'password' ? 'password' : 'text' });
+    input = el('input', { ...common, type: f.kind === 'password' ? 'password' : 'text' });
     input.value = Array.isArray(value) ? value.join(', ') : value ?? '';
   }
   const required = f.required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null;
-  const label = input.tagName === 'FIELDSET' ? null : el('label', { for: id }, title, required);
+  const label = input.tagName === 'FIELDSET' ? null : el('label', { for: id }, f.title, required);
   if (f.required && input.tagName !== 'FIELDSET') input.setAttribute('aria-required', 'true');
-  const help = ui['ui:help'] ?? f.help;
   const wrap = el('div', { class: 'field', 'data-key': f.key },
     ...(f.kind === 'checkbox' ? [el('div', { class: 'check-row' }, input, label)] : [label, input]),
-    el('div', { class: 'help', id: `${id}-help` }, help ?? ''),
+    el('div', { class: 'help', id: `${id}-help` }, f.help ?? ''),
     el('div', { class: 'messages', id: `${id}-msg`, 'aria-live': 'polite' }));
   const onInput = (e) => {
     const t = e.target;
     const v = t.type === 'checkbox' ? t.checked : t.value;
-    setValue(f.key, f.key.startsWith('injection.') && /Inject$/.test(f.key) ? splitList(v) : v);
+    setValue(f.key, f.kind === 'list' ? splitList(v) : v);
     touched.add(f.key);
     update();
   };
@@ -167,28 +170,17 @@ function setValue(key, value) {
   } else if (empty) delete config[head]; else config[head] = value;
 }
 
-// A field whose catalog entry says `requiredWhen: "other=value"` (or "... starts with ...") only
-// appears when that holds.
-function visible(f) {
-  const rule = f.requiredWhen;
-  if (!rule) return true;
-  let m = rule.match(/^([\w.]+)=(.+)$/);
-  if (m) return getValue(m[1]) === m[2];
-  m = rule.match(/^([\w.]+) starts with (\S+)$/);
-  if (m) return String(getValue(m[1]) ?? '').startsWith(m[2]);
-  return true;
-}
 function applyVisibility() {
-  for (const f of type.fields) {
+  for (const f of form().fields) {
     const wrap = document.querySelector(`[data-key="${f.key}"]`);
-    if (wrap) wrap.hidden = !visible(f);
+    if (wrap) wrap.hidden = !f.visible;
   }
 }
 
 // ---- everything derived from the configuration ------------------------------------------------
 function update() {
   applyVisibility();
-  for (const f of type.fields) renderMessages(f);
+  for (const f of inputFields()) renderMessages(f);
   renderCertificate();
   renderGcpKey();
   renderSummary();
@@ -201,7 +193,7 @@ function renderMessages(f) {
   const box = $(`${fieldId(f.key)}-msg`);
   const input = $(fieldId(f.key));
   if (!box) return;
-  if (!touched.has(f.key) || !visible(f)) {
+  if (!touched.has(f.key) || !f.visible) {
     box.replaceChildren();
     input?.removeAttribute('aria-invalid');
     return;
@@ -228,12 +220,14 @@ function renderCertificate() {
   if (box.hidden) return box.replaceChildren();
   const report = attempt(() => inspectCertificates(pem, { host: registryHost() }));
   const certs = report.value?.certificates ?? [];
-  box.replaceChildren(el('h3', {}, `CA certificate${certs.length === 1 ? '' : 's'}: ${certs.length} found`),
+  const cas = certs.filter((c) => c.isCa).length;
+  const heading = `${certs.length} certificate${certs.length === 1 ? '' : 's'} pasted, ${cas === certs.length ? (cas === 1 ? 'a CA' : 'all CAs') : `${cas} of them a CA`}`;
+  box.replaceChildren(el('h3', {}, heading),
     ...certs.map((c, i) => el('dl', { class: 'cert', 'data-index': String(i) },
       ...pair('Subject', c.subject, 'subject'), ...pair('Issuer', c.issuer, 'issuer'),
       ...pair('Valid from', c.notBefore), ...pair('Expires', c.notAfter, 'expires'),
       ...pair('SHA-256 fingerprint', c.sha256Fingerprint, 'fingerprint'),
-      ...pair('Certificate authority', c.isCa ? 'yes (CA)' : 'no (leaf certificate)', 'is-ca'),
+      ...pair('Certificate authority', c.isCa ? 'yes (CA)' : 'no: a server (leaf) certificate; paste the CA that issued it', 'is-ca'),
       ...pair('Self-signed', c.selfSigned ? 'yes' : 'no'),
       ...pair('Key', c.keyAlgorithm),
       ...(c.subjectAltNames?.length ? pair('Names', c.subjectAltNames.join(', ')) : []))));
@@ -255,13 +249,39 @@ function renderGcpKey() {
     el('pre', { id: 'gcp-compact', tabindex: '0' }, report.value.compact));
 }
 
+/** The title of the field a JSON pointer names (`/injection/secretName` → its label). */
+function fieldTitle(path) {
+  const [head, tail] = path.slice(1).split('/');
+  const key = head === 'injection' && tail ? `injection.${tail}` : head;
+  return inputFields().find((f) => f.key === key)?.title ?? 'the form';
+}
+
+/** What to do with a valid configuration that is not itself a registry login. */
+function nextStep(value) {
+  if (value?.awsAuthType === 'user-auth') {
+    return 'ECR access keys are not registry credentials: exchange them for a 12-hour registry token with ' +
+      'ecrAuthorizationToken() (from a server or an edge worker), and pass it to pullSecret() as ecrToken.';
+  }
+  if (value?.awsAuthType === 'iam-role') return "With the IAM role the cluster's nodes pull with their own role: no image-pull secret is needed.";
+  return null;
+}
+
 function renderSummary() {
-  const report = attempt(() => validateRegistry(config));
   const box = $('summary');
+  if (touched.size === 0) {
+    return box.replaceChildren(el('p', { class: 'help' }, 'Fill in the form, or use “Fill in an example”; problems show under each field as you type.'));
+  }
+  const report = attempt(() => validateRegistry(config));
   if (report.error) return box.replaceChildren(el('p', { class: 'error' }, report.error.message));
-  box.replaceChildren(el('p', { class: report.valid ? 'ok' : 'error' }, report.valid
-    ? `Valid${report.warnings.length ? `, with ${report.warnings.length} warning(s)` : ''}.`
-    : `${report.errors.length} problem(s) to fix: ${report.errors.map((e) => e.path || 'form').join(', ')}`));
+  if (!report.valid) {
+    const fields = [...new Set(report.errors.map((e) => fieldTitle(e.path)))];
+    return box.replaceChildren(el('p', { class: 'error' },
+      `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} to fix: ${fields.join(', ')}.`));
+  }
+  const warnings = report.warnings.filter((w) => w.code !== 'config.ignored').length;
+  const next = nextStep(report.value);
+  box.replaceChildren(el('p', { class: 'ok' }, `Valid${warnings ? `, with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`),
+    next && el('p', { class: 'next' }, next));
 }
 
 function secretOptions() {
@@ -273,19 +293,29 @@ function secretOptions() {
 }
 
 function renderSecret() {
+  if (!attempt(() => validateRegistry(config)).valid) {
+    const wait = '# The secret appears once the configuration above is valid.';
+    $('secret-output').textContent = wait;
+    $('config-output').textContent = wait;
+    return;
+  }
   const secret = attempt(() => pullSecret({ ...secretOptions(), registries: [config] }));
   $('secret-output').textContent = typeof secret === 'string' ? secret : explain(secret.error);
   const file = attempt(() => dockerConfigFile([config]));
   $('config-output').textContent = typeof file === 'string' ? file : explain(file.error);
 }
-const explain = (e) => `# Nothing to show yet: ${e?.message ?? e}` +
-  (e?.errors?.length ? `\n# ${e.errors.map((i) => `${i.path || 'form'}: ${i.message}`).join('\n# ')}` : '');
+const explain = (e) => ({
+  'secret.ecr-token-required': '# No secret from access keys: exchange them for a registry token first (see above).',
+  'secret.ecr-iam-role': "# No secret: the cluster's nodes pull with their IAM role.",
+}[e?.code] ?? `# ${e?.message ?? e}`);
 
 function renderPlan() {
-  const plan = attempt(() => injectionPlan(config, SAMPLE_CLUSTERS));
   const body = $('plan').tBodies[0];
+  const valid = attempt(() => validateRegistry(config)).valid;
+  const plan = valid ? attempt(() => injectionPlan(config, SAMPLE_CLUSTERS)) : null;
   if (!Array.isArray(plan)) {
-    return body.replaceChildren(el('tr', {}, el('td', { colspan: '4' }, plan.error.message)));
+    const why = plan?.error?.message ?? 'The plan appears once the configuration above is valid.';
+    return body.replaceChildren(el('tr', {}, el('td', { colspan: '4' }, why)));
   }
   body.replaceChildren(...plan.map((r) => el('tr', {},
     el('td', {}, `${r.clusterName ?? ''} (id ${r.clusterId})`), el('td', {}, r.inject ? 'yes' : 'no'),

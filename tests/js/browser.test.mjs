@@ -144,7 +144,11 @@ async function fillForm(page, registryType, values) {
   await page.click(`#types [data-id="${registryType}"]`);
   for (const [key, value] of Object.entries(values)) {
     if (key === 'connection') await page.check(`input[name="connection"][value="${value}"]`);
-    else await page.fill(`#f-${key.replace('.', '-')}`, value);
+    else {
+      // The two cluster lists show one at a time, picked by a choice above them.
+      if (key === 'injection.autoInject') await page.selectOption('#f-injection-choice', { label: 'Auto-inject into clusters' });
+      await page.fill(`#f-${key.replace('.', '-')}`, value);
+    }
   }
 }
 
@@ -327,50 +331,6 @@ test('demo: keyboard-usable: every control is labelled and Tab follows the page 
     && document.querySelector('button.copy[data-target="secret-output"]').textContent !== 'Copy');
   await page.close();
 });
-<<<<<<< HEAD
-=======
-
-// ---------------------------------------------------------------------------------------------
-// The portal example, bundled the way Backstage apps are (webpack 5, default configuration) and
-// with esbuild, then driven in Chromium.
-
-async function bundlePortal(bundler) {
-  const out = mkdtempSync(join(tmpdir(), `regcred-portal-${bundler}-`));
-  dirs.push(out);
-  const cwd = join(root, 'examples/portal');
-  if (bundler === 'webpack') {
-    // No config file: webpack's defaults (entry ./src/index.js), no experiments.
-    await runOk(bin('webpack'), ['--mode', 'production', '--output-path', out], { cwd, timeout: 90_000 });
-  } else {
-    await runOk(bin('esbuild'), ['src/index.js', '--bundle', '--format=esm', '--minify', `--outfile=${join(out, 'main.js')}`], { cwd });
-  }
-  const html = readFileSync(join(cwd, 'index.html'), 'utf8');
-  writeFileSync(join(out, 'index.html'), bundler === 'esbuild' ? html.replace('<script src=', '<script type="module" src=') : html);
-  return out;
-}
-
-for (const bundler of ['webpack', 'esbuild']) {
-  test(`portal (${bundler}): RJSF shows regcred's error under the ECR URL field, and clears it`, { timeout: 120_000 }, async () => {
-    const out = await bundlePortal(bundler);
-    const url = await serve([['/', out]]);
-    const { page, errors, requests } = await openPage(url, '#root form');
-    assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith(new URL(url).origin)), []);
-    await page.selectOption('#root_registryType', { label: 'ECR' });
-    await page.fill('#root_name', 'my-ecr');
-    await page.fill('#root_registryUrl', '12345.dkr.ecr.us-east-1.amazonaws.com');
-    const expected = regcred.validateRegistry({ name: 'my-ecr', registryType: 'ecr', registryUrl: '12345.dkr.ecr.us-east-1.amazonaws.com' })
-      .errors.filter((e) => e.path === '/registryUrl');
-    assert.ok(expected.length > 0);
-    // RJSF renders a field's errors right after its input, inside the field's container.
-    const fieldErrors = page.locator('.form-group.field', { has: page.locator('#root_registryUrl') }).locator('.error-detail');
-    await fieldErrors.getByText(expected[0].message, { exact: true }).waitFor();
-    await shot(page, `portal-${bundler}-ecr-error`);
-    await page.fill('#root_registryUrl', '123456789012.dkr.ecr.us-east-1.amazonaws.com');
-    await page.waitForFunction((msg) => ![...document.querySelectorAll('.error-detail li')].some((li) => li.textContent === msg), expected[0].message);
-    await page.close();
-  });
-}
 
 test('demo: the image field shows the credential the kubelet would use; the access check runs', async () => {
   const { page, errors } = await openPage(await demo(), 'body[data-ready="true"]');
@@ -400,4 +360,76 @@ test('demo: the image field shows the credential the kubelet would use; the acce
   assert.deepEqual(errors, []);
   await page.close();
 });
->>>>>>> main
+
+// The platform's form of each type, written out here (not read from the model): the fields the
+// demo shows before anything is picked.
+const DEMO_FORMS = {
+  ecr: ['name', 'registryUrl', 'awsAuthType', 'isDefault'],
+  'docker-hub': ['name', 'registryUrl', 'username', 'password', 'isDefault'],
+  acr: ['name', 'registryUrl', 'username', 'password', 'isDefault'],
+  'artifact-registry': ['name', 'registryUrl', 'username', 'password', 'isDefault'],
+  gcr: ['name', 'registryUrl', 'username', 'password', 'isDefault'],
+  quay: ['name', 'registryUrl', 'username', 'password', 'isDefault'],
+  other: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'connection'],
+};
+
+const shownFields = (page) => page.$$eval('#form .field[data-key]', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.key));
+
+test('demo: each type renders its own form from the package, with people-facing summary and secret panels', async () => {
+  const { page, errors } = await openPage(await demo(), 'body[data-ready="true"]');
+  for (const [id, keys] of Object.entries(DEMO_FORMS)) {
+    await page.click(`#types [data-id="${id}"]`);
+    await page.waitForFunction((t) => document.querySelector(`#types [data-id="${t}"]`).getAttribute('aria-checked') === 'true', id);
+    assert.deepEqual(await shownFields(page), [...keys, 'injection.credentialSource', 'injection.doNotInject'], id);
+    // Nothing has been typed: no raw JSON pointers, no problem count, no repeated message in the secret panel.
+    const summary = await page.textContent('#summary');
+    assert.doesNotMatch(summary, /\/(name|registryUrl)|to fix/, `${id}: ${summary}`);
+    assert.equal(await page.textContent('#secret-output'), '# The secret appears once the configuration above is valid.');
+    if (keys.includes('password')) {
+      const gcp = id === 'gcr' || id === 'artifact-registry';
+      assert.equal(await page.evaluate(() => document.getElementById('f-password').tagName), gcp ? 'TEXTAREA' : 'INPUT', id);
+      assert.equal(await page.textContent('[data-key="password"] label'), gcp ? 'Service account JSON key *' : (id === 'acr' ? 'Password *' : 'Password/Token *'), id);
+      assert.equal(await page.evaluate(() => document.getElementById('f-username').readOnly), gcp, id);
+    }
+  }
+  await page.click('#types [data-id="docker-hub"]');
+  assert.deepEqual(await page.$eval('#f-registryUrl', (e) => [e.readOnly, e.value]), [true, 'docker.io']);
+  // Conditions: ECR access keys only with user auth; the CA only with secure-with-cert.
+  await fillForm(page, 'ecr', { name: 'shop-ecr', registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com' });
+  await page.check('input[name="awsAuthType"][value="user-auth"]');
+  await page.waitForFunction(() => !document.querySelector('[data-key="awsAccessKeyId"]').hidden);
+  await page.fill('#f-awsAccessKeyId', 'AKIAIOSFODNN7EXAMPLE');
+  await page.fill('#f-awsSecretAccessKey', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  // Valid, and the summary says what to do instead of a secret; the secret panel agrees.
+  await page.waitForSelector('#summary .ok');
+  assert.match(await page.textContent('#summary .next'), /ecrAuthorizationToken\(\)/);
+  assert.match(await page.textContent('#secret-output'), /exchange them for a registry token/);
+  await page.check('input[name="awsAuthType"][value="iam-role"]');
+  await page.waitForFunction(() => document.querySelector('[data-key="awsAccessKeyId"]').hidden);
+  // Problems are listed by field title, not by JSON pointer.
+  await page.fill('#f-name', 'X');
+  await page.waitForSelector('#summary .error');
+  assert.equal(await page.textContent('#summary .error'), '1 problem to fix: Name.');
+  await shot(page, 'demo-ecr-summary');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('demo: a leaf certificate is described coherently; a verification result goes with its type', async () => {
+  const { page } = await openPage(await demo(), 'body[data-ready="true"]');
+  await fillForm(page, 'other', { name: 'corp', registryUrl: 'registry.example.com', username: 'ci', password: 'token' });
+  assert.equal(await page.locator('#f-cert').isVisible(), false);
+  await page.check('input[name="connection"][value="secure-with-cert"]');
+  await page.fill('#f-cert', fixture('certs/leaf.pem'));
+  await page.locator('#cert-details .is-ca').waitFor();
+  assert.equal(await page.textContent('#cert-details h3'), '1 certificate pasted, 0 of them a CA');
+  assert.match(await page.textContent('#cert-details .is-ca'), /^no: a server \(leaf\) certificate/);
+  // A check on a private address is refused before any request; switching type clears it.
+  await page.fill('#f-registryUrl', '10.1.2.3:5000');
+  await page.click('#verify');
+  await page.waitForSelector('#verify-output[data-status]', { timeout: 15_000 });
+  await page.click('#types [data-id="quay"]');
+  assert.equal(await page.getAttribute('#verify-output', 'data-status'), null);
+  assert.equal(await page.textContent('#verify-output'), '');
+  await page.close();
+});

@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::codec::{decode_json, encode, error, now_from};
-use crate::time::Timestamp;
+use crate::codec::{decode_json, encode, error, now_from};
+use regcred::time::Timestamp;
 
 /// Reads `{ now? }` (ISO-8601 text or epoch milliseconds; the host clock by default) and the
 /// optional `config` context from an options object.
@@ -32,7 +32,7 @@ fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
 pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValue, JsValue> {
     let config = decode_json(&config, "config")?.unwrap_or(serde_json::Value::Null);
     let (now, _) = options(&options_arg)?;
-    encode(&crate::validate::validate_registry(&config, now))
+    encode(&regcred::validate::validate_registry(&config, now))
 }
 
 /// Validates one field of a configuration (for validation on each keystroke).
@@ -47,8 +47,9 @@ pub fn validate_field(
     let field = string_arg(&field, "field")?;
     let value = decode_json(&value, "value")?.unwrap_or(serde_json::Value::Null);
     let (now, context) = options(&options_arg)?;
-    let report = crate::validate::validate_field_in(&registry_type, &field, &value, &context, now)
-        .map_err(|e| error(e.code, e.message))?;
+    let report =
+        regcred::validate::validate_field_in(&registry_type, &field, &value, &context, now)
+            .map_err(|e| error(e.code, e.message))?;
     encode(&report)
 }
 
@@ -56,12 +57,12 @@ pub fn validate_field(
 #[wasm_bindgen(js_name = parseEcrUrl)]
 pub fn parse_ecr_url(url: JsValue) -> Result<JsValue, JsValue> {
     let url = string_arg(&url, "url")?;
-    encode(&crate::validate::parse_ecr_url(&url))
+    encode(&regcred::validate::parse_ecr_url(&url))
 }
 
 /// Parses a GCP service-account key (JSON text).
 #[wasm_bindgen(js_name = parseServiceAccountKey)]
 pub fn parse_service_account_key(text: JsValue) -> Result<JsValue, JsValue> {
     let text = string_arg(&text, "text")?;
-    encode(&crate::validate::parse_service_account_key(&text))
+    encode(&regcred::validate::parse_service_account_key(&text))
 }

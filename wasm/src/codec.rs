@@ -65,10 +65,10 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
 }
 
 /// The `now` of an options object (ISO-8601 text or epoch ms), the host clock when absent.
-pub fn now_from(options: Option<&serde_json::Value>) -> Result<crate::time::Timestamp, JsValue> {
-    match crate::time::now_option(options) {
+pub fn now_from(options: Option<&serde_json::Value>) -> Result<regcred::time::Timestamp, JsValue> {
+    match regcred::time::now_option(options) {
         Ok(Some(t)) => Ok(t),
-        Ok(None) => Ok(crate::time::Timestamp::from_millis(
+        Ok(None) => Ok(regcred::time::Timestamp::from_millis(
             js_sys::Date::now() as i64
         )),
         Err(e) => Err(error(e.code, e.message)),
@@ -80,8 +80,8 @@ pub fn now_from(options: Option<&serde_json::Value>) -> Result<crate::time::Time
 /// the argument is not an object).
 pub fn validated_config(
     value: &JsValue,
-    now: crate::time::Timestamp,
-) -> Result<crate::config::RegistryConfig, JsValue> {
+    now: regcred::time::Timestamp,
+) -> Result<regcred::config::RegistryConfig, JsValue> {
     let json = decode_json(value, "config")?
         .filter(serde_json::Value::is_object)
         .ok_or_else(|| {
@@ -90,7 +90,7 @@ pub fn validated_config(
                 "config must be a registry configuration object",
             )
         })?;
-    crate::validate::validated_config(&json, now).map_err(|issues| {
+    regcred::validate::validated_config(&json, now).map_err(|issues| {
         error_with_issues(
             "config.invalid",
             "the registry configuration is not valid",

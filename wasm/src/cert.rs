@@ -4,8 +4,8 @@ use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::codec::{decode_json, encode, error, now_from};
-use crate::cert::{InspectOptions, MAX_INPUT_BYTES};
+use crate::codec::{decode_json, encode, error, now_from};
+use regcred::cert::{InspectOptions, MAX_INPUT_BYTES};
 
 /// Inspects pasted certificates (PEM text or DER bytes); see `regcred::cert`.
 /// `options`: `{ now?: string | number, host?: string | null, requireCa?: boolean }`; `now` is
@@ -45,5 +45,5 @@ pub fn inspect_certificates(pem: JsValue, options: JsValue) -> Result<JsValue, J
         host,
         require_ca,
     };
-    encode(&crate::cert::inspect_certificates(&input, &options))
+    encode(&regcred::cert::inspect_certificates(&input, &options))
 }

@@ -2,14 +2,14 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::codec::{encode, error, parse_json};
-use crate::catalog::RegistryType;
-use crate::schema::{forms_key, FORMS_JSON};
+use crate::codec::{encode, error, parse_json};
+use regcred::catalog::RegistryType;
+use regcred::schema::{forms_key, FORMS_JSON};
 
 /// The registry types with labels, defaults and form fields.
 #[wasm_bindgen(js_name = registryTypes)]
 pub fn registry_types() -> Result<JsValue, JsValue> {
-    encode(&crate::registry_types())
+    encode(&regcred::registry_types())
 }
 
 /// `part` (`schema` or `ui`) of the form of `registry_type` (the whole configuration when

@@ -13,8 +13,10 @@ use js_sys::{Array, ArrayBuffer, Function, JsString, Object, Promise, Reflect, U
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::verify::http::{Request, Response, Transport, MAX_BODY, MAX_HEADERS, MAX_HEADER_VALUE};
-use crate::verify::outcome::{Exchange, Step};
+use regcred::verify::http::{
+    Request, Response, Transport, MAX_BODY, MAX_HEADERS, MAX_HEADER_VALUE,
+};
+use regcred::verify::outcome::{Exchange, Step};
 
 fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)

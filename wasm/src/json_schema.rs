@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::codec::{decode_json, encode, error};
+use crate::codec::{decode_json, encode, error};
 
 /// Validates `instance` against `options.schema` (the shipped registry schema by default).
 #[wasm_bindgen(js_name = validateJsonSchema)]
@@ -20,7 +20,7 @@ pub fn validate_json_schema(instance: JsValue, options: JsValue) -> Result<JsVal
             ))
         }
     };
-    let report = crate::json_schema::validate_with_schema(&instance, schema)
+    let report = regcred::json_schema::validate_with_schema(&instance, schema)
         .map_err(|e| error(e.code, &e.message))?;
     encode(&report)
 }

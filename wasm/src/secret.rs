@@ -4,9 +4,9 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::codec::{decode_json, encode, error, error_with_issues, now_from};
-use crate::secret::request;
-use crate::secret::SecretError;
+use crate::codec::{decode_json, encode, error, error_with_issues, now_from};
+use regcred::secret::request;
+use regcred::secret::SecretError;
 
 fn thrown(e: &SecretError) -> JsValue {
     error_with_issues(e.code(), &e.to_string(), &e.issues())
@@ -16,7 +16,10 @@ fn required(value: &JsValue, what: &str) -> Result<Value, JsValue> {
     decode_json(value, what)?.ok_or_else(|| error("argument.type", &format!("{what} is required")))
 }
 
-fn config(value: &JsValue, now: crate::time::Timestamp) -> Result<crate::RegistryConfig, JsValue> {
+fn config(
+    value: &JsValue,
+    now: regcred::time::Timestamp,
+) -> Result<regcred::RegistryConfig, JsValue> {
     request::config_from_json(&required(value, "config")?, now).map_err(|e| thrown(&e))
 }
 
@@ -54,15 +57,15 @@ pub fn pull_secret(options: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = injectionPlan)]
 pub fn injection_plan(config_value: JsValue, clusters: JsValue) -> Result<JsValue, JsValue> {
     let config = config(&config_value, now_from(None)?)?;
-    let clusters = crate::inject::clusters_from_json(&required(&clusters, "clusters")?)
+    let clusters = regcred::inject::clusters_from_json(&required(&clusters, "clusters")?)
         .map_err(|e| thrown(&e.under("/clusters")))?;
-    encode(&crate::inject::injection_plan(&config, &clusters))
+    encode(&regcred::inject::injection_plan(&config, &clusters))
 }
 
 /// Devtron's container-registry payload for a configuration.
 #[wasm_bindgen(js_name = toDevtronPayload)]
 pub fn to_devtron_payload(config_value: JsValue) -> Result<JsValue, JsValue> {
-    encode(&crate::devtron::to_devtron_payload(&config(
+    encode(&regcred::devtron::to_devtron_payload(&config(
         &config_value,
         now_from(None)?,
     )?))
@@ -71,7 +74,7 @@ pub fn to_devtron_payload(config_value: JsValue) -> Result<JsValue, JsValue> {
 /// A configuration from Devtron's payload, as a Report.
 #[wasm_bindgen(js_name = fromDevtronPayload)]
 pub fn from_devtron_payload(payload: JsValue) -> Result<JsValue, JsValue> {
-    encode(&crate::devtron::from_devtron_payload(&required(
+    encode(&regcred::devtron::from_devtron_payload(&required(
         &payload, "payload",
     )?))
 }

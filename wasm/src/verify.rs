@@ -4,13 +4,13 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::codec::{decode_json, encode, error, now_from, validated_config};
-use super::verify_fetch::drive;
-use crate::time::Timestamp;
-use crate::verify::ecr::TokenExchange;
-use crate::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
-use crate::verify::login::{Login, LoginOptions};
-use crate::verify::target::{Auth, Target};
+use crate::codec::{decode_json, encode, error, now_from, validated_config};
+use crate::verify_fetch::drive;
+use regcred::time::Timestamp;
+use regcred::verify::ecr::TokenExchange;
+use regcred::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
+use regcred::verify::login::{Login, LoginOptions};
+use regcred::verify::target::{Auth, Target};
 
 pub(super) struct Options {
     pub(super) fetch: Function,

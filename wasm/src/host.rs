@@ -1,5 +1,5 @@
 //! What the core asks of the JS host besides `fetch`: its WHATWG host parser (`new URL`), for
-//! host names the shipped module cannot map itself (see wasm/Cargo.toml).
+//! host names the shipped module cannot map itself (no Unicode tables; see wasm/Cargo.toml).
 
 use wasm_bindgen::prelude::*;
 
@@ -13,4 +13,9 @@ extern "C" {
 /// IPv6 in brackets); `None` when `text` is not exactly a valid host.
 pub fn whatwg_hostname(text: &str) -> Option<String> {
     url_hostname(text)
+}
+
+/// Installs [`whatwg_hostname`] as the core's host parser (idempotent).
+pub fn install() {
+    regcred::install_host_parser(whatwg_hostname);
 }

@@ -6,12 +6,12 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::codec::{decode_json, encode, error, error_with_issues, now_from};
-use super::verify::{options, rejected};
-use super::verify_fetch::drive;
-use crate::images::reference::{parse, report};
-use crate::verify::access::{access_config, verify_access as access_login, AccessRequest};
-use crate::verify::login::LoginOptions;
+use crate::codec::{decode_json, encode, error, error_with_issues, now_from};
+use crate::verify::{options, rejected};
+use crate::verify_fetch::drive;
+use regcred::images::reference::{parse, report};
+use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
+use regcred::verify::login::LoginOptions;
 
 fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     value
@@ -38,7 +38,7 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
         }
     };
     if normalize {
-        encode(&crate::images::parse_image_reference(&text))
+        encode(&regcred::images::parse_image_reference(&text))
     } else {
         encode(&report(parse(&text)))
     }
@@ -50,7 +50,7 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
     let image = text_arg(&image, "image")?;
     let sources = decode_json(&sources, "sources")?.unwrap_or(serde_json::Value::Null);
-    encode(&crate::images::resolve_credentials(
+    encode(&regcred::images::resolve_credentials(
         &image,
         &sources,
         now_from(None)?,
