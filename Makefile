@@ -38,9 +38,10 @@ test: setup-test test-lint test-rust test-wasm pkg pkg-test pkg-jsonschema test-
 test-lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --features test-exports -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --features json-schema -- -D warnings
+	cargo fmt --check --manifest-path wasm/Cargo.toml
+	cargo clippy --manifest-path wasm/Cargo.toml --target-dir target --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --manifest-path wasm/Cargo.toml --target-dir target --lib --target $(WASM_TARGET) --features test-exports -- -D warnings
+	cargo clippy --manifest-path wasm/Cargo.toml --target-dir target --lib --target $(WASM_TARGET) --features json-schema -- -D warnings
 	cargo clippy --all-targets --features json-schema -- -D warnings
 	cargo check --quiet --manifest-path fuzz/Cargo.toml --bins
 
@@ -48,9 +49,10 @@ test-rust:
 	cargo test
 	cargo test --features json-schema --test schema_agreement
 
+## The binding crate's wasm-bindgen-test suite (wasm/src/tests.rs), under Node.
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target $(WASM_TARGET) --test wasm
+	  cargo test --manifest-path wasm/Cargo.toml --target-dir target --target $(WASM_TARGET) --lib
 
 test-js:
 	node --test --test-concurrency=1 tests/js/*.test.mjs
@@ -72,8 +74,9 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## wasm/Cargo.lock (the shipped module's lock) = Cargo.lock with the idna_adapter stub; run after
-## changing dependencies (scripts/build-pkg.mjs refuses a lock that has drifted).
+## wasm/Cargo.lock (the binding crate's lock) = Cargo.lock with the idna_adapter stub, plus the
+## binding's own crates (wasm-bindgen, js-sys, ...); run after changing dependencies
+## (scripts/build-pkg.mjs refuses a lock that has drifted).
 wasm-lock:
 	cp Cargo.lock wasm/Cargo.lock
 	cargo update --manifest-path wasm/Cargo.toml -p idna_adapter --precise 1.0.0

@@ -20,8 +20,10 @@ const shipped = pkg === join(root, 'pkg');
 const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target');
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
-// wasm/Cargo.lock must be the repository's Cargo.lock except for idna_adapter (the stub): the
-// shipped module is built from the versions the tests ran. `make wasm-lock` regenerates it.
+// wasm/Cargo.lock (the binding crate's) must lock every crate the core also uses at the version
+// Cargo.lock has, except idna_adapter (the stub): the shipped module is built from the versions
+// the native tests ran. Crates only the binding uses (wasm-bindgen, js-sys, ...) are its own.
+// `make wasm-lock` regenerates it.
 function lockedVersions(file) {
   const versions = new Map();
   for (const [, name, version] of readFileSync(file, 'utf8').matchAll(/\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"/g)) {
@@ -31,14 +33,14 @@ function lockedVersions(file) {
 }
 const rootLock = lockedVersions(join(root, 'Cargo.lock'));
 for (const [name, versions] of lockedVersions(join(root, 'wasm/Cargo.lock'))) {
-  if (name === 'regcred-wasm' || (name === 'idna_adapter' && versions.join() === '1.0.0')) continue;
-  if (!versions.every((v) => rootLock.get(name)?.includes(v))) {
-    throw new Error(`build-pkg: wasm/Cargo.lock has ${name} ${versions} but Cargo.lock has ${rootLock.get(name) ?? 'none'}; run \`make wasm-lock\``);
+  if (!rootLock.has(name) || (name === 'idna_adapter' && versions.join() === '1.0.0')) continue;
+  if (!versions.every((v) => rootLock.get(name).includes(v))) {
+    throw new Error(`build-pkg: wasm/Cargo.lock has ${name} ${versions} but Cargo.lock has ${rootLock.get(name)}; run \`make wasm-lock\``);
   }
 }
 
-// The module is built through wasm/Cargo.toml: the same crate with its own Cargo.lock (the
-// idna_adapter stub; host names with non-ASCII or punycode labels go to the host's URL parser).
+// The module is the binding crate (wasm/), built with its own Cargo.lock (the idna_adapter stub;
+// host names with non-ASCII or punycode labels go to the host's URL parser).
 const cargoArgs = ['build', '--release', '--lib', '--locked', '--target', 'wasm32-unknown-unknown',
   '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir];
 if (features) cargoArgs.push('--features', features);
@@ -57,7 +59,7 @@ run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Oz', '--enable-bulk-memor
 
 // The glue's JS imports (the error class, the host's URL parser), at stable paths
 // (wasm-bindgen also copies them under snippets/, which is removed below).
-for (const name of ['errors.js', 'host.js']) cpSync(join(root, 'js', name), join(pkg, name));
+for (const name of ['errors.js', 'host.js']) cpSync(join(root, 'wasm/js', name), join(pkg, name));
 cpSync(join(root, 'js/entries'), pkg, { recursive: true });
 cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
 // regcred/rjsf: react-jsonschema-form adapters (plain JS over the main entry, no React).

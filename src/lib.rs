@@ -4,8 +4,8 @@
 //! secrets and docker config files byte-compatible with `kubectl create secret docker-registry`,
 //! and credential checks driven through a host-supplied `fetch`.
 //!
-//! The core is pure Rust and knows nothing of JavaScript; the WebAssembly facade lives in
-//! `src/wasm/` and is compiled only for `wasm32`.
+//! The core is pure Rust and knows nothing of JavaScript; the WebAssembly binding is its own
+//! crate (`wasm/`), see ARCHITECTURE.md.
 #![cfg_attr(
     test,
     allow(
@@ -33,9 +33,6 @@ pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
 
 pub mod verify;
-#[cfg(target_arch = "wasm32")]
-#[doc(hidden)]
-pub mod wasm;
 
 pub mod secret;
 pub use secret::{
@@ -50,8 +47,8 @@ pub mod devtron;
 pub use devtron::{from_devtron_payload, to_devtron_payload};
 pub mod validate;
 pub use validate::{
-    parse_ecr_url, parse_service_account_key, validate_field, validate_field_in, validate_registry,
-    EcrRegistry, ServiceAccountKey,
+    install_host_parser, parse_ecr_url, parse_service_account_key, validate_field,
+    validate_field_in, validate_registry, EcrRegistry, ServiceAccountKey,
 };
 pub mod images;
 pub use images::{parse_image_reference, resolve_credentials, ImageReference, KeyringMatch};

@@ -2,6 +2,8 @@
 //! applies: lowercase, IDN to punycode, IPv4 in any spelling, bracketed IPv6) behind an ASCII
 //! fast path, then the rules DNS names and TLS certificates need.
 
+use std::sync::OnceLock;
+
 use url::Host;
 
 /// The host of a registry address as the WHATWG parser serializes it (a final `.` removed),
@@ -50,19 +52,29 @@ fn is_plain_name(text: &str) -> bool {
             .any(|l| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")))
 }
 
-/// The WHATWG host parser: IDN to punycode (UTS #46), percent-decoding, IPv4 in any of its
-/// spellings, bracketed IPv6. Natively the `url` crate's.
-#[cfg(not(target_arch = "wasm32"))]
-fn whatwg_host(text: &str) -> Option<Host> {
-    Host::parse(text).ok()
+/// A WHATWG host parser supplied by the embedding: text in, the host's ASCII serialization out
+/// (IDN as punycode, IPv4 dotted, IPv6 in brackets), `None` for an invalid host.
+pub type HostParser = fn(&str) -> Option<String>;
+
+static HOST_PARSER: OnceLock<HostParser> = OnceLock::new();
+
+/// Installs the WHATWG host parser [`parse_host`] uses for names off its ASCII fast path. The
+/// WebAssembly binding installs the JS host's own (`new URL`, the parser `fetch` uses): the
+/// shipped module leaves out the `url` crate's Unicode tables (see ARCHITECTURE.md). Without
+/// one, the `url` crate's parser is used. The first installed parser stays; returns whether
+/// this call installed it.
+pub fn install_host_parser(parser: HostParser) -> bool {
+    HOST_PARSER.set(parser).is_ok()
 }
 
-/// The WHATWG host parser. In WebAssembly the JS host's own (`new URL`, the parser `fetch`
-/// uses): the shipped module leaves out the `url` crate's Unicode tables (see wasm/Cargo.toml).
-/// Its serialization is read back into the same [`Host`] the native parser returns.
-#[cfg(target_arch = "wasm32")]
+/// The WHATWG host parser: IDN to punycode (UTS #46), percent-decoding, IPv4 in any of its
+/// spellings, bracketed IPv6. The installed one (its serialization read back into the same
+/// [`Host`]), otherwise the `url` crate's.
 fn whatwg_host(text: &str) -> Option<Host> {
-    let ascii = crate::wasm::host::whatwg_hostname(text)?;
+    let Some(parser) = HOST_PARSER.get() else {
+        return Host::parse(text).ok();
+    };
+    let ascii = parser(text)?;
     if let Some(v6) = ascii.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         return v6.parse().ok().map(Host::Ipv6);
     }

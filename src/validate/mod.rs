@@ -31,6 +31,7 @@ pub mod url_parts;
 
 pub use ecr_url::{parse_ecr_url, EcrRegistry};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
+pub use host_name::{install_host_parser, HostParser};
 pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
 pub use registry::validate_registry;
 pub use registry_url::check_registry_url;

@@ -1,0 +1,26 @@
+//! The export of the `json-schema` build (`make pkg-jsonschema`): generic JSON Schema
+//! validation with the `jsonschema` crate. Not in the shipped package.
+
+use wasm_bindgen::prelude::*;
+
+use crate::codec::{decode_json, encode, error};
+
+/// Validates `instance` against `options.schema` (the shipped registry schema by default).
+#[wasm_bindgen(js_name = validateJsonSchema)]
+pub fn validate_json_schema(instance: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let instance = decode_json(&instance, "instance")?.unwrap_or(serde_json::Value::Null);
+    let options = decode_json(&options, "options")?;
+    let schema = match options.as_ref().and_then(|o| o.get("schema")) {
+        None | Some(serde_json::Value::Null) => None,
+        Some(s @ (serde_json::Value::Object(_) | serde_json::Value::Bool(_))) => Some(s),
+        Some(_) => {
+            return Err(error(
+                "argument.type",
+                "options.schema must be a JSON Schema (an object or a boolean)",
+            ))
+        }
+    };
+    let report = regcred::json_schema::validate_with_schema(&instance, schema)
+        .map_err(|e| error(e.code, &e.message))?;
+    encode(&report)
+}

@@ -1,0 +1,32 @@
+//! The binding crate: regcred's WebAssembly facade, and the only code that names
+//! `wasm_bindgen` / `js_sys`. Each export decodes its input, calls one core function of the
+//! `regcred` crate and encodes the result; no domain logic lives here (see ARCHITECTURE.md).
+//!
+//! Built into the npm package by `scripts/build-pkg.mjs` with this crate's own Cargo.lock (the
+//! `idna_adapter` stub: host names with non-ASCII or punycode labels are parsed by the JS host's
+//! WHATWG URL parser, installed into the core at start-up by [`start`]).
+
+use wasm_bindgen::prelude::*;
+
+pub mod catalog;
+pub mod cert;
+pub mod codec;
+pub mod host;
+pub mod images;
+#[cfg(feature = "json-schema")]
+pub mod json_schema;
+pub mod secret;
+#[cfg(feature = "test-exports")]
+pub mod testing;
+pub mod validate;
+pub mod verify;
+pub mod verify_fetch;
+
+#[cfg(test)]
+mod tests;
+
+/// Runs when the module is instantiated: gives the core the host's WHATWG host parser.
+#[wasm_bindgen(start)]
+pub fn start() {
+    host::install();
+}

@@ -1,0 +1,83 @@
+//! The wasm facade, run under Node by wasm-bindgen-test-runner (`make test-wasm`). Unit tests
+//! of this crate (not tests/): the crate is a cdylib only, since an rlib beside it costs the
+//! shipped module ~18 KiB gzip (ARCHITECTURE.md).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use crate::catalog;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn registry_types_are_plain_arrays_of_plain_objects() {
+    let types = catalog::registry_types().unwrap();
+    assert!(js_sys::Array::is_array(&types));
+    let arr = js_sys::Array::from(&types);
+    assert_eq!(arr.length(), 7);
+    let first = arr.get(0);
+    assert_eq!(get(&first, "id").as_string().as_deref(), Some("ecr"));
+    assert!(!first.is_instance_of::<js_sys::Map>());
+    assert!(get(&first, "defaultUrl").is_null());
+}
+
+#[wasm_bindgen_test]
+fn schemas_are_objects() {
+    let schema = catalog::registry_schema(None).unwrap();
+    assert_eq!(get(&schema, "type").as_string().as_deref(), Some("object"));
+    let ui = catalog::registry_ui_schema(None).unwrap();
+    assert!(js_sys::Array::is_array(&get(&ui, "ui:order")));
+    // A type's own form: registryType fixed, hidden in the uiSchema.
+    let ecr = catalog::registry_schema(Some("ecr".into())).unwrap();
+    let props = get(&ecr, "properties");
+    assert_eq!(
+        get(&get(&props, "registryType"), "const")
+            .as_string()
+            .as_deref(),
+        Some("ecr")
+    );
+    let ecr_ui = catalog::registry_ui_schema(Some("ecr".into())).unwrap();
+    assert_eq!(
+        get(&get(&ecr_ui, "registryType"), "ui:widget")
+            .as_string()
+            .as_deref(),
+        Some("hidden")
+    );
+    assert!(catalog::registry_schema(Some("harbour".into())).is_err());
+}
+
+#[wasm_bindgen_test]
+fn inspect_certificates_reads_pem_text_and_bytes() {
+    use crate::cert::inspect_certificates;
+    let pem = include_str!("../../tests/fixtures/certs/root.pem");
+    let options = js_sys::JSON::parse(r#"{"now":"2030-06-01T00:00:00Z"}"#).unwrap();
+    let report = inspect_certificates(JsValue::from_str(pem), options.clone()).unwrap();
+    assert_eq!(get(&report, "valid").as_bool(), Some(true));
+    let certs = get(&get(&report, "value"), "certificates");
+    assert_eq!(js_sys::Array::from(&certs).length(), 1);
+    let der = include_bytes!("../../tests/fixtures/certs/root.der");
+    let bytes = js_sys::Uint8Array::from(&der[..]);
+    let report = inspect_certificates(bytes.into(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&report, "value").is_object());
+    let expired = include_str!("../../tests/fixtures/certs/expired.pem");
+    let report = inspect_certificates(JsValue::from_str(expired), options).unwrap();
+    assert_eq!(get(&report, "valid").as_bool(), Some(false));
+    let err = inspect_certificates(JsValue::from_f64(1.0), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("argument.type")
+    );
+    let bad_now = js_sys::JSON::parse(r#"{"now":"yesterday"}"#).unwrap();
+    let err = inspect_certificates(JsValue::from_str(pem), bad_now).unwrap_err();
+    assert_eq!(
+        get(&err, "code").as_string().as_deref(),
+        Some("argument.now")
+    );
+}

@@ -1,0 +1,138 @@
+//! Exports: `verifyCredentials` and `ecrAuthorizationToken`, driven by the host's `fetch`.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::codec::{decode_json, encode, error, now_from, validated_config};
+use crate::verify_fetch::drive;
+use regcred::time::Timestamp;
+use regcred::verify::ecr::TokenExchange;
+use regcred::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
+use regcred::verify::login::{Login, LoginOptions};
+use regcred::verify::target::{Auth, Target};
+
+pub(super) struct Options {
+    pub(super) fetch: Function,
+    pub(super) now: Timestamp,
+    pub(super) timeout_ms: f64,
+    pub(super) allow_private_networks: bool,
+}
+
+pub(super) fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub(super) fn options(value: &JsValue) -> Result<Options, JsValue> {
+    if !value.is_object() {
+        return Err(error(
+            "argument.fetch",
+            "options.fetch must be a function (the host's fetch)",
+        ));
+    }
+    let fetch = get(value, "fetch").dyn_into::<Function>().map_err(|_| {
+        error(
+            "argument.fetch",
+            "options.fetch must be a function (the host's fetch)",
+        )
+    })?;
+    let now = now_from(
+        decode_json(&get(value, "now"), "options.now")?
+            .map(|now| serde_json::json!({ "now": now }))
+            .as_ref(),
+    )?;
+    Ok(Options {
+        fetch,
+        now,
+        timeout_ms: timeout_ms(&get(value, "timeoutMs"))?,
+        allow_private_networks: flag(&get(value, "allowPrivateNetworks"), "allowPrivateNetworks")?,
+    })
+}
+
+/// `options.timeoutMs`: the deadline of the whole call, a number of milliseconds in
+/// [`TIMEOUT_MS_RANGE`]; absent means [`DEFAULT_TIMEOUT_MS`]. Anything else is
+/// `argument.timeout`, whose message names the range.
+fn timeout_ms(t: &JsValue) -> Result<f64, JsValue> {
+    if t.is_undefined() || t.is_null() {
+        return Ok(f64::from(DEFAULT_TIMEOUT_MS));
+    }
+    // Integers in the message: formatting an f64 would link float printing into the module.
+    let (min, max) = (*TIMEOUT_MS_RANGE.start(), *TIMEOUT_MS_RANGE.end());
+    t.as_f64()
+        .filter(|v| (f64::from(min)..=f64::from(max)).contains(v))
+        .ok_or_else(|| {
+            error(
+                "argument.timeout",
+                &format!("options.timeoutMs must be a number of milliseconds from {min} to {max}"),
+            )
+        })
+}
+
+/// A boolean opt-in: only `true` enables it; absent, `null` and `false` leave it off; any other
+/// value (`"false"`, `"0"`, `1`, `[]`, `{}`) is `argument.type`.
+fn flag(v: &JsValue, name: &str) -> Result<bool, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(false);
+    }
+    v.as_bool().ok_or_else(|| {
+        error(
+            "argument.type",
+            &format!("options.{name} must be a boolean (true or false)"),
+        )
+    })
+}
+
+pub(super) fn rejected(result: Result<Promise, JsValue>) -> Promise {
+    result.unwrap_or_else(|e| Promise::reject(&e))
+}
+
+/// Checks a registry configuration's credentials through `options.fetch`; resolves to
+/// `{ ok, status, steps, expiresAt?, code?, message }`. Rejects with a `RegcredError` only on
+/// misuse (`argument.fetch`, `argument.config`, ...), never because the check failed.
+#[wasm_bindgen(js_name = verifyCredentials)]
+pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Promise {
+    rejected((|| {
+        let o = options(&options_value)?;
+        let cfg = validated_config(&config_value, o.now)?;
+        let login = Login::from_config(
+            &cfg,
+            LoginOptions {
+                now: o.now,
+                allow_private_networks: o.allow_private_networks,
+            },
+        )
+        .map_err(|e| error(e.code, &e.message))?;
+        Ok(future_to_promise(async move {
+            let outcome = drive(login, &o.fetch, o.timeout_ms).await;
+            encode(&outcome)
+        }))
+    })())
+}
+
+/// Exchanges an ECR user-auth configuration's access keys for a registry login through
+/// `options.fetch`; resolves to `{ username, password, expiresAt, proxyEndpoint }`, rejects
+/// with a `RegcredError` (`ecr.access-denied`, `ecr.clock-skew`, ...) otherwise.
+#[wasm_bindgen(js_name = ecrAuthorizationToken)]
+pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) -> Promise {
+    rejected((|| {
+        let o = options(&options_value)?;
+        let cfg = validated_config(&config_value, o.now)?;
+        let target = Target::from_config(&cfg).map_err(|e| error(e.code, &e.message))?;
+        let exchange = match target.auth {
+            Auth::EcrKeys(endpoint, keys) => TokenExchange::new(&endpoint, &keys, o.now),
+            Auth::EcrIamRole => return Err(error("ecr.iam-role", "an IAM-role configuration has no keys to exchange; the nodes' role is used directly")),
+            Auth::Password(_) => return Err(error("argument.config", "not an ECR configuration")),
+        };
+        Ok(future_to_promise(async move {
+            match drive(exchange, &o.fetch, o.timeout_ms).await {
+                Ok(a) => encode(&serde_json::json!({
+                    "username": a.username,
+                    "password": a.password,
+                    "expiresAt": a.expires_at.to_string(),
+                    "proxyEndpoint": a.proxy_endpoint,
+                })),
+                Err(e) => Err(error(e.code, &e.message)),
+            }
+        }))
+    })())
+}
