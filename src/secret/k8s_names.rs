@@ -27,11 +27,12 @@ pub fn is_label_value(s: &str) -> bool {
     s.is_empty() || is_qualified_name_part(s)
 }
 
-/// Turns any text into a DNS-1123 label-ish fragment: lowercase, runs of other characters as
-/// one `-`, no leading or trailing `-`.
+/// Turns any text into a DNS-1123 label-ish fragment: ASCII letters lowercased, runs of other
+/// characters (non-ASCII letters included: a label is ASCII) as one `-`, no leading or trailing
+/// `-`. (ASCII case mapping only: Unicode's would compile an 11 KB table into the module.)
 pub fn dns1123_fragment(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -21,7 +21,7 @@ fn err(code: &str, message: impl Into<String>) -> Issue {
 /// with a letter and ending with a letter or digit.
 ///
 /// Errors: `name.empty` (blank), `name.length` (shorter than 3 or longer than 30 characters),
-/// `name.uppercase` (has uppercase letters), `name.character` (anything but `a-z`, `0-9`, `-`),
+/// `name.uppercase` (has ASCII uppercase letters), `name.character` (anything but `a-z`, `0-9`, `-`),
 /// `name.start` (does not start with a letter), `name.end` (ends with `-`).
 pub fn check_registry_name(name: &str) -> Result<(), Issue> {
     if name.trim().is_empty() {
@@ -34,7 +34,9 @@ pub fn check_registry_name(name: &str) -> Result<(), Issue> {
             format!("the name must be {NAME_MIN} to {NAME_MAX} characters long"),
         ));
     }
-    if name.chars().any(|c| c.is_uppercase()) {
+    // ASCII only: a name is ASCII (non-ASCII letters are `name.character`), and Unicode's
+    // uppercase property would compile its table into the module.
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
         return Err(err("name.uppercase", "the name must be lowercase"));
     }
     if !name
