@@ -222,6 +222,14 @@ test('6. memory is bounded before it is spent: chunks sliced in the host, non-by
     const res = await verifyCredentials(config(), { fetch: async () => body([value]) });
     assert.equal(res.status, 'unreachable', `${String(value).slice(0, 20)}: ${JSON.stringify(res)}`);
   }
+  // Error texts are read only in part: a 256 MiB message costs nothing; its start still counts.
+  const long = 'x'.repeat(2 ** 28);
+  const t0 = performance.now();
+  const huge1 = await verifyCredentials(config(), { fetch: async () => { throw new TypeError(long, { cause: { code: long } }); } });
+  assert.equal(huge1.status, 'unreachable');
+  const huge2 = await verifyCredentials(config(), { fetch: async () => { throw new TypeError(`self-signed certificate ${long}`); } });
+  assert.equal(huge2.status, 'tls');
+  assert.ok(performance.now() - t0 < 1000, `${performance.now() - t0} ms`);
   // Headers are read up to a bound too: an endless iterator ends, an oversized value is left out.
   const endless = { status: 401, body: null, headers: { *[Symbol.iterator]() { for (;;) yield ['x-junk', 'y']; } } };
   const e = await verifyCredentials(config(), { fetch: async () => endless });
