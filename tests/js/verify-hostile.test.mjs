@@ -144,9 +144,10 @@ test('2. every async export settles by its deadline whatever fetch does', async 
 
 test('2. out-of-range timeoutMs is an argument error naming the range', async () => {
   for (const [name, cfg, extra] of ASYNC) {
-    for (const timeoutMs of [2 ** 31, -1, 0, NaN, Infinity, '100', 600_001, {}, true]) {
+    for (const timeoutMs of [2 ** 31, -1, 0, NaN, Infinity, -Infinity, 600_001, '100', {}, true]) {
+      const code = typeof timeoutMs === 'number' ? 'argument.timeout' : 'argument.type';
       await assert.rejects(regcred[name](cfg(), { fetch: async () => ok(), timeoutMs, ...extra }), (e) =>
-        e instanceof RegcredError && e.code === 'argument.timeout' && /1 to 600000/.test(e.message), `${name} ${String(timeoutMs)}`);
+        e instanceof RegcredError && e.code === code && /1 to 600000/.test(e.message), `${name} ${String(timeoutMs)}`);
     }
   }
 });
