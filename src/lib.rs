@@ -19,6 +19,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod error_code;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod model;
@@ -34,6 +35,7 @@ pub use config::{
     Access, AwsAuthType, ConnectionMethod, CredentialSource, CustomCredential, Injection,
     RegistryConfig, RemoteConnection, Usage,
 };
+pub use error_code::ErrorCode;
 pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
 
