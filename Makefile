@@ -24,7 +24,7 @@ pkg-test: setup
 	REGCRED_FEATURES=test-exports REGCRED_OUT=target/pkg-test node scripts/build-pkg.mjs
 
 ## The optional generic JSON Schema build (Cargo feature `json-schema`: `validateJsonSchema`
-## with the jsonschema crate, ~800 KiB gzip) into target/pkg-jsonschema; not the shipped package.
+## with the jsonschema crate; it prints its size) into target/pkg-jsonschema; not the shipped package.
 pkg-jsonschema: setup
 	REGCRED_FEATURES=json-schema REGCRED_OUT=target/pkg-jsonschema node scripts/build-pkg.mjs
 

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { checkRepository } from './release-profile.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +39,9 @@ for (const [name, versions] of lockedVersions(join(root, 'wasm/Cargo.lock'))) {
     throw new Error(`build-pkg: wasm/Cargo.lock has ${name} ${versions} but Cargo.lock has ${rootLock.get(name)}; run \`make wasm-lock\``);
   }
 }
+
+// Cargo.toml and wasm/Cargo.toml must define the same release profile (scripts/release-profile.mjs).
+checkRepository(root);
 
 // The module is the binding crate (wasm/), built with its own Cargo.lock (the idna_adapter stub;
 // host names with non-ASCII or punycode labels go to the host's URL parser).

@@ -46,6 +46,14 @@ if [ "$what" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
+  # The Backstage test workspace (backstage/: pinned scaffolder packages, ~620 MB; regcred is a
+  # link to pkg/, filled by `make pkg`).
+  bstamp=backstage/node_modules/.regcred-lock-stamp
+  if [ ! -f "$bstamp" ] || ! cmp -s backstage/package-lock.json "$bstamp"; then
+    log "installing the Backstage test workspace (backstage/)"
+    (cd backstage && npm ci --no-audit --no-fund --loglevel=error)
+    cp backstage/package-lock.json "$bstamp"
+  fi
   # Reference SigV4 signer for the signature tests.
   if ! python3 -c 'import botocore' 2>/dev/null; then
     log "installing botocore from PyPI"

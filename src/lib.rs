@@ -19,6 +19,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod error_code;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod model;
@@ -29,6 +30,7 @@ pub mod time;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
 pub use config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
+pub use error_code::ErrorCode;
 pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
 

@@ -1,4 +1,4 @@
-//! Helpers for `Debug` output that must not show secrets (DESIGN.md §2).
+//! Helpers for `Debug` output that must not show secrets (ARCHITECTURE.md, "Secrets").
 
 /// `text` with the userinfo of a URL-like value (`https://user:password@host/...` or
 /// `user:password@host`) replaced by `<redacted>`; anything else unchanged.

@@ -1,4 +1,4 @@
-//! The catalog lists the seven registry types of DESIGN.md §1 with consistent fields.
+//! The catalog lists the registry types with consistent fields.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

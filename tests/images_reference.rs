@@ -108,3 +108,25 @@ fn long_and_odd_inputs_end_in_an_error_not_a_panic() {
         let _ = parse(s);
     }
 }
+
+#[test]
+fn crashers_stay_fixed() {
+    // tests/fixtures/crashers/image_reference/: inputs the fuzzer once stopped on.
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/crashers/image_reference"
+    );
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let r = parse_normalized(&text).unwrap();
+        assert_eq!(parse_normalized(&r.reference).unwrap(), r);
+        // Every crasher is a Docker Hub name whose familiar form reads as another reference, as
+        // in distribution/reference: `docker.io/<64 hex>` (a bare image id, refused),
+        // `docker.io/a.io/<path>` (`<path>` on registry a.io), `docker.io/docker.io/<path>`.
+        assert_eq!(r.domain, "docker.io");
+        assert_ne!(
+            parse_normalized(&r.familiar_reference).ok(),
+            Some(r.clone())
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! The secret-leak sweep, natively (issue 8; DESIGN.md §2 "secrets never leak").
+//! The secret-leak sweep, natively (ARCHITECTURE.md, "Secrets").
 //!
 //! Unique markers are planted in every secret field of every registry type (passwords, AWS
 //! secret keys and session tokens, GCP key contents incl. `private_key` and `private_key_id`,

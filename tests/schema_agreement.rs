@@ -1,4 +1,4 @@
-//! Issue 2's agreement test: every configuration fixture gets the same verdict from the JSON
+//! The schema agreement test: every configuration fixture gets the same verdict from the JSON
 //! Schema (the `jsonschema` crate, draft 7 and draft 2020-12) and from `validate_registry`.
 //!
 //! - `configs/valid`: schema-valid and valid for regcred;

@@ -1,7 +1,7 @@
 // The public API: the wasm exports, each behind the trap guard, plus the error class. Entry
 // points initialize the module before re-exporting this.
 //
-// Trap recovery. The core never panics (DESIGN.md §2), but if the instance traps anyway (a
+// Trap recovery. The core never panics (ARCHITECTURE.md, "No panics"), but if the instance traps anyway (a
 // `WebAssembly.RuntimeError` such as `unreachable`, out of memory, stack overflow), its memory
 // and tables are in an unknown state and every later call could fail. The guard catches the
 // trap, re-creates the instance with the glue's `__wbg_reset_state()` (a fresh instance of the
@@ -74,7 +74,7 @@ export const injectionPlan = /* #__PURE__ */ guard(glue.injectionPlan);
 export const toDevtronPayload = /* #__PURE__ */ guard(glue.toDevtronPayload);
 export const fromDevtronPayload = /* #__PURE__ */ guard(glue.fromDevtronPayload);
 
-// Credential verification through the host's fetch (issue 6).
+// Credential verification through the host's fetch (ARCHITECTURE.md, "Verification").
 export const verifyCredentials = /* #__PURE__ */ guardAsync(glue.verifyCredentials);
 export const ecrAuthorizationToken = /* #__PURE__ */ guardAsync(glue.ecrAuthorizationToken);
 

@@ -35,7 +35,15 @@ pub struct KeyringMatch {
 /// A keyring: normalized keys and, per key, the entries in the order they were added.
 #[derive(Clone, Debug, Default)]
 pub struct Keyring {
-    creds: BTreeMap<String, Vec<KeyringMatch>>,
+    creds: BTreeMap<String, Key>,
+}
+
+/// One key: parsed once as a glob (`None` when it does not parse schemeless: it matches
+/// nothing), and its entries in the order they were added.
+#[derive(Clone, Debug, Default)]
+struct Key {
+    glob: Option<Schemeless>,
+    entries: Vec<KeyringMatch>,
 }
 
 /// The host and path of a URL as Go's `url.Parse` reads them, or `None` where it fails.
@@ -74,13 +82,12 @@ fn unescape(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn parse_go_url(raw: &str) -> Option<GoUrl> {
-    if raw.bytes().any(|c| c < 0x20 || c == 0x7f) {
+/// What Go's `url.Parse("https://" + rest)` reads as host and path (`rest` has no scheme).
+fn parse_after_scheme(rest: &str) -> Option<GoUrl> {
+    if rest.bytes().any(|c| c < 0x20 || c == 0x7f) {
         return None;
     }
-    let without_fragment = raw.split('#').next().unwrap_or_default();
-    let (_, rest) = without_fragment.split_once("://")?;
-    let rest = rest.split('?').next().unwrap_or_default();
+    let rest = rest.split(['#', '?']).next().unwrap_or_default();
     let (authority, path) = match rest.find('/') {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
@@ -237,36 +244,54 @@ pub fn glob_match(pattern: &[u8], name: &[u8]) -> bool {
         .is_some_and(|rest| rest.iter().all(|tok| matches!(tok, Token::Star)))
 }
 
+/// A schemeless URL as `URLsMatch` compares it: host labels, port and path.
+#[derive(Clone, Debug)]
+struct Schemeless {
+    labels: Vec<String>,
+    port: String,
+    path: String,
+}
+
+impl Schemeless {
+    fn parse(s: &str) -> Option<Schemeless> {
+        let url = parse_after_scheme(s)?;
+        let (host, port) = split_host_port(&url.host);
+        Some(Schemeless {
+            labels: host.split('.').map(str::to_owned).collect(),
+            port: port.to_owned(),
+            path: url.path,
+        })
+    }
+
+    /// `URLsMatch(self, target)`: same port, same number of labels, each label globbed, the
+    /// path a prefix.
+    fn matches(&self, target: &Schemeless) -> bool {
+        self.port == target.port
+            && target.path.starts_with(&self.path)
+            && self.labels.len() == target.labels.len()
+            && self
+                .labels
+                .iter()
+                .zip(&target.labels)
+                .all(|(p, n)| glob_match(p.as_bytes(), n.as_bytes()))
+    }
+}
+
 /// `URLsMatchStr(glob, target)`: both schemeless.
 pub fn urls_match(glob: &str, target: &str) -> bool {
-    let (Some(g), Some(t)) = (
-        parse_go_url(&format!("https://{glob}")),
-        parse_go_url(&format!("https://{target}")),
-    ) else {
-        return false;
-    };
-    let (g_host, g_port) = split_host_port(&g.host);
-    let (t_host, t_port) = split_host_port(&t.host);
-    if g_port != t_port || !t.path.starts_with(&g.path) {
-        return false;
+    match (Schemeless::parse(glob), Schemeless::parse(target)) {
+        (Some(g), Some(t)) => g.matches(&t),
+        _ => false,
     }
-    let g_parts: Vec<&str> = g_host.split('.').collect();
-    let t_parts: Vec<&str> = t_host.split('.').collect();
-    g_parts.len() == t_parts.len()
-        && g_parts
-            .iter()
-            .zip(&t_parts)
-            .all(|(p, n)| glob_match(p.as_bytes(), n.as_bytes()))
 }
 
 /// The keyring key of a server, or `None` when the kubelet would ignore the entry.
 pub fn normalize_key(server: &str) -> Option<String> {
-    let value = if server.starts_with("https://") || server.starts_with("http://") {
-        server.to_owned()
-    } else {
-        format!("https://{server}")
-    };
-    let url = parse_go_url(&value)?;
+    let rest = server
+        .strip_prefix("https://")
+        .or_else(|| server.strip_prefix("http://"))
+        .unwrap_or(server);
+    let url = parse_after_scheme(rest)?;
     let path = if url.path.starts_with("/v2/") || url.path.starts_with("/v1/") {
         url.path.get(3..).unwrap_or_default()
     } else {
@@ -303,7 +328,11 @@ impl Keyring {
         let Some(key) = normalize_key(server) else {
             return false;
         };
-        self.creds.entry(key).or_default().push(KeyringMatch {
+        let slot = self.creds.entry(key).or_insert_with_key(|k| Key {
+            glob: Schemeless::parse(k),
+            entries: Vec::new(),
+        });
+        slot.entries.push(KeyringMatch {
             server: server.to_owned(),
             username: username.to_owned(),
             source,
@@ -314,19 +343,23 @@ impl Keyring {
     /// The entries the kubelet would try for `image` (a repository name such as
     /// `docker.io/library/nginx`), in its order.
     pub fn lookup(&self, image: &str) -> Vec<KeyringMatch> {
+        let target = Schemeless::parse(image);
         let found: Vec<KeyringMatch> = self
             .creds
-            .iter()
+            .values()
             .rev()
-            .filter(|(key, _)| urls_match(key, image))
-            .flat_map(|(_, entries)| entries.iter().cloned())
+            .filter(|key| match (&key.glob, &target) {
+                (Some(g), Some(t)) => g.matches(t),
+                _ => false,
+            })
+            .flat_map(|key| key.entries.iter().cloned())
             .collect();
         if !found.is_empty() || !is_default_registry_match(image) {
             return found;
         }
         self.creds
             .get(DEFAULT_REGISTRY_HOST)
-            .cloned()
+            .map(|key| key.entries.clone())
             .unwrap_or_default()
     }
 }

@@ -93,7 +93,7 @@ impl Reader<'_> {
         };
         let server = crate::secret::from_config::server_for(&config).ok();
         match (server, username) {
-            (Some(server), Some(username)) => self.add(index, at, &server, &username),
+            (Some(server), Some(username)) => self.add(index, || at.to_owned(), &server, &username),
             _ => self.warnings.push(Issue::new(
                 at,
                 "images.source.no-credentials",
@@ -140,10 +140,11 @@ impl Reader<'_> {
 
     fn auths(&mut self, index: usize, at: &str, auths: &Map<String, Value>) {
         for (server, entry) in auths {
-            let path = format!("{at}/{}", pointer_token(server));
+            // Built only when a problem is reported (most entries have none).
+            let path = || format!("{at}/{}", pointer_token(server));
             let Some(entry) = entry.as_object() else {
                 self.errors.push(Issue::new(
-                    path,
+                    path(),
                     "images.source.entry",
                     "an entry must be an object { username?, password?, auth? }",
                 ));
@@ -158,7 +159,7 @@ impl Reader<'_> {
                     Some(u) => u,
                     None => {
                         self.errors.push(Issue::new(
-                            format!("{path}/auth"),
+                            format!("{}/auth", path()),
                             "images.source.auth",
                             "auth must be base64 of username:password; the kubelet rejects this secret",
                         ));
@@ -171,14 +172,14 @@ impl Reader<'_> {
                     .unwrap_or_default()
                     .to_owned(),
             };
-            self.add(index, &path, server, &username);
+            self.add(index, path, server, &username);
         }
     }
 
-    fn add(&mut self, index: usize, at: &str, server: &str, username: &str) {
+    fn add(&mut self, index: usize, at: impl FnOnce() -> String, server: &str, username: &str) {
         if !self.keyring.add(server, username, index) {
             self.warnings.push(Issue::new(
-                at,
+                at(),
                 "images.source.server",
                 "the kubelet ignores this entry: its server does not parse as a URL",
             ));

@@ -58,7 +58,7 @@ pub type HostParser = fn(&str) -> Option<String>;
 
 static HOST_PARSER: OnceLock<HostParser> = OnceLock::new();
 
-/// Installs the WHATWG host parser [`parse_host`] uses for names off its ASCII fast path. The
+/// Installs the WHATWG host parser `parse_host` uses for names off its ASCII fast path. The
 /// WebAssembly binding installs the JS host's own (`new URL`, the parser `fetch` uses): the
 /// shipped module leaves out the `url` crate's Unicode tables (see ARCHITECTURE.md). Without
 /// one, the `url` crate's parser is used. The first installed parser stays; returns whether

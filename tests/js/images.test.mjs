@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseImageReference, resolveCredentials } from 'regcred';
+import { parseImageReference, resolveCredentials, verifyAccess } from 'regcred';
 
 const load = (name) => JSON.parse(readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url), 'utf8'));
 
@@ -63,4 +63,24 @@ test('documents as text and Secret manifests; passwords never come back', () => 
   assert.deepEqual(r.value, [{ server: 'ghcr.io', username: 'user', source: 0 }, { server: 'ghcr.io', username: 'user', source: 1 }]);
   assert.deepEqual(r.errors.map((e) => [e.path, e.code]), [['/sources/2/auths/ghcr.io/auth', 'images.source.auth']]);
   assert.ok(!JSON.stringify(r).includes('s3cret'));
+});
+
+test('verifyAccess misuse rejects with a RegcredError before any request', async () => {
+  const config = { name: 'reg-x', registryType: 'other', registryUrl: 'registry.example.com', username: 'u', password: 'p' };
+  let fetched = 0;
+  const fetch = async () => { fetched += 1; return new Response(null, { status: 500 }); };
+  for (const [options, code] of [
+    [{ fetch }, 'argument.repository'],
+    [{ fetch, repository: 5 }, 'argument.repository'],
+    [{ fetch, repository: 'team/app', actions: 'pull' }, 'argument.repository'],
+    [{ fetch, repository: 'team/app', probeWrite: 'yes' }, 'argument.repository'],
+    [{ fetch, repository: 'team/app', actions: ['delete'] }, 'access.actions'],
+    [{ fetch, repository: 'Not A Name' }, 'access.repository'],
+    [{ fetch, repository: 'ghcr.io/acme/app' }, 'access.other-registry'],
+    [{ repository: 'team/app' }, 'argument.fetch'],
+  ]) {
+    await assert.rejects(verifyAccess(config, options), { name: 'RegcredError', code }, JSON.stringify(options));
+  }
+  assert.equal(fetched, 0);
+  assert.throws(() => parseImageReference('nginx', { normalize: 'no' }), { code: 'argument.type' });
 });

@@ -1,4 +1,4 @@
-// The secret-leak sweep against the built package (issue 8; DESIGN.md §2 "secrets never leak").
+// The secret-leak sweep against the built package (ARCHITECTURE.md, "Secrets").
 //
 // Unique markers are planted in every secret field of every registry type (password,
 // awsSecretAccessKey, awsSessionToken, GCP key contents incl. private_key and private_key_id,

@@ -22,3 +22,21 @@ for (const { code, line } of blocks) {
     execFileSync(process.execPath, [file.pathname], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   });
 }
+
+// README prose as a reader meets it: a blank line before every heading, prose lines of at most
+// 120 characters (tables and code blocks aside), and measured figures only by reference to the
+// generated results (bench/results.md, bench/size-report.md, fuzz/RESULTS.md), not retyped.
+test('README prose: headings stand apart, lines fit, no retyped benchmark table', () => {
+  const lines = readme.split('\n');
+  let code = false;
+  const problems = [];
+  lines.forEach((line, i) => {
+    if (line.startsWith('```')) code = !code;
+    if (code || line.startsWith('```')) return;
+    if (/^#{1,6} /.test(line) && i > 0 && lines[i - 1] !== '') problems.push(`${i + 1}: heading glued to the line above`);
+    if (line.length > 120 && !line.startsWith('|')) problems.push(`${i + 1}: ${line.length} characters`);
+  });
+  assert.deepEqual(problems, []);
+  assert.match(readme, /\(bench\/results\.md\)/);
+  assert.doesNotMatch(readme, /^\| budget \| regcred \|/m, 'the budget table lives in bench/results.md');
+});

@@ -2,13 +2,11 @@
 //! through the host's `fetch`, driven like `verifyCredentials`).
 
 use js_sys::Promise;
-use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::codec::{decode_json, encode, error, error_with_issues, now_from};
-use crate::verify::{options, rejected};
-use crate::verify_fetch::drive;
+use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{parse, report};
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
@@ -19,17 +17,6 @@ fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| error("argument.type", &format!("{what} must be a string")))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct ParseOptions {
-    #[serde(default = "yes")]
-    normalize: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
 /// Parses an image reference as docker/distribution does; a Report whose `value` is
 /// `{ domain, path, tag?, digest?, name, familiarName, reference, familiarReference,
 /// pullReference }`.
@@ -37,12 +24,18 @@ fn yes() -> bool {
 #[wasm_bindgen(js_name = parseImageReference)]
 pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let text = text_arg(&text, "text")?;
-    let options: ParseOptions = match decode_json(&options, "options")? {
-        None | Some(serde_json::Value::Null) => ParseOptions { normalize: true },
-        Some(v) => serde_json::from_value(v)
-            .map_err(|_| error("argument.type", "options.normalize must be a boolean"))?,
+    let options = decode_json(&options, "options")?;
+    let normalize = match options.as_ref().and_then(|o| o.get("normalize")) {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(error(
+                "argument.type",
+                "options.normalize must be a boolean",
+            ))
+        }
     };
-    if options.normalize {
+    if normalize {
         encode(&regcred::images::parse_image_reference(&text))
     } else {
         encode(&report(parse(&text)))
@@ -62,14 +55,27 @@ pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, 
     ))
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AccessOptions {
-    repository: String,
-    #[serde(default)]
-    actions: Vec<String>,
-    #[serde(default)]
-    probe_write: bool,
+/// `{ repository, actions?, probeWrite? }` of the options (read member by member: no serde
+/// deserializer is compiled in for it).
+fn access_request(options: Option<&Value>) -> Option<AccessRequest> {
+    let o = options?;
+    let actions = match o.get("actions") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|a| a.as_str().map(str::to_owned))
+            .collect::<Option<Vec<String>>>()?,
+        Some(_) => return None,
+    };
+    let probe_write = match o.get("probeWrite") {
+        None | Some(Value::Null) => false,
+        Some(v) => v.as_bool()?,
+    };
+    Some(AccessRequest {
+        repository: o.get("repository")?.as_str()?.to_owned(),
+        actions,
+        probe_write,
+    })
 }
 
 /// Checks whether a configuration's credentials may pull (or push) `options.repository`
@@ -80,8 +86,7 @@ struct AccessOptions {
 pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
     rejected((|| {
         let o = options(&options_value)?;
-        let access: AccessOptions = decode_json(&options_value, "options")?
-            .and_then(|v| serde_json::from_value(v).ok())
+        let request = access_request(decode_json(&options_value, "options")?.as_ref())
             .ok_or_else(|| error("argument.repository", "options.repository must be a string (a repository name or image reference); options.actions a list of \"pull\"/\"push\"; options.probeWrite a boolean"))?;
         let json = decode_json(&config_value, "config")?
             .filter(serde_json::Value::is_object)
@@ -98,20 +103,12 @@ pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
                 &issues,
             )
         })?;
-        let request = AccessRequest {
-            repository: access.repository,
-            actions: access.actions,
-            probe_write: access.probe_write,
-        };
         let login_options = LoginOptions {
             now: o.now,
             allow_private_networks: o.allow_private_networks,
         };
         let login =
             access_login(&cfg, login_options, &request).map_err(|e| error(e.code, &e.message))?;
-        Ok(future_to_promise(async move {
-            let outcome = drive(login, &o.fetch, o.timeout_ms).await;
-            encode(&outcome)
-        }))
+        Ok(login_promise(login, o))
     })())
 }

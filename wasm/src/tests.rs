@@ -34,6 +34,23 @@ fn schemas_are_objects() {
     assert_eq!(get(&schema, "type").as_string().as_deref(), Some("object"));
     let ui = catalog::registry_ui_schema(None).unwrap();
     assert!(js_sys::Array::is_array(&get(&ui, "ui:order")));
+    // A type's own form: registryType fixed, hidden in the uiSchema.
+    let ecr = catalog::registry_schema(Some("ecr".into())).unwrap();
+    let props = get(&ecr, "properties");
+    assert_eq!(
+        get(&get(&props, "registryType"), "const")
+            .as_string()
+            .as_deref(),
+        Some("ecr")
+    );
+    let ecr_ui = catalog::registry_ui_schema(Some("ecr".into())).unwrap();
+    assert_eq!(
+        get(&get(&ecr_ui, "registryType"), "ui:widget")
+            .as_string()
+            .as_deref(),
+        Some("hidden")
+    );
+    assert!(catalog::registry_schema(Some("harbour".into())).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,513 @@
+//! The one error vocabulary: every code regcred emits, in a Report's issues or on a thrown
+//! `RegcredError`, with when it happens.
+//!
+//! # Design
+//!
+//! Codes are API (`area.thing`, stable; messages may change). They are declared once, here, so
+//! that a reader finds every code and its meaning in one file, and so that the README's code
+//! tables cannot drift: `tests/error_codes.rs` fails when a code is emitted (a code-shaped
+//! string in `src/`, `wasm/src/` or the package's JavaScript) that is not declared here, when a
+//! code declared here is not documented in the README, or when the README documents a code that
+//! is not declared here. Families with a variable part (`schema.<keyword>` of the optional
+//! JSON Schema build) are documented in the README only.
+//!
+//! # Adding a code
+//!
+//! 1. Add a variant below, in alphabetical order, with a doc comment that says when it happens.
+//! 2. Emit it (`ErrorCode::X.as_str()` or the same string).
+//! 3. Document it in the README table (or list) of its area, in backticks.
+//!
+//! `cargo test --test error_codes` tells you which step is missing.
+
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $code:literal,)+) => {
+        /// A stable error code (see the module documentation).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl ErrorCode {
+            /// Every code, in alphabetical order of its text.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)+];
+
+            /// The code as it appears in issues and errors (`ecr.url.account-id`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
+
+            /// The code whose text is `code`, if it is one.
+            pub fn from_code(code: &str) -> Option<ErrorCode> {
+                ErrorCode::ALL.iter().copied().find(|c| c.as_str() == code)
+            }
+        }
+    };
+}
+
+impl core::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+error_codes! {
+    /// `options.actions` holds something other than "pull" and "push".
+    AccessActions = "access.actions",
+    /// The registry refuses anonymous access to this repository.
+    AccessCredentialsRequired = "access.credentials-required",
+    /// The credentials are valid, but the registry refuses them for this repository.
+    AccessDenied = "access.denied",
+    /// The repository has no manifest for this tag or digest.
+    AccessManifestUnknown = "access.manifest-unknown",
+    /// The registry does not know this repository.
+    AccessNameUnknown = "access.name-unknown",
+    /// The registry answered 404 for this repository.
+    AccessNotFound = "access.not-found",
+    /// The image reference names another registry than this configuration's.
+    AccessOtherRegistry = "access.other-registry",
+    /// The registry refuses to open an upload: push is not granted.
+    AccessPushDenied = "access.push-denied",
+    /// The registry does not say whether these credentials may push; the write probe (probeWrite)
+    /// would open and cancel an upload.
+    AccessPushUnverified = "access.push-unverified",
+    /// `options.repository` is not a repository name or image reference.
+    AccessRepository = "access.repository",
+    /// The registry opened an upload: push is granted; cancelling it was refused (Distribution
+    /// wants the delete action for that), so the empty upload stays until the registry purges
+    /// stale uploads.
+    AccessUploadNotCancelled = "access.upload-not-cancelled",
+    /// Not `<5-50 alphanumerics>.azurecr.io|cn|us` (or a port) / a path.
+    AcrUrlHost = "acr.url.host",
+    /// Not `<5-50 alphanumerics>.azurecr.io|cn|us` (or a port) / a path.
+    AcrUrlPath = "acr.url.path",
+    /// The configuration argument is not a registry configuration object.
+    ArgumentConfig = "argument.config",
+    /// `options.fetch` is not a function (the host's `fetch`).
+    ArgumentFetch = "argument.fetch",
+    /// Unknown field name.
+    ArgumentField = "argument.field",
+    /// `options.now` is neither ISO-8601 text nor epoch milliseconds.
+    ArgumentNow = "argument.now",
+    /// Unknown registry type id.
+    ArgumentRegistryType = "argument.registry-type",
+    /// `options.repository` is missing or not a string.
+    ArgumentRepository = "argument.repository",
+    /// `options.timeoutMs` is not a positive number.
+    ArgumentTimeout = "argument.timeout",
+    /// An argument is larger than the library accepts.
+    ArgumentTooLarge = "argument.too-large",
+    /// An argument or option has the wrong JavaScript type (or cannot be carried as JSON).
+    ArgumentType = "argument.type",
+    /// Not `<location>-docker.pkg.dev` (or a port).
+    ArtifactRegistryUrlHost = "artifact-registry.url.host",
+    /// Blank / not `AKIA`/`ASIA` + 16 of `A-Z2-7`.
+    AwsAccessKeyIdEmpty = "aws.access-key-id.empty",
+    /// Blank / not `AKIA`/`ASIA` + 16 of `A-Z2-7`.
+    AwsAccessKeyIdFormat = "aws.access-key-id.format",
+    /// Blank / over 128 characters.
+    AwsSecretAccessKeyEmpty = "aws.secret-access-key.empty",
+    /// Not 40 characters of `A-Za-z0-9+/`.
+    AwsSecretAccessKeyFormat = "aws.secret-access-key.format",
+    /// Blank / over 128 characters.
+    AwsSecretAccessKeyTooLong = "aws.secret-access-key.too-long",
+    /// Blank / over 4096 bytes / whitespace or control characters.
+    AwsSessionTokenCharacter = "aws.session-token.character",
+    /// Blank / over 4096 bytes / whitespace or control characters.
+    AwsSessionTokenEmpty = "aws.session-token.empty",
+    /// `ASIA` key without a token / `AKIA` key with one.
+    AwsSessionTokenMissing = "aws.session-token.missing",
+    /// Blank / over 4096 bytes / whitespace or control characters.
+    AwsSessionTokenTooLong = "aws.session-token.too-long",
+    /// `ASIA` key without a token / `AKIA` key with one.
+    AwsSessionTokenUnexpected = "aws.session-token.unexpected",
+    /// Error.
+    CertBase64 = "cert.base64",
+    /// Error.
+    CertDerMalformed = "cert.der-malformed",
+    /// Error.
+    CertDerTruncated = "cert.der-truncated",
+    /// Warning.
+    CertDuplicate = "cert.duplicate",
+    /// Error.
+    CertExpired = "cert.expired",
+    /// Warning.
+    CertExpiresSoon = "cert.expires-soon",
+    /// Warning.
+    CertHostMismatch = "cert.host-mismatch",
+    /// Warning.
+    CertIntermediateWithoutRoot = "cert.intermediate-without-root",
+    /// Error.
+    CertKeyUsage = "cert.key-usage",
+    /// A certificate is a leaf (server) certificate, not a CA (a warning).
+    CertLeaf = "cert.leaf",
+    /// `secure-with-cert` without a certificate / a non-empty certificate with another mode.
+    CertNotAllowed = "cert.not-allowed",
+    /// Error.
+    CertNotCa = "cert.not-ca",
+    /// Error.
+    CertNotFound = "cert.not-found",
+    /// Warning.
+    CertNotYetValid = "cert.not-yet-valid",
+    /// Error.
+    CertPemUnterminated = "cert.pem-unterminated",
+    /// Error.
+    CertPrivateKey = "cert.private-key",
+    /// `secure-with-cert` without a certificate / a non-empty certificate with another mode.
+    CertRequired = "cert.required",
+    /// Error.
+    CertTooLarge = "cert.too-large",
+    /// Error.
+    CertTrailingBytes = "cert.trailing-bytes",
+    /// Warning.
+    CertV1 = "cert.v1",
+    /// Error.
+    CertWrongLabel = "cert.wrong-label",
+    /// `registryType`, `connection`, `awsAuthType` or `credentialSource` outside its list.
+    ConfigEnum = "config.enum",
+    /// A value for a field the type's form does not show with these settings: left out (a warning).
+    ConfigIgnored = "config.ignored",
+    /// A generator or a credential check was given a registry configuration that does not
+    /// validate; the thrown error carries the failing `errors`.
+    ConfigInvalid = "config.invalid",
+    /// A required field is missing (`name`, `registryType`, `registryUrl` for ecr/acr/artifact-
+    /// registry/other, `username` and `password` where the type has them, `awsAuthType`, the
+    /// access keys with `user-auth`).
+    ConfigRequired = "config.required",
+    /// A field (or the configuration) has the wrong JSON type; `null` included.
+    ConfigType = "config.type",
+    /// A key the schema does not define.
+    ConfigUnknownField = "config.unknown-field",
+    /// The connection must be "secure", "secure-with-cert" or "insecure".
+    ConnectionUnknown = "connection.unknown",
+    /// Connection must be secure, secure-with-cert or insecure.
+    DevtronConnection = "devtron.connection",
+    /// This field must be a string.
+    DevtronFieldType = "devtron.field-type",
+    /// The registry id (its name) is required.
+    DevtronId = "devtron.id",
+    /// Only SAME_AS_REGISTRY and NAME are supported (custom credentials are not).
+    DevtronIpsCredentialType = "devtron.ips-credential-type",
+    /// RegistryType must be one of ecr, docker-hub, acr, artifact-registry, gcr, quay, other.
+    DevtronRegistryType = "devtron.registry-type",
+    /// The payload must be an object.
+    DevtronShape = "devtron.shape",
+    /// This field is not part of Devtron's registry payload and was ignored.
+    DevtronUnknownField = "devtron.unknown-field",
+    /// Namespace blank / over 63 characters / not a DNS-1123 label.
+    DnsLabelEmpty = "dns-label.empty",
+    /// Namespace blank / over 63 characters / not a DNS-1123 label.
+    DnsLabelInvalid = "dns-label.invalid",
+    /// Namespace blank / over 63 characters / not a DNS-1123 label.
+    DnsLabelTooLong = "dns-label.too-long",
+    /// Secret name blank / over 253 characters / not a DNS-1123 subdomain.
+    DnsSubdomainEmpty = "dns-subdomain.empty",
+    /// Secret name blank / over 253 characters / not a DNS-1123 subdomain.
+    DnsSubdomainInvalid = "dns-subdomain.invalid",
+    /// Secret name blank / over 253 characters / not a DNS-1123 subdomain.
+    DnsSubdomainTooLong = "dns-subdomain.too-long",
+    /// Not `docker.io`/`index.docker.io`/`registry-1.docker.io` (or a port) / a path other than
+    /// `/v1/` `/v2/`.
+    DockerHubUrlHost = "docker-hub.url.host",
+    /// Not `docker.io`/`index.docker.io`/`registry-1.docker.io` (or a port) / a path other than
+    /// `/v1/` `/v2/`.
+    DockerHubUrlPath = "docker-hub.url.path",
+    /// The key is valid but may not call ecr:GetAuthorizationToken.
+    EcrAccessDenied = "ecr.access-denied",
+    /// The ECR API redirected the request to another origin; that answer is not used.
+    EcrAnsweredElsewhere = "ecr.answered-elsewhere",
+    /// The ECR answer has no usable authorization data.
+    EcrBadResponse = "ecr.bad-response",
+    /// AWS rejected the signature: the secret access key does not match the access key id.
+    EcrBadSignature = "ecr.bad-signature",
+    /// The network policy refused the ECR API request (a private address, a scheme or a redirect
+    /// it does not allow).
+    EcrBlocked = "ecr.blocked",
+    /// AWS rejected the request time: the clock of this host is off by more than 5 minutes.
+    EcrClockSkew = "ecr.clock-skew",
+    /// ECR answered with an unexpected status.
+    EcrError = "ecr.error",
+    /// The session token has expired.
+    EcrExpiredToken = "ecr.expired-token",
+    /// This registry uses the worker nodes' IAM role: there are no keys to check here, and that
+    /// role can only be exercised from the nodes themselves.
+    EcrIamRole = "ecr.iam-role",
+    /// AWS does not know this access key id (or the session token is invalid).
+    EcrInvalidKey = "ecr.invalid-key",
+    /// AWS throttled the request; try again later.
+    EcrThrottled = "ecr.throttled",
+    /// The ECR API did not answer within the timeout.
+    EcrTimeout = "ecr.timeout",
+    /// The TLS handshake with the ECR API failed.
+    EcrTls = "ecr.tls",
+    /// ECR answered with a server error (5xx).
+    EcrUnavailable = "ecr.unavailable",
+    /// The ECR API could not be reached.
+    EcrUnreachable = "ecr.unreachable",
+    /// The part before `.dkr` is not exactly one 12-digit label.
+    EcrUrlAccountId = "ecr.url.account-id",
+    /// An ECR API host (`api.ecr.<region>...`, `ecr.<region>.api.aws`, `api.ecr-public...`)
+    /// instead of the registry.
+    EcrUrlApiHost = "ecr.url.api-host",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlCharacter = "ecr.url.character",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlEmpty = "ecr.url.empty",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlHost = "ecr.url.host",
+    /// Not an ECR registry host (no `dkr.ecr`, an IP address, another service).
+    EcrUrlNotEcr = "ecr.url.not-ecr",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlPath = "ecr.url.path",
+    /// A port.
+    EcrUrlPort = "ecr.url.port",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlQuery = "ecr.url.query",
+    /// Region missing, malformed, extra labels, or of another partition.
+    EcrUrlRegion = "ecr.url.region",
+    /// Any scheme but `https://` (ECR is HTTPS-only).
+    EcrUrlScheme = "ecr.url.scheme",
+    /// An unknown domain after the region (look-alikes such as `...amazonaws.com.evil.example`),
+    /// or the dual-stack/IPv4 forms crossed.
+    EcrUrlSuffix = "ecr.url.suffix",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlTooLong = "ecr.url.too-long",
+    /// As the `url.*` codes, for an ECR address.
+    EcrUrlUserinfo = "ecr.url.userinfo",
+    /// The email is too long or contains a control character.
+    EmailInvalid = "email.invalid",
+    /// The base64 of a key JSON instead of the JSON.
+    GcpKeyBase64 = "gcp-key.base64",
+    /// `client_email` not an e-mail address.
+    GcpKeyClientEmail = "gcp-key.client-email",
+    /// Key blank / over 64 KiB.
+    GcpKeyEmpty = "gcp-key.empty",
+    /// The private key holds the text ` ` (escaped twice).
+    GcpKeyEscapedNewlines = "gcp-key.escaped-newlines",
+    /// `client_email`, `private_key` or `private_key_id` missing or empty / not a string.
+    GcpKeyFieldMissing = "gcp-key.field-missing",
+    /// `client_email`, `private_key` or `private_key_id` missing or empty / not a string.
+    GcpKeyFieldType = "gcp-key.field-type",
+    /// Raw line breaks inside a JSON string (the private key's ` ` escapes were turned into line
+    /// breaks).
+    GcpKeyNewlines = "gcp-key.newlines",
+    /// Not JSON (line and column given) / not an object.
+    GcpKeyNotJson = "gcp-key.not-json",
+    /// Not JSON (line and column given) / not an object.
+    GcpKeyNotObject = "gcp-key.not-object",
+    /// Not a `BEGIN/END PRIVATE KEY` PEM block with a base64 body.
+    GcpKeyPrivateKey = "gcp-key.private-key",
+    /// Spaces or tabs inside the PEM body.
+    GcpKeyPrivateKeyWhitespace = "gcp-key.private-key-whitespace",
+    /// Key blank / over 64 KiB.
+    GcpKeyTooLong = "gcp-key.too-long",
+    /// Another Google credential type / `type` missing or not `service_account`.
+    GcpKeyType = "gcp-key.type",
+    /// Another Google credential type / `type` missing or not `service_account`.
+    GcpKeyTypeAuthorizedUser = "gcp-key.type-authorized-user",
+    /// Another Google credential type / `type` missing or not `service_account`.
+    GcpKeyTypeExternalAccount = "gcp-key.type-external-account",
+    /// Not `gcr.io`, `us.gcr.io`, `eu.gcr.io`, `asia.gcr.io` (or a port).
+    GcrUrlHost = "gcr.url.host",
+    /// The digest names an algorithm other than the ones docker/distribution knows.
+    ImageReferenceDigestAlgorithm = "image.reference.digest-algorithm",
+    /// The digest is not `algorithm:hex`.
+    ImageReferenceDigestFormat = "image.reference.digest-format",
+    /// The digest has the wrong length for its algorithm.
+    ImageReferenceDigestLength = "image.reference.digest-length",
+    /// An image reference is required.
+    ImageReferenceEmpty = "image.reference.empty",
+    /// The text is not an image reference in docker/distribution's grammar.
+    ImageReferenceFormat = "image.reference.format",
+    /// A 64-hex-digit identifier, which docker/distribution refuses as a repository name.
+    ImageReferenceIdentifier = "image.reference.identifier",
+    /// The repository name is longer than 255 characters.
+    ImageReferenceNameTooLong = "image.reference.name-too-long",
+    /// The repository name has uppercase letters.
+    ImageReferenceUppercase = "image.reference.uppercase",
+    /// Auth must be base64 of username:password; the kubelet rejects this secret.
+    ImagesSourceAuth = "images.source.auth",
+    /// An entry of a `.dockerconfigjson` is not an object `{ username?, password?, auth? }`.
+    ImagesSourceEntry = "images.source.entry",
+    /// This registry is pulled with the worker nodes' IAM role (the kubelet's credential
+    /// provider), not with a secret.
+    ImagesSourceIamRole = "images.source.iam-role",
+    /// The text is not a JSON object (a .dockerconfigjson document is expected).
+    ImagesSourceJson = "images.source.json",
+    /// This registry has no credentials: images from it are pulled anonymously.
+    ImagesSourceNoCredentials = "images.source.no-credentials",
+    /// The kubelet ignores this entry: its server does not parse as a URL.
+    ImagesSourceServer = "images.source.server",
+    /// A registry configuration, a .dockerconfigjson document (object or JSON text) or a
+    /// dockerconfigjson Secret is expected.
+    ImagesSourceShape = "images.source.shape",
+    /// Sources must be a list.
+    ImagesSources = "images.sources",
+    /// `*` next to other clusters (normalized to `["*"]`).
+    InjectionAllWithOthers = "injection.all-with-others",
+    /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
+    InjectionClusterEmpty = "injection.cluster-empty",
+    /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
+    InjectionClusterTooLong = "injection.cluster-too-long",
+    /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
+    InjectionDuplicate = "injection.duplicate",
+    /// Both `doNotInject` and `autoInject` list clusters.
+    InjectionExclusive = "injection.exclusive",
+    /// `image-pull-secret` without `secretName`.
+    InjectionSecretNameRequired = "injection.secret-name-required",
+    /// `secretName` with `registry-credentials` (dropped).
+    InjectionSecretNameUnused = "injection.secret-name-unused",
+    /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
+    InjectionTooMany = "injection.too-many",
+    /// A result could not be encoded for the host (never bad input).
+    InternalEncode = "internal.encode",
+    /// The WebAssembly instance trapped; it was re-created and the next call works.
+    InternalTrap = "internal.trap",
+    /// Registry name: blank / not 3-30 characters / uppercase / not `a-z0-9-` / not starting with
+    /// a letter / ending with `-`.
+    NameCharacter = "name.character",
+    /// Registry name: blank / not 3-30 characters / uppercase / not `a-z0-9-` / not starting with
+    /// a letter / ending with `-`.
+    NameEmpty = "name.empty",
+    /// Registry name: blank / not 3-30 characters / uppercase / not `a-z0-9-` / not starting with
+    /// a letter / ending with `-`.
+    NameEnd = "name.end",
+    /// Registry name: blank / not 3-30 characters / uppercase / not `a-z0-9-` / not starting with
+    /// a letter / ending with `-`.
+    NameLength = "name.length",
+    /// Registry name: blank / not 3-30 characters / uppercase / not `a-z0-9-` / not starting with
+    /// a letter / ending with `-`.
+    NameStart = "name.start",
+    /// Registry name: blank / not 3-30 characters / uppercase / not `a-z0-9-` / not starting with
+    /// a letter / ending with `-`.
+    NameUppercase = "name.uppercase",
+    /// The JS host lacks something the package needs.
+    PackageHost = "package.host",
+    /// The entry could not load `regcred_bg.wasm` (a bundler did not copy it).
+    PackageWasmMissing = "package.wasm-missing",
+    /// The password contains a NUL or DEL character.
+    PasswordControl = "password.control",
+    /// Blank / over 64 KiB.
+    PasswordEmpty = "password.empty",
+    /// Blank / over 64 KiB.
+    PasswordTooLong = "password.too-long",
+    /// A request carrying a password form is never redirected to another origin.
+    PolicyCredentials = "policy.credentials",
+    /// The URL names a cloud metadata or platform endpoint, or a link-local address.
+    PolicyMetadata = "policy.metadata",
+    /// The URL names a loopback or private address, or a name that is not under a public top-
+    /// level domain (the host may allow private networks).
+    PolicyPrivateAddress = "policy.private-address",
+    /// More than 10 redirects.
+    PolicyRedirects = "policy.redirects",
+    /// The URL names an unspecified, broadcast, multicast or reserved address.
+    PolicyReservedAddress = "policy.reserved-address",
+    /// Plain http is allowed only to the registry's own host and port with connection "insecure".
+    PolicyScheme = "policy.scheme",
+    /// A redirect pointed to a URL that does not parse.
+    PolicyUrl = "policy.url",
+    /// URLs with user information are not fetched.
+    PolicyUserinfo = "policy.userinfo",
+    /// The schema given to `validateJsonSchema` does not compile.
+    SchemaInvalid = "schema.invalid",
+    /// The same server twice in one document.
+    SecretDuplicateServer = "secret.duplicate-server",
+    /// ECR with the nodes' IAM role: nothing to put in a secret.
+    SecretEcrIamRole = "secret.ecr-iam-role",
+    /// The token's `proxyEndpoint` is another registry.
+    SecretEcrTokenRegistry = "secret.ecr-token-registry",
+    /// ECR with access keys and no `ecrToken`.
+    SecretEcrTokenRequired = "secret.ecr-token-required",
+    /// A registry configuration given to a generator does not validate (its issues are in
+    /// `errors`).
+    SecretInvalid = "secret.invalid",
+    /// Bad label or annotation key, bad label value.
+    SecretLabelValue = "secret.label-value",
+    /// Bad label or annotation key, bad label value.
+    SecretMetadataKey = "secret.metadata-key",
+    /// The secret name is not a DNS-1123 subdomain (≤ 253, ≤ 242 with `appendHash`).
+    SecretName = "secret.name",
+    /// The namespace is not a DNS-1123 label.
+    SecretNamespace = "secret.namespace",
+    /// No registry given.
+    SecretNoRegistries = "secret.no-registries",
+    /// Missing credentials.
+    SecretPassword = "secret.password",
+    /// No registry URL and the type has no default.
+    SecretRegistryUrl = "secret.registry-url",
+    /// Empty server, or control characters in it.
+    SecretServer = "secret.server",
+    /// Wrong JSON type, unknown field, unknown `format`.
+    SecretShape = "secret.shape",
+    /// More registries or entries than one secret may hold.
+    SecretTooMany = "secret.too-many",
+    /// Missing credentials.
+    SecretUsername = "secret.username",
+    /// `:` in a username (`auth` could not be decoded).
+    SecretUsernameColon = "secret.username-colon",
+    /// Registry URL blank / over 512 bytes / whitespace or control characters inside.
+    UrlCharacter = "url.character",
+    /// Registry URL blank / over 512 bytes / whitespace or control characters inside.
+    UrlEmpty = "url.empty",
+    /// No host, WHATWG-invalid host or IDN, unbracketed IPv6, a DNS label over 63 or a name over
+    /// 253 bytes, a label starting or ending with `-`.
+    UrlHost = "url.host",
+    /// `http://` without the `insecure` connection.
+    UrlHttpRequiresInsecure = "url.http-requires-insecure",
+    /// `user:pass@` / `?query` or `#fragment` / an empty path segment (`//`).
+    UrlPath = "url.path",
+    /// Port not 1-65535.
+    UrlPort = "url.port",
+    /// `user:pass@` / `?query` or `#fragment` / an empty path segment (`//`).
+    UrlQuery = "url.query",
+    /// A scheme other than `https://` or `http://`, or a malformed one (`https:/x`).
+    UrlScheme = "url.scheme",
+    /// Registry URL blank / over 512 bytes / whitespace or control characters inside.
+    UrlTooLong = "url.too-long",
+    /// `user:pass@` / `?query` or `#fragment` / an empty path segment (`//`).
+    UrlUserinfo = "url.userinfo",
+    /// Blank / over 256 characters / contains `:` (breaks `auth`) / control characters.
+    UsernameColon = "username.colon",
+    /// Blank / over 256 characters / contains `:` (breaks `auth`) / control characters.
+    UsernameControl = "username.control",
+    /// Blank / over 256 characters / contains `:` (breaks `auth`) / control characters.
+    UsernameEmpty = "username.empty",
+    /// A GCP type with a username other than `_json_key`.
+    UsernameJsonKey = "username.json-key",
+    /// Blank / over 256 characters / contains `:` (breaks `auth`) / control characters.
+    UsernameTooLong = "username.too-long",
+    /// Leading or trailing whitespace.
+    UsernameWhitespace = "username.whitespace",
+    /// The request was redirected to another origin, which answered instead of the server it was
+    /// meant for; the credentials were not checked.
+    VerifyAnsweredElsewhere = "verify.answered-elsewhere",
+    /// The Bearer challenge names no usable realm.
+    VerifyChallenge = "verify.challenge",
+    /// The registry requires a username and password.
+    VerifyCredentialsRequired = "verify.credentials-required",
+    /// The access key id and secret access key are required.
+    VerifyEcrKeys = "verify.ecr-keys",
+    /// The verification machine was asked for a step after it had finished (a driver bug, never
+    /// bad input).
+    VerifyInternal = "verify.internal",
+    /// The URL answers, but not as a Docker Registry HTTP API v2 (/v2/).
+    VerifyNotARegistry = "verify.not-a-registry",
+    /// The host's fetch hid a redirect (browsers do with redirect: 'manual').
+    VerifyOpaqueRedirect = "verify.opaque-redirect",
+    /// The registry URL is missing.
+    VerifyRegistryUrl = "verify.registry-url",
+    /// The server answered with a server error (5xx).
+    VerifyServerError = "verify.server-error",
+    /// No answer within the timeout.
+    VerifyTimeout = "verify.timeout",
+    /// The TLS handshake failed (certificate not trusted, expired or for another host).
+    VerifyTls = "verify.tls",
+    /// The token service answered without a token.
+    VerifyToken = "verify.token",
+    /// The registry refused the credentials.
+    VerifyUnauthorized = "verify.unauthorized",
+    /// The server could not be reached.
+    VerifyUnreachable = "verify.unreachable",
+}
