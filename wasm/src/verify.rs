@@ -106,11 +106,17 @@ pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Prom
             },
         )
         .map_err(|e| error(e.code, &e.message))?;
-        Ok(future_to_promise(async move {
-            let outcome = drive(login, &o.fetch, o.timeout_ms).await;
-            encode(&outcome)
-        }))
+        Ok(login_promise(login, o))
     })())
+}
+
+/// Drives a login machine (`verifyCredentials`, `verifyAccess`) with the host's fetch: one
+/// future type for both exports, so its code is in the module once.
+pub(crate) fn login_promise(login: Login, o: Options) -> Promise {
+    future_to_promise(async move {
+        let outcome = drive(login, &o.fetch, o.timeout_ms).await;
+        encode(&outcome)
+    })
 }
 
 /// Exchanges an ECR user-auth configuration's access keys for a registry login through
