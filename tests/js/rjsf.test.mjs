@@ -58,3 +58,33 @@ test("changeType: typed values stay, the old type's fixed and default values go"
   const kept = changeType({ registryType: 'quay', registryUrl: 'quay.example.com', username: 'me+bot' }, 'other');
   assert.deepEqual(kept, { registryType: 'other', registryUrl: 'quay.example.com', username: 'me+bot' });
 });
+
+test('regcred/rjsf declarations type-check under tsc --strict, and a wrong use fails', async () => {
+  const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { bin, cleanup, root, run } = await import('./support/hosts.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'regcred-rjsf-types-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(join(root, 'pkg'), join(dir, 'node_modules/regcred'), 'dir');
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext',
+      moduleResolution: 'nodenext', noEmit: true, target: 'es2022', skipLibCheck: false }, files: ['a.ts'] }));
+    writeFileSync(join(dir, 'a.ts'), `import { customValidate, transformErrors, changeType, fieldOf } from 'regcred/rjsf';
+import type { RegistryConfig } from 'regcred';
+const node = { __errors: [] as string[], addError(m: string) { this.__errors.push(m); } };
+const e = customValidate({ registryType: 'ecr' }, node);
+const t = transformErrors([{ name: 'required', message: 'x' }]);
+const c: RegistryConfig = changeType({ name: 'a', registryType: 'gcr' } as RegistryConfig, 'other');
+const p: string = fieldOf('/cert/blocks/0');
+// @ts-expect-error: the errors object must be able to take errors
+customValidate({}, {});
+export { e, t, c, p };
+`);
+    const r = await run(bin('tsc'), ['-p', '.'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+  } finally {
+    cleanup(dir);
+  }
+});
