@@ -93,7 +93,7 @@ impl Reader<'_> {
         }
     }
 
-    fn error(&mut self, path: &str, code: &str, message: &str) {
+    fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 }
@@ -256,7 +256,10 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         r.error(
             "/registryType",
             "devtron.registry-type",
-            "registryType must be one of the platform's registry types",
+            format!(
+                "registryType must be one of {}",
+                crate::model::type_ids_text()
+            ),
         );
     }
     let connection = match r.string("connection").as_deref() {
