@@ -67,7 +67,7 @@ export interface RegistryTypeInfo {
 }
 
 // BEGIN generated from the registry model (src/model); do not edit
-export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'other';
+export type RegistryTypeId = 'ecr' | 'docker-hub' | 'acr' | 'artifact-registry' | 'gcr' | 'quay' | 'gitlab' | 'ghcr' | 'harbor' | 'other';
 export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
 
 /** Manage credential injection */
@@ -112,13 +112,13 @@ export interface RegistryConfig {
   isDefault?: boolean;
   /** Public registry */
   public?: boolean;
-  /** Username (docker-hub, acr, artifact-registry, gcr, quay, other only) */
+  /** Username (docker-hub, acr, artifact-registry, gcr, quay, gitlab, ghcr, harbor, other only) */
   username?: string;
-  /** Password/Token (docker-hub, acr, artifact-registry, gcr, quay, other only) */
+  /** Password/Token (docker-hub, acr, artifact-registry, gcr, quay, gitlab, ghcr, harbor, other only) */
   password?: string;
-  /** Connection (other only) */
+  /** Connection (gitlab, harbor, other only) */
   connection?: ConnectionMode;
-  /** CA certificate (other only) */
+  /** CA certificate (gitlab, harbor, other only) */
   cert?: string;
   /** Manage credential injection */
   injection?: Injection;
@@ -314,7 +314,10 @@ export interface DevtronPayloadOptions {
 }
 
 /** Devtron's payload of a configuration. Throws `RegcredError` (`config.invalid`) for an invalid one. */
-export function toDevtronPayload(config: RegistryConfig, options?: DevtronPayloadOptions): DevtronRegistryPayload;
+export function toDevtronPayload(config: RegistryConfig, options?: DevtronPayloadOptions & { report?: false }): DevtronRegistryPayload;
+/** With `{ report: true }`: a Report whose `value` is the payload; warning `devtron.type-as-other`
+ * for the types the platform does not know (`ghcr`, `harbor`, sent as `other`). */
+export function toDevtronPayload(config: RegistryConfig, options: DevtronPayloadOptions & { report: true }): Report<DevtronRegistryPayload>;
 /** A configuration from Devtron's payload (`devtron.*` codes for what cannot be mapped). */
 export function fromDevtronPayload(payload: DevtronRegistryPayload | Record<string, unknown>): Report<NormalizedRegistryConfig>;
 // ---- Validation ---------------------------------------------------------------------------

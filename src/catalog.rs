@@ -42,6 +42,12 @@ registry_types! {
     Gcr = "gcr",
     /// Quay (quay.io or self-hosted).
     Quay = "quay",
+    /// GitLab's container registry: GitLab.com or a self-managed instance.
+    Gitlab = "gitlab",
+    /// GitHub's container registry, ghcr.io.
+    Ghcr = "ghcr",
+    /// A self-hosted Harbor.
+    Harbor = "harbor",
     /// Any other registry speaking the Docker Registry HTTP API v2.
     Other = "other",
 }

@@ -210,6 +210,9 @@ error_codes! {
     DevtronRegistryType = "devtron.registry-type",
     /// The payload must be an object.
     DevtronShape = "devtron.shape",
+    /// Warning of toDevtronPayloadReport: a type the platform does not know (ghcr, harbor) is
+    /// sent as "other".
+    DevtronTypeAsOther = "devtron.type-as-other",
     /// This field is not part of Devtron's registry payload and was ignored.
     DevtronUnknownField = "devtron.unknown-field",
     /// Namespace blank / over 63 characters / not a DNS-1123 label.
@@ -331,6 +334,8 @@ error_codes! {
     GcpKeyTypeExternalAccount = "gcp-key.type-external-account",
     /// Not `gcr.io`, `us.gcr.io`, `eu.gcr.io`, `asia.gcr.io` (or a port).
     GcrUrlHost = "gcr.url.host",
+    /// A GitHub registry URL other than ghcr.io.
+    GhcrUrlHost = "ghcr.url.host",
     /// The digest names an algorithm other than the ones docker/distribution knows.
     ImageReferenceDigestAlgorithm = "image.reference.digest-algorithm",
     /// The digest is not `algorithm:hex`.

@@ -56,7 +56,7 @@ pub mod helm_values;
 pub use helm_values::helm_values_patch;
 
 pub mod devtron;
-pub use devtron::{from_devtron_payload, to_devtron_payload};
+pub use devtron::{from_devtron_payload, to_devtron_payload, to_devtron_payload_report};
 pub mod validate;
 pub use validate::{
     install_host_parser, parse_ecr_url, parse_service_account_key, validate_field,

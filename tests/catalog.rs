@@ -10,7 +10,7 @@ use regcred::catalog::FieldKind;
 use regcred::{registry_types, RegistryType};
 
 #[test]
-fn seven_types_in_form_order_with_fixed_ids() {
+fn ten_types_in_form_order_with_fixed_ids() {
     let ids: Vec<_> = registry_types().iter().map(|t| t.id.id()).collect();
     assert_eq!(
         ids,
@@ -21,13 +21,16 @@ fn seven_types_in_form_order_with_fixed_ids() {
             "artifact-registry",
             "gcr",
             "quay",
+            "gitlab",
+            "ghcr",
+            "harbor",
             "other"
         ]
     );
     for t in RegistryType::ALL {
         assert_eq!(RegistryType::from_id(t.id()), Some(t));
     }
-    assert_eq!(RegistryType::from_id("harbor"), None);
+    assert_eq!(RegistryType::from_id("nexus"), None);
 }
 
 #[test]
@@ -45,6 +48,10 @@ fn labels_and_default_urls() {
     assert_eq!(by("gcr").default_url, Some("gcr.io"));
     assert_eq!(by("ecr").default_url, None);
     assert_eq!(by("artifact-registry").label, "Artifact Registry (GCP)");
+    assert_eq!(by("gitlab").default_url, Some("registry.gitlab.com"));
+    assert_eq!(by("ghcr").default_url, Some("ghcr.io"));
+    assert!(!by("ghcr").url_editable);
+    assert_eq!(by("harbor").default_url, None);
 }
 
 #[test]
@@ -56,7 +63,10 @@ fn every_type_has_common_fields_and_secret_fields_are_password_like() {
             assert!(keys.contains(&common), "{:?} lacks {common}", t.id);
         }
         // Connection options only where the registry can be self-hosted.
-        let self_hosted = t.id == RegistryType::Other;
+        let self_hosted = matches!(
+            t.id,
+            RegistryType::Other | RegistryType::Gitlab | RegistryType::Harbor
+        );
         assert_eq!(keys.contains(&"connection"), self_hosted, "{:?}", t.id);
         assert_eq!(keys.contains(&"cert"), self_hosted, "{:?}", t.id);
         for f in &t.fields {

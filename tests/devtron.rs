@@ -242,3 +242,26 @@ fn invalid_payloads_are_reports_without_secrets() {
     assert_eq!(report.error_codes(), ["devtron.custom-credential"]);
     assert!(!serde_json::to_string(&report).unwrap().contains("hunter2"));
 }
+
+#[test]
+fn types_the_platform_does_not_know_go_out_as_other_with_a_warning() {
+    for (t, url) in [("ghcr", "ghcr.io"), ("harbor", "harbor.example.com")] {
+        let c = config(
+            json!({"name": "x-reg", "registryType": t, "registryUrl": url,
+            "username": "robot$p+ci", "password": "s"}),
+        );
+        let r = regcred::to_devtron_payload_report(&c);
+        assert_eq!(r.warning_codes(), ["devtron.type-as-other"], "{t}");
+        let p = r.value.unwrap();
+        assert_eq!(p["registryType"], "other", "{t}");
+        assert_eq!(p["registryCredentialsType"], "username_password", "{t}");
+        let back = from_devtron_payload(&p).value.unwrap();
+        assert_eq!(back.registry_type.id(), "other");
+        assert_eq!(back.username.as_deref(), Some("robot$p+ci"));
+    }
+    let gitlab = config(json!({"name": "gl", "registryType": "gitlab",
+        "registryUrl": "registry.gitlab.com", "username": "u", "password": "p"}));
+    let r = regcred::to_devtron_payload_report(&gitlab);
+    assert!(r.warnings.is_empty());
+    assert_eq!(r.value.unwrap()["registryType"], "gitlab");
+}

@@ -35,7 +35,7 @@ fn fixtures() -> Vec<(String, Value)> {
 }
 
 /// Types the fixtures use that regcred does not model yet (none when empty).
-const PENDING_TYPES: &[&str] = &["gitlab"];
+const PENDING_TYPES: &[&str] = &[];
 
 fn remove_path(v: &mut Value, pointer: &str) {
     let Some((parent, key)) = pointer.rsplit_once('/') else {

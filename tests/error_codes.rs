@@ -21,6 +21,7 @@ const NOT_CODES: &[&str] = &[
     "ecr.url",
     "ecr.us-east-1.api.aws",
     "public.ecr.aws",
+    "ghcr.io",
 ];
 
 fn root() -> PathBuf {

@@ -18,6 +18,9 @@ const SAMPLES = {
   'docker-hub': { name: 'dockerhub', username: 'alice', password: 'dckr_pat_example' },
   acr: { name: 'shop-acr', registryUrl: 'shop.azurecr.io', username: '00000000-0000-0000-0000-000000000000', password: 'example-secret' },
   quay: { name: 'quay', username: 'shop+ci', password: 'example-robot-token' },
+  gitlab: { name: 'gitlab', username: 'alice', password: 'glpat-example-token' },
+  ghcr: { name: 'ghcr', username: 'octocat', password: 'ghp_example_token' },
+  harbor: { name: 'harbor-ci', registryUrl: 'harbor.example.com', username: 'robot$library+ci', password: 'example-secret' },
   other: { name: 'harbor', registryUrl: 'harbor.example.com/library', username: 'robot$ci', password: 'example-token' },
 };
 

@@ -73,9 +73,27 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
     Value::Object(out)
 }
 
-/// The type the platform's dashboard opens for ours (every type it lists is itself).
+/// The type the platform's dashboard opens for ours: itself, or `other` for the types the
+/// platform does not know (`ghcr`, `harbor`).
 pub fn devtron_type(t: RegistryType) -> &'static str {
-    t.id()
+    match t {
+        RegistryType::Ghcr | RegistryType::Harbor => RegistryType::Other.id(),
+        _ => t.id(),
+    }
+}
+
+/// [`to_devtron_payload`] as a report: the payload as `value`, and the warning
+/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`).
+pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value> {
+    let mut warnings = Vec::new();
+    if devtron_type(config.registry_type) != config.registry_type.id() {
+        warnings.push(crate::Issue::new(
+            "/registryType",
+            "devtron.type-as-other",
+            "the platform has no such registry type; it is sent as \"other\"",
+        ));
+    }
+    crate::Report::new(Vec::new(), warnings, Some(to_devtron_payload(config)))
 }
 
 /// The platform's payload of a configuration (see the module table). It always passes the
@@ -106,7 +124,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         Value::Object(m)
     });
     p.insert("ociRegistryConfig".into(), oci.unwrap_or(Value::Null));
-    let anonymous_other = t == RegistryType::Other && usage.has_containers();
+    let anonymous_other = devtron_type(t) == RegistryType::Other.id() && usage.has_containers();
     p.insert("isPublic".into(), json!(public && !gcr && !anonymous_other));
     let pulls_charts = usage.charts.is_some_and(|c| c.pulls());
     p.insert(
@@ -157,7 +175,8 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
             p.insert("password".into(), secret(&config.password));
         }
     }
-    if t == RegistryType::Other || config.connection != Connection::Secure {
+    let as_other = devtron_type(t) == RegistryType::Other.id();
+    if as_other || config.connection != Connection::Secure {
         p.insert("connection".into(), json!(config.connection.id()));
         p.insert("cert".into(), secret(&config.cert));
     }
@@ -166,7 +185,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
     if let Some(rc) = &config.remote_connection {
         p.insert("remoteConnectionConfig".into(), remote_connection(rc));
     }
-    if t == RegistryType::Other {
+    if as_other {
         let kind = if public {
             "anonymous"
         } else {

@@ -116,6 +116,24 @@ pub const QUAY_URL: FieldSpec = url(HOST_PATTERN)
     .placeholder("quay.io")
     .help("quay.io, or the host of a self-hosted Quay.");
 
+/// GitLab's registry: GitLab.com's by default, or a self-managed instance's.
+pub const GITLAB_URL: FieldSpec = url(HOST_PATTERN)
+    .optional()
+    .default(Literal::Text("registry.gitlab.com"))
+    .placeholder("registry.gitlab.com")
+    .help("registry.gitlab.com for GitLab.com, or the registry host of a self-managed GitLab.");
+
+/// GitHub's registry, fixed.
+pub const GHCR_URL: FieldSpec = url(r"^(https://)?ghcr\.io/?$")
+    .optional()
+    .fixed("ghcr.io")
+    .help("GitHub's container registry.");
+
+/// A Harbor instance's host.
+pub const HARBOR_URL: FieldSpec = url(HOST_PATTERN)
+    .placeholder("harbor.example.com")
+    .help("host[:port] of the Harbor instance.");
+
 /// Any registry's host.
 pub const OTHER_URL: FieldSpec = url(HOST_PATTERN)
     .placeholder("registry.example.com:5000")

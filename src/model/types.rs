@@ -4,8 +4,8 @@
 use super::fields::{
     password, username, ACR_URL, ARTIFACT_REGISTRY_URL, ASSUME_ROLE_ARN, AWS_ACCESS_KEY_ID,
     AWS_AUTH_TYPE, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, CERT, CONNECTION, DOCKER_HUB_SERVER,
-    DOCKER_HUB_URL, ECR_URL, GCR_URL, IS_DEFAULT, JSON_KEY, JSON_KEY_USER, NAME, OTHER_URL, PUBLIC,
-    QUAY_URL,
+    DOCKER_HUB_URL, ECR_URL, GCR_URL, GHCR_URL, GITLAB_URL, HARBOR_URL, IS_DEFAULT, JSON_KEY,
+    JSON_KEY_USER, NAME, OTHER_URL, PUBLIC, QUAY_URL,
 };
 use super::TypeSpec;
 use crate::catalog::RegistryType;
@@ -116,6 +116,71 @@ const QUAY: TypeSpec = TypeSpec {
     ],
 };
 
+const GITLAB: TypeSpec = TypeSpec {
+    id: RegistryType::Gitlab,
+    label: "GitLab",
+    credentials_help: "A username and a personal, project, group or deploy access token.",
+    docker_config_server: None,
+    fields: &[
+        NAME,
+        GITLAB_URL,
+        username(
+            "username or gitlab+deploy-token-N",
+            "Your GitLab username, or the username of a deploy token.",
+        ),
+        password(
+            "Access token",
+            "A personal, project or group access token, or a deploy token, with read_registry.",
+        ),
+        IS_DEFAULT,
+        PUBLIC,
+        CONNECTION,
+        CERT,
+    ],
+};
+
+const GHCR: TypeSpec = TypeSpec {
+    id: RegistryType::Ghcr,
+    label: "GitHub",
+    credentials_help: "A GitHub username and a personal access token (classic) with read:packages.",
+    docker_config_server: None,
+    fields: &[
+        NAME,
+        GHCR_URL,
+        username("GitHub username", "The GitHub user the token belongs to."),
+        password(
+            "Personal access token",
+            "A personal access token (classic) with the read:packages scope.",
+        ),
+        IS_DEFAULT,
+        PUBLIC,
+    ],
+};
+
+const HARBOR: TypeSpec = TypeSpec {
+    id: RegistryType::Harbor,
+    label: "Harbor",
+    credentials_help:
+        "A robot account (robot$name or robot$project+name) and its secret, or a user.",
+    docker_config_server: None,
+    fields: &[
+        NAME,
+        HARBOR_URL,
+        username(
+            "robot$project+name",
+            "A robot account such as robot$project+puller, or a Harbor user.",
+        ),
+        password(
+            "Password/Secret",
+            "The robot account's secret or the user's password.",
+        ),
+        IS_DEFAULT,
+        PUBLIC,
+        CONNECTION,
+        CERT,
+    ],
+};
+
 const OTHER: TypeSpec = TypeSpec {
     id: RegistryType::Other,
     label: "Other",
@@ -150,6 +215,9 @@ pub fn spec(t: RegistryType) -> &'static TypeSpec {
         RegistryType::ArtifactRegistry => &ARTIFACT_REGISTRY,
         RegistryType::Gcr => &GCR,
         RegistryType::Quay => &QUAY,
+        RegistryType::Gitlab => &GITLAB,
+        RegistryType::Ghcr => &GHCR,
+        RegistryType::Harbor => &HARBOR,
         RegistryType::Other => &OTHER,
     }
 }

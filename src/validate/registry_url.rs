@@ -56,8 +56,23 @@ pub fn check_registry_url(t: RegistryType, input: &str, connection: Connection) 
         RegistryType::Acr => acr(&parts),
         RegistryType::ArtifactRegistry => artifact_registry(&parts),
         RegistryType::Gcr => gcr(&parts),
+        RegistryType::Ghcr => ghcr(&parts),
         _ => Report::ok(generic(&parts)),
     }
+}
+
+/// GitHub's registry is `ghcr.io` (no port, no path). Error: `ghcr.url.host`.
+fn ghcr(parts: &UrlParts) -> Report<String> {
+    if parts.host != "ghcr.io"
+        || parts.port.is_some()
+        || !parts.path_without_api_version().is_empty()
+    {
+        return fail(
+            "ghcr.url.host",
+            "GitHub's container registry is \"ghcr.io\"",
+        );
+    }
+    Report::ok("ghcr.io".to_string())
 }
 
 fn generic(parts: &UrlParts) -> String {

@@ -364,13 +364,16 @@ test('demo: the image field shows the credential the kubelet would use; the acce
 // The platform's form of each type, written out here (not read from the model): the fields the
 // demo shows before anything is picked.
 const DEMO_FORMS = {
-  ecr: ['name', 'registryUrl', 'awsAuthType', 'isDefault'],
-  'docker-hub': ['name', 'registryUrl', 'username', 'password', 'isDefault'],
-  acr: ['name', 'registryUrl', 'username', 'password', 'isDefault'],
-  'artifact-registry': ['name', 'registryUrl', 'username', 'password', 'isDefault'],
-  gcr: ['name', 'registryUrl', 'username', 'password', 'isDefault'],
-  quay: ['name', 'registryUrl', 'username', 'password', 'isDefault'],
-  other: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'connection'],
+  ecr: ['name', 'registryUrl', 'awsAuthType', 'assumeRoleArn', 'isDefault', 'public'],
+  'docker-hub': ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public'],
+  acr: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public'],
+  'artifact-registry': ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public'],
+  gcr: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public'],
+  quay: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public'],
+  gitlab: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public', 'connection'],
+  ghcr: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public'],
+  harbor: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public', 'connection'],
+  other: ['name', 'registryUrl', 'username', 'password', 'isDefault', 'public', 'connection'],
 };
 
 const shownFields = (page) => page.$$eval('#form .field[data-key]', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.key));
@@ -380,7 +383,8 @@ test('demo: each type renders its own form from the package, with people-facing 
   for (const [id, keys] of Object.entries(DEMO_FORMS)) {
     await page.click(`#types [data-id="${id}"]`);
     await page.waitForFunction((t) => document.querySelector(`#types [data-id="${t}"]`).getAttribute('aria-checked') === 'true', id);
-    assert.deepEqual(await shownFields(page), [...keys, 'injection.credentialSource', 'injection.doNotInject'], id);
+    assert.deepEqual(await shownFields(page), [...keys, 'injection.credentialSource', 'injection.doNotInject',
+      'usage.containers', 'usage.charts', 'usage.chartRepositories', 'remoteConnection.method'], id);
     // Nothing has been typed: no raw JSON pointers, no problem count, no repeated message in the secret panel.
     const summary = await page.textContent('#summary');
     assert.doesNotMatch(summary, /\/(name|registryUrl)|to fix/, `${id}: ${summary}`);
@@ -388,7 +392,8 @@ test('demo: each type renders its own form from the package, with people-facing 
     if (keys.includes('password')) {
       const gcp = id === 'gcr' || id === 'artifact-registry';
       assert.equal(await page.evaluate(() => document.getElementById('f-password').tagName), gcp ? 'TEXTAREA' : 'INPUT', id);
-      assert.equal(await page.textContent('[data-key="password"] label'), gcp ? 'Service account JSON key *' : (id === 'acr' ? 'Password *' : 'Password/Token *'), id);
+      const passwordLabel = { acr: 'Password', gitlab: 'Access token', ghcr: 'Personal access token', harbor: 'Password/Secret' }[id] ?? 'Password/Token';
+      assert.equal(await page.textContent('[data-key="password"] label'), gcp ? 'Service account JSON key *' : `${passwordLabel} *`, id);
       assert.equal(await page.evaluate(() => document.getElementById('f-username').readOnly), gcp, id);
     }
   }

@@ -6,9 +6,9 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { registryTypes, registrySchema, registryUiSchema, RegcredError } from 'regcred';
 
-test('registryTypes() returns the seven types with their ids as plain objects', () => {
+test('registryTypes() returns every type with their ids as plain objects', () => {
   const types = registryTypes();
-  assert.deepEqual(types.map((t) => t.id), ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'other']);
+  assert.deepEqual(types.map((t) => t.id), ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'gitlab', 'ghcr', 'harbor', 'other']);
   for (const t of types) {
     assert.equal(Object.getPrototypeOf(t), Object.prototype);
     assert.ok(Array.isArray(t.fields) && t.fields.length > 0);

@@ -122,7 +122,7 @@ test('thousands of random bytes and strings never trap the instance', () => {
     assert.equal(typeof r.valid, 'boolean');
   }
   // The instance still works after all of that.
-  assert.equal(registryTypes().length, 7);
+  assert.equal(registryTypes().length, 10);
   assert.equal(inspectCertificates(input('root.pem'), { now }).valid, true);
 });
 

@@ -41,7 +41,7 @@ test('every README example block is its file under examples/, verbatim', () => {
 
 test('Node quick start runs', async () => {
   const { stdout } = await runOk(process.execPath, ['examples/node/quickstart.mjs']);
-  assert.equal(stdout, 'ecr,docker-hub,acr,artifact-registry,gcr,quay,other\n');
+  assert.equal(stdout, 'ecr,docker-hub,acr,artifact-registry,gcr,quay,gitlab,ghcr,harbor,other\n');
 });
 
 test('Node images example: the runtime\'s reference and the kubelet\'s credentials, most specific first', async () => {

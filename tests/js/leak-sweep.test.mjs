@@ -111,7 +111,7 @@ const invalidConfigs = () => validConfigs().flatMap((base) => {
 const FIELDS = ['name', 'registryType', 'registryUrl', 'isDefault', 'connection', 'cert', 'awsAuthType', 'awsAccessKeyId',
   'awsSecretAccessKey', 'awsSessionToken', 'username', 'password', 'injection', 'injection.doNotInject',
   'injection.autoInject', 'injection.credentialSource', 'injection.secretName'];
-const TYPES = ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'other'];
+const TYPES = ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'gitlab', 'ghcr', 'harbor', 'other'];
 
 const ecrToken = { username: 'AWS', password: M.ecrToken, expiresAt: NOW + 3_600_000, proxyEndpoint: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com' };
 const entry = (password, extra = {}) => ({ server: 'registry.example.com', username: 'carol', password, email: 'carol@example.com', ...extra });

@@ -113,7 +113,7 @@ function randomJson(r, depth = 0) {
 
 test('thousands of random inputs never trap the wasm', () => {
   const r = rng(20260101);
-  const types = ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'other'];
+  const types = ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'gitlab', 'ghcr', 'harbor', 'other'];
   const fields = ['name', 'registryType', 'registryUrl', 'isDefault', 'connection', 'cert', 'awsAuthType', 'awsAccessKeyId', 'awsSecretAccessKey', 'awsSessionToken', 'username', 'password', 'injection', 'injection.doNotInject', 'injection.autoInject', 'injection.credentialSource', 'injection.secretName'];
   // A lone UTF-16 surrogate cannot be carried as JSON data: the facade throws a RegcredError
   // (argument.type) for it, which is a clean error, not a trap.

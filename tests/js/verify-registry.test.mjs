@@ -116,3 +116,22 @@ for (const mode of ['GET', 'POST fallback']) {
     assert.equal(bad.status, 'unauthorized', JSON.stringify(bad));
   });
 }
+
+test('harbor (a robot$project+name account) and a self-managed gitlab against the real registry', { timeout: 60000 }, async (t) => {
+  const cleanup = withCleanup(t);
+  const pki = makePki();
+  cleanup(pki.remove);
+  const robot = 'robot$library+ci';
+  const reg = await startRegistry({ pki, auth: { htpasswd: htpasswdFile(pki.dir, robot, 'robot secret') } });
+  cleanup(reg.stop);
+  const host = nodeHostFetch();
+  cleanup(host.close);
+  const opts = { fetch: host.fetch, allowPrivateNetworks: true };
+  for (const registryType of ['harbor', 'gitlab']) {
+    const config = { ...configFor(reg.host, pki.caPem, robot, 'robot secret'), registryType };
+    const ok = await verifyCredentials(config, opts);
+    assert.equal(ok.status, 'authenticated', `${registryType}: ${JSON.stringify(ok)}`);
+    const bad = await verifyCredentials({ ...config, password: 'nope' }, opts);
+    assert.equal(bad.status, 'unauthorized', `${registryType}: ${JSON.stringify(bad)}`);
+  }
+});

@@ -46,7 +46,7 @@ export default {
 `);
   const { base } = await serveWorker({ workerFile });
   const body = await (await fetch(base)).json();
-  assert.deepEqual(body, { ids: 'ecr,docker-hub,acr,artifact-registry,gcr,quay,other', evalForbidden: true, errorOk: true });
+  assert.deepEqual(body, { ids: 'ecr,docker-hub,acr,artifact-registry,gcr,quay,gitlab,ghcr,harbor,other', evalForbidden: true, errorOk: true });
 });
 
 

@@ -73,7 +73,8 @@ pub fn injection_plan(
 }
 
 /// The platform's container-registry payload for a configuration; `{ mode: "update" }` accepts
-/// blank secrets (sent as `""`: the platform keeps the stored ones).
+/// blank secrets (sent as `""`: the platform keeps the stored ones); `{ report: true }` answers
+/// with a Report whose `value` is the payload and whose warnings say what changed on the way.
 #[wasm_bindgen(js_name = toDevtronPayload)]
 pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = decode_json(&options, "options")?;
@@ -86,7 +87,11 @@ pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsV
     let value = required(&config_value, "config")?;
     let config =
         request::config_from_json_in(&value, now_from(None)?, mode).map_err(|e| thrown(&e))?;
-    encode(&regcred::devtron::to_devtron_payload(&config))
+    let report = request::option_flag(options.as_ref(), "report").map_err(|e| thrown(&e))?;
+    match report {
+        true => encode(&regcred::devtron::to_devtron_payload_report(&config)),
+        false => encode(&regcred::devtron::to_devtron_payload(&config)),
+    }
 }
 
 /// A configuration from Devtron's payload, as a Report.

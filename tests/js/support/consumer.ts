@@ -116,8 +116,8 @@ for (const t of types) {
     f.options.forEach((o) => assertShape('FieldOption', o, optionShape));
   }
 }
-const ids: RegistryTypeId[] = ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'other'];
-assert(types.map((t) => t.id).join() === ids.join(), 'the seven type ids');
+const ids: RegistryTypeId[] = ['ecr', 'docker-hub', 'acr', 'artifact-registry', 'gcr', 'quay', 'gitlab', 'ghcr', 'harbor', 'other'];
+assert(types.map((t) => t.id).join() === ids.join(), 'every type id');
 const schema: Record<string, unknown> = registrySchema();
 const ui: Record<string, unknown> = registryUiSchema();
 assert(typeof schema['properties'] === 'object' && Array.isArray(ui['ui:order']), 'schema and uiSchema objects');
@@ -304,12 +304,12 @@ function describeStatus(s: VerificationStatus): string {
 // ---- wrong uses: each line must fail to compile --------------------------------------------------
 
 function wrongUses(): void {
-  // @ts-expect-error: registryType is one of the seven ids
-  validateRegistry({ name: 'x', registryType: 'harbor' } satisfies RegistryConfig);
+  // @ts-expect-error: registryType is one of the known ids
+  validateRegistry({ name: 'x', registryType: 'nexus' } satisfies RegistryConfig);
   // @ts-expect-error: an unknown field name
   validateField('ecr', 'registryURL', 'x');
   // @ts-expect-error: an unknown registry type
-  validateField('harbor', 'name', 'x');
+  validateField('nexus', 'name', 'x');
   // @ts-expect-error: now is a string or a number
   validateRegistry(dockerHub, { now: new Date() });
   // @ts-expect-error: parseEcrUrl takes a string
