@@ -22,12 +22,12 @@ pub mod gcp_key;
 mod host_name;
 pub mod injection;
 mod json_compact;
-pub mod json_walk;
+pub(crate) mod json_walk;
 pub mod names;
 mod registry;
 pub mod registry_url;
 mod single_field;
-pub mod url_parts;
+pub(crate) mod url_parts;
 
 pub use ecr_url::{parse_ecr_url, EcrRegistry};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
