@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'regcred-size-'));
 execFileSync('wasm-bindgen', [built, '--out-dir', dir, '--target', 'web', '--out-name', 'regcred',
   '--remove-producers-section', '--experimental-reset-state-function'], { stdio: 'inherit' });
 const named = join(dir, 'regcred_bg.wasm');
-execFileSync(join(root, 'node_modules/.bin/wasm-opt'), [named, '-Oz', '-g', '--enable-bulk-memory',
+execFileSync(join(root, 'node_modules/.bin/wasm-opt'), [named, '-Os', '-g', '--enable-bulk-memory',
   '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
   '--strip-producers', '-o', named], { stdio: 'inherit' });
 const shipped = readFileSync(join(root, 'pkg/regcred_bg.wasm'));

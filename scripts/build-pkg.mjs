@@ -58,7 +58,9 @@ run('wasm-bindgen', [built, '--out-dir', pkg, '--target', 'web', '--out-name', '
 
 const wasm = join(pkg, 'regcred_bg.wasm');
 const before = statSync(wasm).size;
-run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+// -Os, measured against -Oz and -O3 on the `opt-level = "z"` build (bench/size-history.md):
+// the smallest after gzip, and no slower per call in an A/B.
+run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Os', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', '--strip-debug', '--strip-producers', '-o', wasm]);
 
 // The glue's JS imports (the error class, the host's URL parser), at stable paths

@@ -4,51 +4,49 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The kind of container registry. Serialized as its id (`ecr`, `docker-hub`, ...).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RegistryType {
+/// Declares [`RegistryType`] from one list of `Variant = "id"`: the enum, its serde ids,
+/// [`RegistryType::ALL`] (form order) and [`RegistryType::id`].
+macro_rules! registry_types {
+    ($($(#[$doc:meta])* $variant:ident = $id:literal,)*) => {
+        /// The kind of container registry. Serialized as its id (`ecr`, `docker-hub`, ...).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum RegistryType {
+            $($(#[$doc])* #[serde(rename = $id)] $variant,)*
+        }
+
+        impl RegistryType {
+            /// All types, in the order a form lists them.
+            pub const ALL: [RegistryType; [$($id),*].len()] = [$(RegistryType::$variant),*];
+
+            /// The stable id, as used in JSON.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(RegistryType::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+// Adding a type: one line here and its declaration in `crate::model::types`.
+registry_types! {
     /// Amazon Elastic Container Registry.
-    Ecr,
+    Ecr = "ecr",
     /// Docker Hub.
-    DockerHub,
+    DockerHub = "docker-hub",
     /// Azure Container Registry.
-    Acr,
+    Acr = "acr",
     /// Google Artifact Registry (Docker format).
-    ArtifactRegistry,
+    ArtifactRegistry = "artifact-registry",
     /// Google Container Registry.
-    Gcr,
+    Gcr = "gcr",
     /// Quay (quay.io or self-hosted).
-    Quay,
+    Quay = "quay",
     /// Any other registry speaking the Docker Registry HTTP API v2.
-    Other,
+    Other = "other",
 }
 
 impl RegistryType {
-    /// All types, in the order a form lists them.
-    pub const ALL: [RegistryType; 7] = [
-        RegistryType::Ecr,
-        RegistryType::DockerHub,
-        RegistryType::Acr,
-        RegistryType::ArtifactRegistry,
-        RegistryType::Gcr,
-        RegistryType::Quay,
-        RegistryType::Other,
-    ];
-
-    /// The stable id, as used in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            RegistryType::Ecr => "ecr",
-            RegistryType::DockerHub => "docker-hub",
-            RegistryType::Acr => "acr",
-            RegistryType::ArtifactRegistry => "artifact-registry",
-            RegistryType::Gcr => "gcr",
-            RegistryType::Quay => "quay",
-            RegistryType::Other => "other",
-        }
-    }
-
     /// Looks a type up by its id; `None` when the id is unknown.
     pub fn from_id(id: &str) -> Option<RegistryType> {
         RegistryType::ALL.into_iter().find(|t| t.id() == id)

@@ -277,7 +277,10 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         r.errors.push(Issue::new(
             "/registryType",
             "devtron.registry-type",
-            "registryType must be one of ecr, docker-hub, acr, artifact-registry, gcr, quay, other",
+            format!(
+                "registryType must be one of {}",
+                crate::model::type_ids_text()
+            ),
         ));
     }
     let connection = match r.string("connection").as_deref() {

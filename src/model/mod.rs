@@ -13,7 +13,13 @@
 //!   fixed value, `when` conditions) and list it in the `fields` of every [`TypeSpec`] in
 //!   [`types`] that has it (or in [`GROUPS`] for the nested injection policy). Its validation
 //!   rule is the only other place that names it.
-//! - A type: add the [`crate::RegistryType`] variant and one [`TypeSpec`] in [`types`].
+//! - A type: one line `Variant = "id",` in the `registry_types!` list of `src/catalog.rs`
+//!   (the [`crate::RegistryType`] variant, its id, its place in [`crate::RegistryType::ALL`]),
+//!   one [`TypeSpec`] in [`types`] and its arm in [`types::spec`] (the compiler asks for it).
+//!   Then `REGCRED_BLESS=1 cargo test --test generated` regenerates every artefact.
+//! - A condition: `.when(&[When { field, is }])` on the field; several conditions must all
+//!   hold; an absent controlling field counts as its default. Schemas render it as
+//!   `if`/`then`, validation ignores the field while it does not hold ([`shown`]).
 
 pub mod fields;
 #[cfg(not(target_arch = "wasm32"))]
@@ -262,6 +268,14 @@ pub fn type_spec(t: RegistryType) -> &'static TypeSpec {
 /// Every type's declaration, in form order.
 pub fn type_specs() -> impl Iterator<Item = &'static TypeSpec> {
     RegistryType::ALL.into_iter().map(types::spec)
+}
+
+/// The type ids joined by `, ` (`ecr, docker-hub, ...`), for messages that list them.
+pub fn type_ids_text() -> String {
+    type_specs()
+        .map(|s| s.id.id())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every top-level configuration key of any type, each once, in first-seen form order

@@ -49,7 +49,7 @@ pub fn name(w: &mut Walker, v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// `registryType`: required; `config.enum` when it is not one of the seven ids.
+/// `registryType`: required; `config.enum` when it is not one of the model's type ids.
 pub fn registry_type(w: &mut Walker, v: Option<&Value>) -> Option<RegistryType> {
     let s = string(w, "/registryType", v, true, "the registry type")?;
     let t = RegistryType::from_id(s);
@@ -57,7 +57,7 @@ pub fn registry_type(w: &mut Walker, v: Option<&Value>) -> Option<RegistryType> 
         w.error(
             "/registryType",
             "config.enum",
-            "must be one of ecr, docker-hub, acr, artifact-registry, gcr, quay, other",
+            format!("must be one of {}", crate::model::type_ids_text()),
         );
     }
     t

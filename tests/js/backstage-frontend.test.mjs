@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import * as regcred from 'regcred';
 import { startServer } from '../../scripts/serve.mjs';
-import { artifacts, freePort, launchChromium } from './support/hosts.mjs';
+import { artifacts, freePort, launchChromium, root } from './support/hosts.mjs';
 import { bundleFrontendHarness, workspace } from './support/backstage.mjs';
 
 const template = YAML.parse(readFileSync(join(workspace, 'template.yaml'), 'utf8'));
@@ -143,6 +143,33 @@ test('the two-step template passes the registry step after type switches; secret
   assert.equal(held['registry.password'], password);
   // What the backend actions get: the form data with the secret from the task secrets is valid.
   assert.equal(regcred.validateRegistry({ ...values.registry, password: held['registry.password'] }).valid, true);
+});
+
+test('Artifact Registry: the fixed username read-only, the pasted JSON key a masked secret checked as it arrives', async () => {
+  const fixture = (f) => readFileSync(join(root, 'tests/fixtures/gcp-keys', f), 'utf8');
+  await wizard([registryStep]);
+  await chooseType('artifact-registry');
+  assert.equal(await page.locator('#root_registry_username').inputValue(), '_json_key');
+  assert.equal(await page.locator('#root_registry_username').isEditable(), false);
+  await page.locator('#root_registry_name').pressSequentially('gcp');
+  await page.locator('#root_registry_registryUrl').pressSequentially('us-docker.pkg.dev');
+  const config = { name: 'gcp', registryType: 'artifact-registry', registryUrl: 'us-docker.pkg.dev', username: '_json_key' };
+  const wrong = fixture('wrong-type.json');
+  const keyIssue = issueAt({ ...config, password: wrong }, '/password');
+  assert.ok(keyIssue, 'regcred refuses a key that is not a service account key');
+  await page.locator('#root_registry_password').fill(wrong);
+  await shows(keyIssue.message);
+  const good = fixture('good.json');
+  await page.locator('#root_registry_password').fill(good);
+  await shows(keyIssue.message, false);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).waitFor();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForFunction(() => document.querySelector('#created').textContent !== '');
+  const values = await created();
+  assert.equal(values.registry.password, '*'.repeat(good.length));
+  assert.equal((await secrets())['registry.password'], good);
+  assert.equal(regcred.validateRegistry({ ...values.registry, password: good }).valid, true);
 });
 
 test('ui:options.types limits the offered types; the new frontend system\'s form field works the same', async () => {

@@ -204,14 +204,16 @@ test('repeated traps recover each time', async () => {
 
 test('after a reset, calls that grow memory work (the glue drops its cached memory views)', () => {
   const before = api.registryTypes();
-  const configJson = (password) => api.dockerConfigJson([{ server: 'r.example.com', username: 'u', password }]);
+  // Within the input caps (1 MiB of JSON per argument, 64 KiB per password): 15 entries whose
+  // secret is more than 2 MiB of output.
+  const configJson = (ch) => api.dockerConfigJson(Array.from({ length: 15 }, (_, i) =>
+    ({ server: `r${i}.example.com`, username: 'u', password: ch.repeat(60_000) })));
   // Grow the old instance's memory well past its initial size first, so stale views of it
   // would be large and wrong.
-  assert.ok(configJson('x'.repeat(4 * 1024 * 1024)).length > 4 * 1024 * 1024);
+  assert.ok(configJson('x').length > 2 * 1024 * 1024);
   assert.throws(() => api.__forceTrap(), assertTrapError);
   // The new instance starts small: these calls allocate (and grow memory) on it.
-  const huge = 'y'.repeat(8 * 1024 * 1024);
-  assert.equal(JSON.parse(configJson(huge)).auths['r.example.com'].password, huge);
+  assert.equal(JSON.parse(configJson('y')).auths['r14.example.com'].password, 'y'.repeat(60_000));
   const report = api.validateField('other', 'password', 'z'.repeat(4096));
   assert.equal(report.valid, true);
   assert.equal(report.value, 'z'.repeat(4096));

@@ -144,9 +144,10 @@ test('2. every async export settles by its deadline whatever fetch does', async 
 
 test('2. out-of-range timeoutMs is an argument error naming the range', async () => {
   for (const [name, cfg, extra] of ASYNC) {
-    for (const timeoutMs of [2 ** 31, -1, 0, NaN, Infinity, '100', 600_001, {}, true]) {
+    for (const timeoutMs of [2 ** 31, -1, 0, NaN, Infinity, -Infinity, 600_001, '100', {}, true]) {
+      const code = typeof timeoutMs === 'number' ? 'argument.timeout' : 'argument.type';
       await assert.rejects(regcred[name](cfg(), { fetch: async () => ok(), timeoutMs, ...extra }), (e) =>
-        e instanceof RegcredError && e.code === 'argument.timeout' && /1 to 600000/.test(e.message), `${name} ${String(timeoutMs)}`);
+        e instanceof RegcredError && e.code === code && /1 to 600000/.test(e.message), `${name} ${String(timeoutMs)}`);
     }
   }
 });
@@ -222,6 +223,14 @@ test('6. memory is bounded before it is spent: chunks sliced in the host, non-by
     const res = await verifyCredentials(config(), { fetch: async () => body([value]) });
     assert.equal(res.status, 'unreachable', `${String(value).slice(0, 20)}: ${JSON.stringify(res)}`);
   }
+  // Error texts are read only in part: a 64 MiB message costs nothing; its start still counts.
+  const long = 'x'.repeat(2 ** 26);
+  const t0 = performance.now();
+  const huge1 = await verifyCredentials(config(), { fetch: async () => { throw new TypeError(long, { cause: { code: long } }); } });
+  assert.equal(huge1.status, 'unreachable');
+  const huge2 = await verifyCredentials(config(), { fetch: async () => { throw new TypeError(`self-signed certificate ${long}`); } });
+  assert.equal(huge2.status, 'tls');
+  assert.ok(performance.now() - t0 < 1000, `${performance.now() - t0} ms`);
   // Headers are read up to a bound too: an endless iterator ends, an oversized value is left out.
   const endless = { status: 401, body: null, headers: { *[Symbol.iterator]() { for (;;) yield ['x-junk', 'y']; } } };
   const e = await verifyCredentials(config(), { fetch: async () => endless });

@@ -3,12 +3,10 @@
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::args;
 use crate::codec::{encode, error, error_with_issues, now_from};
-use crate::verify::{options, rejected};
-use crate::verify_fetch::drive;
+use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{parse, report};
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
@@ -69,9 +67,6 @@ pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
         };
         let login =
             access_login(&cfg, login_options, &request).map_err(|e| error(e.code, &e.message))?;
-        Ok(future_to_promise(async move {
-            let outcome = drive(login, &o.fetch, o.timeout_ms).await;
-            encode(&outcome)
-        }))
+        Ok(login_promise(login, o))
     })())
 }

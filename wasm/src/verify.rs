@@ -48,22 +48,26 @@ pub(super) fn options(value: &JsValue) -> Result<Options, JsValue> {
 }
 
 /// `options.timeoutMs`: the deadline of the whole call, a number of milliseconds in
-/// [`TIMEOUT_MS_RANGE`]; absent means [`DEFAULT_TIMEOUT_MS`]. Anything else is
-/// `argument.timeout`, whose message names the range.
+/// [`TIMEOUT_MS_RANGE`]; absent means [`DEFAULT_TIMEOUT_MS`]. Not a number is
+/// `argument.type`, a number out of range (NaN, infinities, `2**31`, 0, negative) is
+/// `argument.timeout`; both messages name the range.
 fn timeout_ms(t: &JsValue) -> Result<f64, JsValue> {
     if t.is_undefined() || t.is_null() {
         return Ok(f64::from(DEFAULT_TIMEOUT_MS));
     }
     // Integers in the message: formatting an f64 would link float printing into the module.
     let (min, max) = (*TIMEOUT_MS_RANGE.start(), *TIMEOUT_MS_RANGE.end());
-    t.as_f64()
-        .filter(|v| (f64::from(min)..=f64::from(max)).contains(v))
-        .ok_or_else(|| {
-            error(
-                "argument.timeout",
-                &format!("options.timeoutMs must be a number of milliseconds from {min} to {max}"),
-            )
-        })
+    let wrong = |code| {
+        let message =
+            format!("options.timeoutMs must be a number of milliseconds from {min} to {max}");
+        error(code, &message)
+    };
+    let v = t.as_f64().ok_or_else(|| wrong("argument.type"))?;
+    if (f64::from(min)..=f64::from(max)).contains(&v) {
+        Ok(v)
+    } else {
+        Err(wrong("argument.timeout"))
+    }
 }
 
 /// A boolean opt-in: only `true` enables it; absent, `null` and `false` leave it off; any other
@@ -96,11 +100,17 @@ pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Prom
             },
         )
         .map_err(|e| error(e.code, &e.message))?;
-        Ok(future_to_promise(async move {
-            let outcome = drive(login, &o.fetch, o.timeout_ms).await;
-            encode(&outcome)
-        }))
+        Ok(login_promise(login, o))
     })())
+}
+
+/// Drives a login machine (`verifyCredentials`, `verifyAccess`) with the host's fetch: one
+/// future type for both exports, so its code is in the module once.
+pub(crate) fn login_promise(login: Login, o: Options) -> Promise {
+    future_to_promise(async move {
+        let outcome = drive(login, &o.fetch, o.timeout_ms).await;
+        encode(&outcome)
+    })
 }
 
 /// Exchanges an ECR user-auth configuration's access keys for a registry login through

@@ -266,12 +266,15 @@ async fn read_body(resp: &JsValue, deadline: &Deadline) -> Result<Vec<u8>, Trans
 /// Reads the error's name and the `code`/`message` of it and its `cause` chain (3 deep), and
 /// lets the core classify them ([`Transport::classify`]).
 fn classify(err: &JsValue, aborted: bool) -> Transport {
-    let name = get(err, "name").as_string().unwrap_or_default();
+    // Error texts come from the host (and may quote a server): only their first 1024 UTF-16
+    // units are copied, sliced in the host.
+    let head = |v: &JsValue| v.dyn_ref::<JsString>()?.slice(0, 1024).as_string();
+    let name = head(&get(err, "name")).unwrap_or_default();
     let mut texts = Vec::new();
     let mut cur = err.clone();
     for _ in 0..3 {
         for key in ["code", "message"] {
-            if let Some(s) = get(&cur, key).as_string() {
+            if let Some(s) = head(&get(&cur, key)) {
                 texts.push(s);
             }
         }

@@ -19,8 +19,9 @@ export function createVerifyAction() {
         ...registryInput,
         allowFailure: (z) => z.boolean().optional().describe('Report a failed check in the outputs instead of failing the step'),
         allowPrivateNetworks: (z) =>
-          z.boolean().optional().describe('Allow registries on loopback or private addresses (default: false)'),
-        timeoutMs: (z) => z.number().int().positive().optional().describe('Per request; default 15000'),
+          z.boolean().optional().describe('Allow registries on loopback or private addresses and names under no public TLD (default: false)'),
+        timeoutMs: (z) =>
+          z.number().int().min(1).max(600000).optional().describe('Deadline of the whole check in ms (1 to 600000); default 15000'),
       },
       output: {
         ok: (z) => z.boolean().describe('true when authenticated (or anonymous for a public registry)'),
