@@ -73,13 +73,21 @@ export type ConnectionMode = 'secure' | 'secure-with-cert' | 'insecure';
 /** Manage credential injection */
 export interface Injection {
   /** Credential source */
-  credentialSource?: 'registry-credentials' | 'image-pull-secret';
+  credentialSource?: 'registry-credentials' | 'image-pull-secret' | 'custom-credential';
   /** Image pull secret name */
   secretName?: string;
   /** Do not inject credentials to clusters */
   doNotInject?: string[];
   /** Auto-inject credentials to clusters */
   autoInject?: string[];
+  /** Registry server */
+  customServer?: string;
+  /** E-mail */
+  customEmail?: string;
+  /** Username */
+  customUsername?: string;
+  /** Password */
+  customPassword?: string;
 }
 
 /** A registry configuration, as `schemas/registry.schema.json` describes it. */
@@ -98,8 +106,12 @@ export interface RegistryConfig {
   awsSecretAccessKey?: string;
   /** Session token (ecr only) */
   awsSessionToken?: string;
+  /** Assume role ARN (ecr only) */
+  assumeRoleArn?: string;
   /** Set as default registry */
   isDefault?: boolean;
+  /** Public registry */
+  public?: boolean;
   /** Username (docker-hub, acr, artifact-registry, gcr, quay, other only) */
   username?: string;
   /** Password/Token (docker-hub, acr, artifact-registry, gcr, quay, other only) */
@@ -110,6 +122,10 @@ export interface RegistryConfig {
   cert?: string;
   /** Manage credential injection */
   injection?: Injection;
+  /** Use the registry for */
+  usage?: Injection;
+  /** Remote connection */
+  remoteConnection?: Injection;
 }
 // END generated from the registry model
 
@@ -196,6 +212,14 @@ export function pullSecret(options: PullSecretOptions): string;
 export interface Cluster {
   id: string | number;
   name?: string | null;
+  /** A virtual cluster never gets image-pull secrets (as on the platform). */
+  isVirtual?: boolean;
+}
+
+/** How generated secrets are named: `<name>-regcred` (default) or the platform's own
+ * `BuildIpsName` (`<name without non-alphanumerics>-dtron-ips`). */
+export interface SecretNamingOptions {
+  secretNaming?: 'regcred' | 'platform';
 }
 
 /** One cluster's answer. Ids come back as strings. */
@@ -204,9 +228,11 @@ export interface ClusterPlan {
   /** When the cluster was given with a name. */
   clusterName?: string;
   inject: boolean;
-  /** The secret to create or reference, when `inject`. */
+  /** The secret to create or reference, when `inject` (the first of `secretNames`). */
   secretName?: string;
-  source: 'registry-credentials' | 'image-pull-secret';
+  /** Every secret name pods reference, when `inject` (several comma-separated names). */
+  secretNames?: string[];
+  source: 'registry-credentials' | 'image-pull-secret' | 'custom-credential';
   reason: {
     code:
       | 'auto-inject.listed'
@@ -217,14 +243,35 @@ export interface ClusterPlan {
       | 'not-excluded'
       | 'no-policy'
       | 'ecr-iam-role'
-      | 'secret-name-missing';
+      | 'secret-name-missing'
+      | 'virtual-cluster'
+      | 'public-registry'
+      | 'no-container-use';
     message: string;
   };
 }
 
 /** For each cluster: whether credentials are injected, the secret name and why. Throws
  * `RegcredError` (`config.invalid` with `errors`) for an invalid configuration. */
-export function injectionPlan(config: RegistryConfig, clusters: Array<Cluster | string | number>): ClusterPlan[];
+export function injectionPlan(
+  config: RegistryConfig,
+  clusters: Array<Cluster | string | number>,
+  options?: SecretNamingOptions,
+): ClusterPlan[];
+
+export interface HelmValuesPatchOptions extends SecretNamingOptions {
+  /** The release's values; `{}` when absent. */
+  values?: Record<string, unknown>;
+}
+
+/** The release values with the cluster's image-pull secret names appended to `imagePullSecrets`
+ * (created when absent, never twice), as the platform's `SetIpsNameInValues`; unchanged when the
+ * cluster gets nothing. Throws `RegcredError` (`config.invalid`, `secret.shape`). */
+export function helmValuesPatch(
+  config: RegistryConfig,
+  cluster: Cluster | string | number,
+  options?: HelmValuesPatchOptions,
+): Record<string, unknown> & { imagePullSecrets?: string[] };
 
 /** Devtron's container-registry API payload (`DockerArtifactStoreBean`). */
 export interface DevtronRegistryPayload {
@@ -238,20 +285,36 @@ export interface DevtronRegistryPayload {
   awsRegion?: string;
   username?: string;
   password?: string;
-  connection: ConnectionMode;
-  cert: string;
-  isOCICompliantRegistry?: boolean;
-  ipsConfig?: {
+  /** Sent for `other` and whenever the connection is not `secure`. */
+  connection?: ConnectionMode;
+  cert?: string;
+  isOCICompliantRegistry: boolean;
+  ociRegistryConfig: { CONTAINER?: 'PULL' | 'PUSH' | 'PULL/PUSH'; CHART?: 'PULL' | 'PUSH' | 'PULL/PUSH' } | null;
+  isPublic: boolean;
+  repositoryList: string[] | null;
+  assumeRoleArn?: string;
+  registryCredentialsType?: 'username_password' | 'anonymous';
+  remoteConnectionConfig?: {
+    connectionMethod: 'DIRECT' | 'PROXY' | 'SSH';
+    proxyConfig?: { proxyUrl: string };
+    sshConfig?: { sshServerAddress?: string; sshUsername?: string; sshPassword?: string; sshAuthKey?: string };
+  };
+  ipsConfig: {
     id: number;
-    credentialType: 'SAME_AS_REGISTRY' | 'NAME';
+    credentialType: 'SAME_AS_REGISTRY' | 'NAME' | 'CUSTOM_CREDENTIAL';
     credentialValue: string;
     appliedClusterIdsCsv: string;
     ignoredClusterIdsCsv: string;
   };
 }
 
+export interface DevtronPayloadOptions {
+  /** `"update"`: blank secrets are sent as `""` (the platform keeps the stored ones). */
+  mode?: 'create' | 'update';
+}
+
 /** Devtron's payload of a configuration. Throws `RegcredError` (`config.invalid`) for an invalid one. */
-export function toDevtronPayload(config: RegistryConfig): DevtronRegistryPayload;
+export function toDevtronPayload(config: RegistryConfig, options?: DevtronPayloadOptions): DevtronRegistryPayload;
 /** A configuration from Devtron's payload (`devtron.*` codes for what cannot be mapped). */
 export function fromDevtronPayload(payload: DevtronRegistryPayload | Record<string, unknown>): Report<NormalizedRegistryConfig>;
 // ---- Validation ---------------------------------------------------------------------------
@@ -262,6 +325,8 @@ export type TimeInput = string | number;
 export interface ValidateOptions {
   /** The current time, for certificate expiry. */
   now?: TimeInput;
+  /** `"update"`: a blank or absent secret means "keep the stored one" (warning `config.keep-stored`). */
+  mode?: 'create' | 'update';
 }
 
 export interface ValidateFieldOptions extends ValidateOptions {

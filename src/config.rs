@@ -9,6 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Connection, RegistryType};
+pub use crate::remote_connection::{ConnectionMethod, RemoteConnection};
+pub use crate::usage::{Access, Usage};
 
 /// How an ECR registry is accessed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,14 +29,50 @@ pub enum CredentialSource {
     /// A secret built from this registry's own credentials.
     #[default]
     RegistryCredentials,
-    /// A secret that already exists in the cluster, referenced by name.
+    /// A secret that already exists in the cluster, referenced by name (several names may be
+    /// given, separated by commas, as the platform's "Manage" panel takes them).
     ImagePullSecret,
+    /// A secret built from other credentials than the registry's own ([`CustomCredential`]),
+    /// the platform's `CUSTOM_CREDENTIAL`.
+    CustomCredential,
+}
+
+/// The credentials of a [`CredentialSource::CustomCredential`] secret: each non-empty field
+/// replaces the registry's own (the platform's `DockerIpsCustomCredential`). `Debug` redacts the
+/// password.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomCredential {
+    /// The registry server the secret names (the registry URL when empty).
+    #[serde(default)]
+    pub server: String,
+    /// An e-mail address for the secret entry (optional).
+    #[serde(default)]
+    pub email: String,
+    /// The username.
+    #[serde(default)]
+    pub username: String,
+    /// The password. Secret.
+    #[serde(default)]
+    pub password: String,
+}
+
+impl fmt::Debug for CustomCredential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CustomCredential")
+            .field("server", &self.server)
+            .field("email", &self.email)
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .finish()
+    }
 }
 
 /// The cluster-injection policy of the "Manage" panel.
 ///
-/// `doNotInject` and `autoInject` are mutually exclusive; `"*"` in either list means all clusters.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `"*"` in either list means all clusters; when both lists are set, `autoInject` wins (as on
+/// the platform). `Debug` redacts the custom credential's password.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Injection {
     /// Clusters (ids or names) that never get credentials; `"*"` = all.
@@ -46,9 +84,58 @@ pub struct Injection {
     /// Where the injected secret comes from.
     #[serde(default)]
     pub credential_source: CredentialSource,
-    /// The existing secret's name, for [`CredentialSource::ImagePullSecret`].
+    /// The existing secret's name, for [`CredentialSource::ImagePullSecret`] (several names
+    /// separated by commas).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_name: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: the registry server the secret names (the
+    /// registry URL when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_server: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: an e-mail address for the secret entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_email: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: the username.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_username: Option<String>,
+    /// [`CredentialSource::CustomCredential`]: the password. Secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_password: Option<String>,
+}
+
+impl Injection {
+    /// The custom credential, when the source is [`CredentialSource::CustomCredential`].
+    pub fn custom_credential(&self) -> Option<CustomCredential> {
+        (self.credential_source == CredentialSource::CustomCredential).then(|| CustomCredential {
+            server: self.custom_server.clone().unwrap_or_default(),
+            email: self.custom_email.clone().unwrap_or_default(),
+            username: self.custom_username.clone().unwrap_or_default(),
+            password: self.custom_password.clone().unwrap_or_default(),
+        })
+    }
+
+    /// Sets the custom credential fields from `c` (empty fields left out).
+    pub fn set_custom_credential(&mut self, c: CustomCredential) {
+        let some = |v: String| (!v.is_empty()).then_some(v);
+        self.custom_server = some(c.server);
+        self.custom_email = some(c.email);
+        self.custom_username = some(c.username);
+        self.custom_password = some(c.password);
+    }
+}
+
+impl fmt::Debug for Injection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Injection")
+            .field("do_not_inject", &self.do_not_inject)
+            .field("auto_inject", &self.auto_inject)
+            .field("credential_source", &self.credential_source)
+            .field("secret_name", &self.secret_name)
+            .field("custom_server", &self.custom_server)
+            .field("custom_username", &self.custom_username)
+            .field("custom_password", &redacted(&self.custom_password))
+            .finish()
+    }
 }
 
 /// A whole registry configuration.
@@ -94,6 +181,18 @@ pub struct RegistryConfig {
     /// Cluster injection policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injection: Option<Injection>,
+    /// A public registry: no credentials, nothing to inject, anonymous verification.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public: bool,
+    /// Container images and/or OCI Helm charts; absent: container images, pull and push.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+    /// ECR: an IAM role assumed (STS `AssumeRole`) before the registry token is requested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assume_role_arn: Option<String>,
+    /// How the platform reaches the registry (direct, proxy, SSH tunnel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_connection: Option<RemoteConnection>,
 }
 
 fn redacted(v: &Option<String>) -> &'static str {
@@ -125,6 +224,10 @@ impl fmt::Debug for RegistryConfig {
             .field("username", &self.username)
             .field("password", &redacted(&self.password))
             .field("injection", &self.injection)
+            .field("public", &self.public)
+            .field("usage", &self.usage)
+            .field("assume_role_arn", &self.assume_role_arn)
+            .field("remote_connection", &self.remote_connection)
             .finish()
     }
 }

@@ -90,6 +90,8 @@ error_codes! {
     ArgumentField = "argument.field",
     /// A required argument or option is absent (`undefined` or `null`).
     ArgumentMissing = "argument.missing",
+    /// `options.mode` is neither "create" nor "update".
+    ArgumentMode = "argument.mode",
     /// `options.now` is neither ISO-8601 text nor epoch milliseconds.
     ArgumentNow = "argument.now",
     /// Unknown registry type id.
@@ -171,6 +173,8 @@ error_codes! {
     /// A generator or a credential check was given a registry configuration that does not
     /// validate; the thrown error carries the failing `errors`.
     ConfigInvalid = "config.invalid",
+    /// Warning (update mode): a blank or absent secret keeps the stored one.
+    ConfigKeepStored = "config.keep-stored",
     /// A required field is missing (`name`, `registryType`, `registryUrl` for ecr/acr/artifact-
     /// registry/other, `username` and `password` where the type has them, `awsAuthType`, the
     /// access keys with `user-auth`).
@@ -183,12 +187,24 @@ error_codes! {
     ConnectionUnknown = "connection.unknown",
     /// Connection must be secure, secure-with-cert or insecure.
     DevtronConnection = "devtron.connection",
+    /// `remoteConnectionConfig.connectionMethod` is not DIRECT, PROXY or SSH.
+    DevtronConnectionMethod = "devtron.connection-method",
+    /// `registryCredentialsType` is not username_password or anonymous.
+    DevtronCredentialsType = "devtron.credentials-type",
+    /// A CUSTOM_CREDENTIAL `credentialValue` is not the credential JSON.
+    DevtronCustomCredential = "devtron.custom-credential",
+    /// Warning: a payload field a configuration cannot carry was left out.
+    DevtronDroppedField = "devtron.dropped-field",
     /// This field must be a string.
     DevtronFieldType = "devtron.field-type",
     /// The registry id (its name) is required.
     DevtronId = "devtron.id",
     /// Only SAME_AS_REGISTRY and NAME are supported (custom credentials are not).
     DevtronIpsCredentialType = "devtron.ips-credential-type",
+    /// An `ociRegistryConfig` value is not PULL, PUSH or PULL/PUSH.
+    DevtronOciAccess = "devtron.oci-access",
+    /// `ociRegistryConfig` does not fit `isOCICompliantRegistry`, or has keys other than CONTAINER and CHART.
+    DevtronOciConfig = "devtron.oci-config",
     /// RegistryType must be one of ecr, docker-hub, acr, artifact-registry, gcr, quay, other.
     DevtronRegistryType = "devtron.registry-type",
     /// The payload must be an object.
@@ -235,6 +251,10 @@ error_codes! {
     EcrIamRole = "ecr.iam-role",
     /// AWS does not know this access key id (or the session token is invalid).
     EcrInvalidKey = "ecr.invalid-key",
+    /// `assumeRoleArn` is not an IAM role ARN.
+    EcrRoleArnFormat = "ecr.role-arn.format",
+    /// `assumeRoleArn` names an unknown partition, or another than the registry region's.
+    EcrRoleArnPartition = "ecr.role-arn.partition",
     /// AWS throttled the request; try again later.
     EcrThrottled = "ecr.throttled",
     /// The ECR API did not answer within the timeout.
@@ -346,14 +366,24 @@ error_codes! {
     ImagesSources = "images.sources",
     /// `*` next to other clusters (normalized to `["*"]`).
     InjectionAllWithOthers = "injection.all-with-others",
+    /// Warning: both cluster lists are set; the applied list wins, as on the platform.
+    InjectionBothLists = "injection.both-lists",
     /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
     InjectionClusterEmpty = "injection.cluster-empty",
     /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
     InjectionClusterTooLong = "injection.cluster-too-long",
+    /// `custom-credential` without a username and password.
+    InjectionCustomCredentialRequired = "injection.custom-credential-required",
+    /// Warning: custom credential fields with another credential source (ignored).
+    InjectionCustomCredentialUnused = "injection.custom-credential-unused",
     /// Over 1000 entries / a blank entry / over 253 characters / the same cluster twice.
     InjectionDuplicate = "injection.duplicate",
     /// Both `doNotInject` and `autoInject` list clusters.
     InjectionExclusive = "injection.exclusive",
+    /// Warning: an injection policy on a registry without container use (ignored).
+    InjectionNoContainerUse = "injection.no-container-use",
+    /// A blank name in the comma-separated secret names.
+    InjectionSecretNameEmpty = "injection.secret-name-empty",
     /// `image-pull-secret` without `secretName`.
     InjectionSecretNameRequired = "injection.secret-name-required",
     /// `secretName` with `registry-credentials` (dropped).
@@ -409,6 +439,22 @@ error_codes! {
     PolicyUrl = "policy.url",
     /// URLs with user information are not fetched.
     PolicyUserinfo = "policy.userinfo",
+    /// A public registry set as the default registry.
+    PublicDefault = "public.default",
+    /// GCR as a public registry.
+    PublicGcr = "public.gcr",
+    /// The proxy URL is not an http(s) URL with a dotted host.
+    RemoteProxyUrl = "remote.proxy-url",
+    /// The SSH private key is blank.
+    RemoteSshAuthKey = "remote.ssh-auth-key",
+    /// An SSH tunnel with neither a password nor a private key.
+    RemoteSshCredentials = "remote.ssh-credentials",
+    /// The SSH password is blank.
+    RemoteSshPassword = "remote.ssh-password",
+    /// The SSH server address is not an http(s) URL with a dotted host.
+    RemoteSshServerAddress = "remote.ssh-server-address",
+    /// The SSH username is missing or has characters other than letters, digits, _ and -.
+    RemoteSshUsername = "remote.ssh-username",
     /// The schema given to `validateJsonSchema` does not compile.
     SchemaInvalid = "schema.invalid",
     /// The same server twice in one document.
@@ -434,6 +480,8 @@ error_codes! {
     SecretNoRegistries = "secret.no-registries",
     /// Missing credentials.
     SecretPassword = "secret.password",
+    /// A public registry has no credentials to put in a secret.
+    SecretPublicRegistry = "secret.public-registry",
     /// No registry URL and the type has no default.
     SecretRegistryUrl = "secret.registry-url",
     /// Empty server, or control characters in it.
@@ -446,6 +494,36 @@ error_codes! {
     SecretUsername = "secret.username",
     /// `:` in a username (`auth` could not be decoded).
     SecretUsernameColon = "secret.username-colon",
+    /// STS AssumeRole: the keys may not assume the role.
+    StsAccessDenied = "sts.access-denied",
+    /// STS AssumeRole: a redirect to another origin answered; not used.
+    StsAnsweredElsewhere = "sts.answered-elsewhere",
+    /// STS AssumeRole: the answer has no usable role credentials.
+    StsBadResponse = "sts.bad-response",
+    /// STS AssumeRole: the secret access key does not match the key id.
+    StsBadSignature = "sts.bad-signature",
+    /// STS AssumeRole: the network policy refused the STS URL or a redirect.
+    StsBlocked = "sts.blocked",
+    /// STS AssumeRole: the request time is off by more than 5 minutes.
+    StsClockSkew = "sts.clock-skew",
+    /// STS AssumeRole: another refusal, summarized by its HTTP status.
+    StsError = "sts.error",
+    /// STS AssumeRole: the session token of the keys has expired.
+    StsExpiredToken = "sts.expired-token",
+    /// STS AssumeRole: the access key id is unknown.
+    StsInvalidKey = "sts.invalid-key",
+    /// STS AssumeRole: STS is not activated in the region.
+    StsRegionDisabled = "sts.region-disabled",
+    /// STS AssumeRole: throttled.
+    StsThrottled = "sts.throttled",
+    /// STS AssumeRole: no answer in time.
+    StsTimeout = "sts.timeout",
+    /// STS AssumeRole: the TLS handshake failed.
+    StsTls = "sts.tls",
+    /// STS AssumeRole: a server error.
+    StsUnavailable = "sts.unavailable",
+    /// STS AssumeRole: the API could not be reached.
+    StsUnreachable = "sts.unreachable",
     /// Registry URL blank / over 512 bytes / whitespace or control characters inside.
     UrlCharacter = "url.character",
     /// Registry URL blank / over 512 bytes / whitespace or control characters inside.
@@ -467,6 +545,22 @@ error_codes! {
     UrlTooLong = "url.too-long",
     /// `user:pass@` / `?query` or `#fragment` / an empty path segment (`//`).
     UrlUserinfo = "url.userinfo",
+    /// Charts are pulled but no chart repository is listed.
+    UsageChartRepositories = "usage.chart-repositories",
+    /// Warning: chart repositories while charts are not pulled (dropped).
+    UsageChartRepositoriesUnused = "usage.chart-repositories-unused",
+    /// A blank chart repository entry.
+    UsageChartRepositoryEmpty = "usage.chart-repository-empty",
+    /// Container use other than pull-push.
+    UsageContainerAccess = "usage.container-access",
+    /// A registry that only pulls charts set as the default registry.
+    UsageDefaultChartPullOnly = "usage.default-chart-pull-only",
+    /// `usage` names neither container images nor charts.
+    UsageEmpty = "usage.empty",
+    /// Charts on GCR, which is no OCI chart store.
+    UsageGcrCharts = "usage.gcr-charts",
+    /// More than 1000 chart repositories.
+    UsageTooMany = "usage.too-many",
     /// Blank / over 256 characters / contains `:` (breaks `auth`) / control characters.
     UsernameColon = "username.colon",
     /// Blank / over 256 characters / contains `:` (breaks `auth`) / control characters.

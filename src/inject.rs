@@ -6,16 +6,22 @@
 //! `doNotInject` is not empty, every cluster except the listed ones (none, with `"*"`); with no
 //! policy at all, no cluster. Lists hold cluster ids or names.
 //!
-//! Secret names: for `registry-credentials`, `<registry name>-regcred` (the name lowercased, runs
-//! of characters outside `a-z0-9` as one `-`, cut to 253 characters: a DNS-1123 subdomain that
-//! stays the same as long as the registry name does); for `image-pull-secret`, the configured
-//! name of a secret that must already exist in each cluster's namespaces.
+//! As on the platform, a virtual cluster never gets credentials; neither does any cluster for a
+//! public registry or a registry without container use (injection applies to container images
+//! only).
+//!
+//! Secret names: for `registry-credentials` and `custom-credential`, `<registry name>-regcred`
+//! (the name lowercased, runs of characters outside `a-z0-9` as one `-`, cut to 253 characters:
+//! a DNS-1123 subdomain that stays the same as long as the registry name does), or with
+//! [`SecretNaming::Platform`] the platform's own `BuildIpsName` (`<registry name without
+//! non-alphanumerics>-dtron-ips`, lowercased); for `image-pull-secret`, the configured names
+//! (comma-separated) of secrets that must already exist in each cluster's namespaces.
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::RegistryType;
-use crate::config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
+use crate::config::{AwsAuthType, CredentialSource, Injection, RegistryConfig, Usage};
 use crate::secret::k8s_names::dns1123_fragment;
 use crate::secret::SecretError;
 use crate::validate::injection::MAX_CLUSTER_LEN;
@@ -30,13 +36,56 @@ pub struct Cluster {
     pub id: String,
     /// The cluster's name, matched against the policy lists too.
     pub name: Option<String>,
+    /// A virtual cluster (the platform's "isVirtualEnvironment"): never injected.
+    pub is_virtual: bool,
+}
+
+/// How generated secrets are named.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SecretNaming {
+    /// `<registry name>-regcred` ([`registry_secret_name`]).
+    #[default]
+    Regcred,
+    /// The platform's `BuildIpsName` ([`platform_secret_name`]).
+    Platform,
+}
+
+impl SecretNaming {
+    /// Reads the `secretNaming` option (`"regcred"` or `"platform"`; absent: `regcred`).
+    ///
+    /// # Errors
+    /// `secret.shape` at `/options/secretNaming` for anything else.
+    pub fn from_option(options: Option<&Value>) -> Result<SecretNaming, SecretError> {
+        match options.and_then(|o| o.get("secretNaming")) {
+            None | Some(Value::Null) => Ok(SecretNaming::Regcred),
+            Some(v) if v == "regcred" => Ok(SecretNaming::Regcred),
+            Some(v) if v == "platform" => Ok(SecretNaming::Platform),
+            Some(_) => Err(SecretError::Shape {
+                path: "/options/secretNaming".into(),
+                expected: "secretNaming is \"regcred\" or \"platform\"",
+            }),
+        }
+    }
+}
+
+/// The platform's secret name for a registry's credentials (devtron-labs/devtron
+/// `pkg/dockerRegistry/DockerRegistryIpsUtil.go` `BuildIpsName`): every run of characters
+/// outside `a-zA-Z0-9` removed, `-dtron-ips` appended, lowercased (`devtron quay` →
+/// `devtronquay-dtron-ips`).
+pub fn platform_secret_name(registry_name: &str) -> String {
+    let kept: String = registry_name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("{kept}-dtron-ips").to_ascii_lowercase()
 }
 
 /// Why a cluster does or does not get credentials: a stable code and a message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanReason {
     /// `auto-inject.listed`, `auto-inject.all`, `do-not-inject.listed`, `do-not-inject.all`,
-    /// `not-listed`, `not-excluded`, `no-policy`, `ecr-iam-role`, `secret-name-missing`.
+    /// `not-listed`, `not-excluded`, `no-policy`, `ecr-iam-role`, `secret-name-missing`,
+    /// `virtual-cluster`, `public-registry`, `no-container-use`.
     pub code: &'static str,
     /// A sentence for people.
     pub message: String,
@@ -53,9 +102,13 @@ pub struct ClusterPlan {
     pub cluster_name: Option<String>,
     /// Whether pods in this cluster get the pull secret.
     pub inject: bool,
-    /// The secret's name, when `inject` is true.
+    /// The secret's name, when `inject` is true (the first of `secretNames`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret_name: Option<String>,
+    /// Every secret name pods reference, when `inject` is true (several for an
+    /// `image-pull-secret` source with comma-separated names).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub secret_names: Vec<String>,
     /// Where the secret comes from.
     pub source: CredentialSource,
     /// Why.
@@ -133,22 +186,65 @@ fn policy(inj: Option<&Injection>, c: &Cluster) -> (bool, &'static str, &'static
     )
 }
 
-/// The plan for every cluster, in the order given.
-///
-/// A configuration that is ECR with the nodes' IAM role and `registry-credentials` gets
-/// `inject: false` with reason `ecr-iam-role` wherever the policy would inject (the nodes pull
-/// with their role); `image-pull-secret` without a secret name gets `secret-name-missing`.
+/// The plan for every cluster, in the order given, with `<name>-regcred` secret names.
 pub fn injection_plan(config: &RegistryConfig, clusters: &[Cluster]) -> Vec<ClusterPlan> {
+    injection_plan_with(config, clusters, SecretNaming::Regcred)
+}
+
+/// Why no cluster gets credentials from this registry at all, whatever the policy says.
+fn registry_blocks(config: &RegistryConfig) -> Option<(&'static str, &'static str)> {
+    if config.public {
+        return Some((
+            "public-registry",
+            "a public registry needs no credentials: nothing is injected",
+        ));
+    }
+    if !Usage::of(config.usage.as_ref()).has_containers() {
+        return Some((
+            "no-container-use",
+            "this registry holds no container images: injection applies to container use only",
+        ));
+    }
+    None
+}
+
+/// The plan for every cluster, in the order given, with secrets named by `naming`.
+///
+/// Whatever the policy says: a public registry gets `inject: false` with reason
+/// `public-registry`, a registry without container use `no-container-use`, a virtual cluster
+/// `virtual-cluster`. Wherever the policy would inject: ECR with the nodes' IAM role and `registry-credentials` `ecr-iam-role`
+/// (the nodes pull with their role); `image-pull-secret` without a secret name
+/// `secret-name-missing`.
+pub fn injection_plan_with(
+    config: &RegistryConfig,
+    clusters: &[Cluster],
+    naming: SecretNaming,
+) -> Vec<ClusterPlan> {
     let inj = config.injection.as_ref();
     let source = inj.map(|i| i.credential_source).unwrap_or_default();
     let iam_role = config.registry_type == RegistryType::Ecr
         && config.aws_auth_type == Some(AwsAuthType::IamRole);
+    let generated = match naming {
+        SecretNaming::Regcred => registry_secret_name(&config.name),
+        SecretNaming::Platform => platform_secret_name(&config.name),
+    };
+    let blocked = registry_blocks(config);
     clusters
         .iter()
         .map(|c| {
             let (mut inject, mut code, policy_msg) = policy(inj, c);
             let mut message = policy_msg.to_owned();
-            let mut secret_name = None;
+            let mut names = Vec::new();
+            let refuse = match (blocked, c.is_virtual) {
+                (Some(b), _) => Some(b),
+                (None, true) => Some(("virtual-cluster", "a virtual cluster gets no image-pull secrets, as on the platform")),
+                (None, false) => None,
+            };
+            if let Some((c2, m2)) = refuse {
+                inject = false;
+                code = c2;
+                message = m2.into();
+            }
             if inject {
                 match source {
                     CredentialSource::RegistryCredentials if iam_role => {
@@ -156,24 +252,30 @@ pub fn injection_plan(config: &RegistryConfig, clusters: &[Cluster]) -> Vec<Clus
                         code = "ecr-iam-role";
                         message = "this ECR registry uses the worker nodes' IAM role: the nodes pull with their role, so there is no secret to inject".into();
                     }
-                    CredentialSource::RegistryCredentials => {
-                        secret_name = Some(registry_secret_name(&config.name));
-                        message.push_str("; the secret is built from this registry's credentials");
+                    CredentialSource::RegistryCredentials | CredentialSource::CustomCredential => {
+                        names.push(generated.clone());
+                        message.push_str(match source {
+                            CredentialSource::CustomCredential => "; the secret is built from the custom credential",
+                            _ => "; the secret is built from this registry's credentials",
+                        });
                         if config.registry_type == RegistryType::Ecr {
                             message.push_str(" (an ECR token valid 12 hours, to be refreshed)");
                         }
                     }
                     CredentialSource::ImagePullSecret => {
-                        match inj.and_then(|i| i.secret_name.clone()).filter(|n| !n.is_empty()) {
-                            Some(name) => {
-                                secret_name = Some(name);
-                                message.push_str("; the referenced image-pull secret must already exist in the cluster");
-                            }
-                            None => {
-                                inject = false;
-                                code = "secret-name-missing";
-                                message = "the credential source is an existing image-pull secret, but no secret name is set".into();
-                            }
+                        let given = inj.and_then(|i| i.secret_name.as_deref()).unwrap_or_default();
+                        names = given
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                            .map(str::to_owned)
+                            .collect();
+                        if names.is_empty() {
+                            inject = false;
+                            code = "secret-name-missing";
+                            message = "the credential source is an existing image-pull secret, but no secret name is set".into();
+                        } else {
+                            message.push_str("; the referenced image-pull secrets must already exist in the cluster");
                         }
                     }
                 }
@@ -182,7 +284,8 @@ pub fn injection_plan(config: &RegistryConfig, clusters: &[Cluster]) -> Vec<Clus
                 cluster_id: c.id.clone(),
                 cluster_name: c.name.clone(),
                 inject,
-                secret_name,
+                secret_name: names.first().cloned(),
+                secret_names: names,
                 source,
                 reason: PlanReason { code, message },
             }
@@ -193,8 +296,8 @@ pub fn injection_plan(config: &RegistryConfig, clusters: &[Cluster]) -> Vec<Clus
 /// Most clusters in one injection plan.
 pub const MAX_PLAN_CLUSTERS: usize = 10_000;
 
-/// Decodes clusters as the JS API takes them: an array of `{ id, name? }` (id a string or an
-/// integer) or of bare ids; ids and names at most [`MAX_CLUSTER_LEN`] characters.
+/// Decodes clusters as the JS API takes them: an array of `{ id, name?, isVirtual? }` (id a
+/// string or an integer) or of bare ids; ids and names at most [`MAX_CLUSTER_LEN`] characters.
 ///
 /// # Errors
 /// `secret.shape` (path `/<index>` or `/<index>/id`) for anything else; `secret.too-many` for
@@ -202,7 +305,7 @@ pub const MAX_PLAN_CLUSTERS: usize = 10_000;
 pub fn clusters_from_json(v: &Value) -> Result<Vec<Cluster>, SecretError> {
     let shape = |path: String| SecretError::Shape {
         path,
-        expected: "a cluster { id, name? } with a string or integer id is expected",
+        expected: "a cluster { id, name?, isVirtual? } with a string or integer id is expected",
     };
     let id_of = |v: &Value| match v {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
@@ -227,13 +330,29 @@ pub fn clusters_from_json(v: &Value) -> Result<Vec<Cluster>, SecretError> {
                     Some(Value::String(s)) => Ok(Some(s.clone())),
                     Some(_) => Err(shape(format!("/{i}/name"))),
                 };
+                let is_virtual = match o.get("isVirtual") {
+                    None | Some(Value::Null) => Ok(false),
+                    Some(Value::Bool(b)) => Ok(*b),
+                    Some(_) => Err(shape(format!("/{i}/isVirtual"))),
+                };
                 o.get("id")
                     .and_then(id_of)
                     .ok_or_else(|| shape(format!("/{i}/id")))
-                    .and_then(|id| name.map(|name| Cluster { id, name }))
+                    .and_then(|id| {
+                        let is_virtual = is_virtual?;
+                        name.map(|name| Cluster {
+                            id,
+                            name,
+                            is_virtual,
+                        })
+                    })
             }
             other => id_of(other)
-                .map(|id| Cluster { id, name: None })
+                .map(|id| Cluster {
+                    id,
+                    name: None,
+                    is_virtual: false,
+                })
                 .ok_or_else(|| shape(format!("/{i}"))),
         };
         let cluster = cluster.and_then(|c| {

@@ -24,12 +24,17 @@ pub mod error_code;
 pub mod json_schema;
 pub mod model;
 mod redact;
+mod remote_connection;
 pub mod report;
 pub mod schema;
 pub mod time;
+mod usage;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
-pub use config::{AwsAuthType, CredentialSource, Injection, RegistryConfig};
+pub use config::{
+    Access, AwsAuthType, ConnectionMethod, CredentialSource, CustomCredential, Injection,
+    RegistryConfig, RemoteConnection, Usage,
+};
 pub use error_code::ErrorCode;
 pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
@@ -43,7 +48,12 @@ pub use secret::{
 };
 
 pub mod inject;
-pub use inject::{injection_plan, Cluster, ClusterPlan, PlanReason};
+pub use inject::{
+    injection_plan, injection_plan_with, platform_secret_name, Cluster, ClusterPlan, PlanReason,
+    SecretNaming,
+};
+pub mod helm_values;
+pub use helm_values::helm_values_patch;
 
 pub mod devtron;
 pub use devtron::{from_devtron_payload, to_devtron_payload};

@@ -100,7 +100,13 @@ fn ecr_has_both_auth_types_and_conditional_keys() {
         .iter()
         .find(|f| f.key == "awsAccessKeyId")
         .unwrap();
-    assert_eq!(key.required_when.as_deref(), Some("awsAuthType=user-auth"));
-    assert_eq!(key.shown_when.as_deref(), Some("awsAuthType=user-auth"));
+    assert_eq!(
+        key.required_when.as_deref(),
+        Some("awsAuthType=user-auth and public=false")
+    );
+    assert_eq!(
+        key.shown_when.as_deref(),
+        Some("awsAuthType=user-auth and public=false")
+    );
     assert!(!ecr.fields.iter().any(|f| f.key == "username"));
 }

@@ -15,6 +15,27 @@ fn config(v: Value) -> RegistryConfig {
     serde_json::from_value(v).unwrap()
 }
 
+/// `specific` plus what every payload carries: container use, not public, the no-injection
+/// `ipsConfig` unless given (GCR: not an OCI registry).
+fn payload(specific: Value) -> Value {
+    let mut p = json!({"pluginId": "cd.go.artifact.docker.registry", "isDefault": false,
+        "isOCICompliantRegistry": true, "ociRegistryConfig": {"CONTAINER": "PULL/PUSH"},
+        "isPublic": false, "repositoryList": null,
+        "ipsConfig": {"id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
+            "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": "-1"}});
+    for (k, v) in specific.as_object().unwrap() {
+        p[k] = v.clone();
+    }
+    if p["registryType"] == "gcr" {
+        p["isOCICompliantRegistry"] = json!(false);
+        p["ociRegistryConfig"] = Value::Null;
+    }
+    if p["registryType"] == "other" {
+        p["registryCredentialsType"] = json!("username_password");
+    }
+    p
+}
+
 /// One normalized configuration per type (and both ECR auth types), with its expected payload.
 fn cases() -> Vec<(RegistryConfig, Value)> {
     vec![
@@ -24,20 +45,23 @@ fn cases() -> Vec<(RegistryConfig, Value)> {
                 "awsAccessKeyId": "AKIAIOSFODNN7EXAMPLE", "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                 "isDefault": true,
                 "injection": {"autoInject": ["*"], "credentialSource": "registry-credentials"}})),
-            json!({"id": "ecr-keys", "pluginId": "cd.go.artifact.docker.registry", "registryType": "ecr",
+            payload(
+                json!({"id": "ecr-keys", "pluginId": "cd.go.artifact.docker.registry", "registryType": "ecr",
                 "isDefault": true, "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
                 "awsAccessKeyId": "AKIAIOSFODNN7EXAMPLE", "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                "awsRegion": "eu-west-1", "connection": "secure", "cert": "",
+                "awsRegion": "eu-west-1", "assumeRoleArn": "",
                 "ipsConfig": {"id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
                     "appliedClusterIdsCsv": "-1", "ignoredClusterIdsCsv": ""}}),
+            ),
         ),
         (
             config(json!({"name": "ecr-role", "registryType": "ecr",
                 "registryUrl": "123456789012.dkr.ecr.us-gov-west-1.amazonaws.com", "awsAuthType": "iam-role"})),
-            json!({"id": "ecr-role", "pluginId": "cd.go.artifact.docker.registry", "registryType": "ecr",
+            payload(
+                json!({"id": "ecr-role", "pluginId": "cd.go.artifact.docker.registry", "registryType": "ecr",
                 "isDefault": false, "registryUrl": "123456789012.dkr.ecr.us-gov-west-1.amazonaws.com",
-                "awsAccessKeyId": "", "awsSecretAccessKey": "", "awsRegion": "us-gov-west-1",
-                "connection": "secure", "cert": ""}),
+                "awsAccessKeyId": "", "awsSecretAccessKey": "", "awsRegion": "us-gov-west-1", "assumeRoleArn": ""}),
+            ),
         ),
         (
             config(
@@ -45,51 +69,56 @@ fn cases() -> Vec<(RegistryConfig, Value)> {
                 "username": "alice", "password": "dckr_pat_x",
                 "injection": {"doNotInject": ["3", "7"], "credentialSource": "image-pull-secret", "secretName": "hub-pull"}}),
             ),
-            json!({"id": "dockerhub", "pluginId": "cd.go.artifact.docker.registry", "registryType": "docker-hub",
+            payload(
+                json!({"id": "dockerhub", "pluginId": "cd.go.artifact.docker.registry", "registryType": "docker-hub",
                 "isDefault": false, "registryUrl": "docker.io", "username": "alice", "password": "dckr_pat_x",
-                "connection": "secure", "cert": "",
                 "ipsConfig": {"id": 0, "credentialType": "NAME", "credentialValue": "hub-pull",
                     "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": "3,7"}}),
+            ),
         ),
         (
             config(
                 json!({"name": "azure", "registryType": "acr", "registryUrl": "myreg.azurecr.io",
                 "username": "00000000-0000-0000-0000-000000000000", "password": "s3cret"}),
             ),
-            json!({"id": "azure", "pluginId": "cd.go.artifact.docker.registry", "registryType": "acr",
+            payload(
+                json!({"id": "azure", "pluginId": "cd.go.artifact.docker.registry", "registryType": "acr",
                 "isDefault": false, "registryUrl": "myreg.azurecr.io",
-                "username": "00000000-0000-0000-0000-000000000000", "password": "s3cret",
-                "connection": "secure", "cert": ""}),
+                "username": "00000000-0000-0000-0000-000000000000", "password": "s3cret"}),
+            ),
         ),
         (
             config(json!({"name": "gar", "registryType": "artifact-registry",
                 "registryUrl": "europe-west3-docker.pkg.dev", "username": "_json_key", "password": GCP_KEY,
-                "injection": {"doNotInject": ["*"]}})),
-            json!({"id": "gar", "pluginId": "cd.go.artifact.docker.registry", "registryType": "artifact-registry",
+                "injection": {"doNotInject": ["3"]}})),
+            payload(
+                json!({"id": "gar", "pluginId": "cd.go.artifact.docker.registry", "registryType": "artifact-registry",
                 "isDefault": false, "registryUrl": "europe-west3-docker.pkg.dev",
                 "username": "_json_key", "password": format!("'{GCP_KEY}'"),
-                "connection": "secure", "cert": "",
                 "ipsConfig": {"id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
-                    "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": "-1"}}),
+                    "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": "3"}}),
+            ),
         ),
         (
             config(
                 json!({"name": "gcr", "registryType": "gcr", "registryUrl": "eu.gcr.io",
                 "username": "_json_key", "password": GCP_KEY}),
             ),
-            json!({"id": "gcr", "pluginId": "cd.go.artifact.docker.registry", "registryType": "gcr",
+            payload(
+                json!({"id": "gcr", "pluginId": "cd.go.artifact.docker.registry", "registryType": "gcr",
                 "isDefault": false, "registryUrl": "eu.gcr.io",
-                "username": "_json_key", "password": format!("'{GCP_KEY}'"),
-                "connection": "secure", "cert": ""}),
+                "username": "_json_key", "password": format!("'{GCP_KEY}'")}),
+            ),
         ),
         (
             config(
                 json!({"name": "quay", "registryType": "quay", "registryUrl": "quay.io",
                 "username": "org+robot", "password": "TOKEN"}),
             ),
-            json!({"id": "quay", "pluginId": "cd.go.artifact.docker.registry", "registryType": "quay",
-                "isDefault": false, "registryUrl": "quay.io", "username": "org+robot", "password": "TOKEN",
-                "connection": "secure", "cert": ""}),
+            payload(
+                json!({"id": "quay", "pluginId": "cd.go.artifact.docker.registry", "registryType": "quay",
+                "isDefault": false, "registryUrl": "quay.io", "username": "org+robot", "password": "TOKEN"}),
+            ),
         ),
         (
             config(
@@ -97,18 +126,22 @@ fn cases() -> Vec<(RegistryConfig, Value)> {
                 "username": "u", "password": "p", "connection": "secure-with-cert",
                 "cert": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"}),
             ),
-            json!({"id": "harbor", "pluginId": "cd.go.artifact.docker.registry", "registryType": "other",
+            payload(
+                json!({"id": "harbor", "pluginId": "cd.go.artifact.docker.registry", "registryType": "other",
                 "isDefault": false, "registryUrl": "harbor.example.com:8443/proj", "username": "u", "password": "p",
                 "connection": "secure-with-cert", "cert": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"}),
+            ),
         ),
         (
             config(
                 json!({"name": "lab", "registryType": "other", "registryUrl": "10.0.0.5:5000",
                 "username": "u", "password": "p", "connection": "insecure"}),
             ),
-            json!({"id": "lab", "pluginId": "cd.go.artifact.docker.registry", "registryType": "other",
+            payload(
+                json!({"id": "lab", "pluginId": "cd.go.artifact.docker.registry", "registryType": "other",
                 "isDefault": false, "registryUrl": "10.0.0.5:5000", "username": "u", "password": "p",
                 "connection": "insecure", "cert": ""}),
+            ),
         ),
     ]
 }
@@ -160,11 +193,20 @@ fn round_trip_is_lossless_for_every_type() {
 fn devtron_response_fields_are_accepted_and_gcp_quotes_removed() {
     let payload = json!({"id": "gar", "pluginId": "cd.go.artifact.docker.registry", "registryType": "gcr",
         "registryUrl": "https://gcr.io", "username": "_json_key", "password": "'{\"a\":1}'",
-        "isDefault": false, "active": true, "isOCICompliantRegistry": true, "isPublic": false,
+        "isDefault": false, "active": true, "isOCICompliantRegistry": false, "isPublic": false,
         "disabledFields": [], "awsRegion": "", "surprise": 1});
     let report = from_devtron_payload(&payload);
     assert!(report.valid, "{:?}", report.errors);
-    assert_eq!(report.warning_codes(), ["devtron.unknown-field"]);
+    assert_eq!(
+        report.warning_codes(),
+        [
+            "devtron.dropped-field",
+            "devtron.dropped-field",
+            "devtron.unknown-field"
+        ]
+    );
+    assert_eq!(report.warnings[0].path, "/active");
+    assert_eq!(report.warnings[1].path, "/disabledFields");
     let config = report.value.unwrap();
     assert_eq!(config.registry_url.as_deref(), Some("gcr.io"));
     assert_eq!(config.password.as_deref(), Some("{\"a\":1}"));
@@ -172,8 +214,8 @@ fn devtron_response_fields_are_accepted_and_gcp_quotes_removed() {
 
 #[test]
 fn invalid_payloads_are_reports_without_secrets() {
-    let bad = json!({"registryType": "harbor", "password": "hunter2-marker", "connection": "tls",
-        "isDefault": "yes", "ipsConfig": {"credentialType": "CUSTOM_CREDENTIAL"}});
+    let bad = json!({"registryType": "nexus", "password": "hunter2-marker", "connection": "tls",
+        "isDefault": "yes", "ipsConfig": {"credentialType": "TOKEN"}});
     let report = from_devtron_payload(&bad);
     assert!(!report.valid);
     assert_eq!(report.value, None);
@@ -194,4 +236,9 @@ fn invalid_payloads_are_reports_without_secrets() {
         from_devtron_payload(&json!([1])).error_codes(),
         ["devtron.shape"]
     );
+    let custom = json!({"id": "q", "registryType": "quay", "registryUrl": "quay.io",
+        "ipsConfig": {"credentialType": "CUSTOM_CREDENTIAL", "credentialValue": "{\"password\": \"hunter2-marker\""}});
+    let report = from_devtron_payload(&custom);
+    assert_eq!(report.error_codes(), ["devtron.custom-credential"]);
+    assert!(!serde_json::to_string(&report).unwrap().contains("hunter2"));
 }

@@ -15,7 +15,13 @@ use std::path::{Path, PathBuf};
 use regcred::ErrorCode;
 
 /// Code-shaped texts that are not codes: host names, file names and a code prefix.
-const NOT_CODES: &[&str] = &["config.json", "gcr.io", "ecr.url", "ecr.us-east-1.api.aws"];
+const NOT_CODES: &[&str] = &[
+    "config.json",
+    "gcr.io",
+    "ecr.url",
+    "ecr.us-east-1.api.aws",
+    "public.ecr.aws",
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

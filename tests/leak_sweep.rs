@@ -536,10 +536,12 @@ fn generators_errors_and_debug_strings_carry_no_secret() {
                 Cluster {
                     id: "1".into(),
                     name: Some("prod".into()),
+                    is_virtual: false,
                 },
                 Cluster {
                     id: "2".into(),
                     name: None,
+                    is_virtual: false,
                 },
             ];
             for plan in injection_plan(&cfg, &clusters) {

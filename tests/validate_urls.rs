@@ -104,3 +104,70 @@ fn ecr_table() {
         );
     }
 }
+
+/// amazon-ecr-credential-helper's own `TestExtractRegistry` table (cited in the fixture).
+#[test]
+fn ecr_credential_helper_table() {
+    let path = format!(
+        "{}/tests/fixtures/urls/ecr-credential-helper.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    assert!(cases.len() >= 29);
+    for c in cases {
+        let url = c["url"].as_str().unwrap();
+        let r = parse_ecr_url(url);
+        assert_eq!(
+            r.valid,
+            c["accept"].as_bool().unwrap(),
+            "{url}: {:?}",
+            r.errors
+        );
+        if let Some(expect) = c.get("expect") {
+            let got = serde_json::to_value(r.value.unwrap()).unwrap();
+            for key in ["accountId", "fips", "region", "public"] {
+                assert_eq!(got[key], expect[key], "{url} {key}");
+            }
+        }
+    }
+}
+
+/// Every partition's two domains (IPv4 and dual-stack) take both service spellings the helper's
+/// pattern `dkr[.-]ecr(-fips)?` allows; the domain decides `dualStack` and the API endpoint.
+#[test]
+fn ecr_both_spellings_on_every_domain() {
+    let partitions = [
+        ("us-east-1", "amazonaws.com", "on.aws"),
+        ("us-gov-west-1", "amazonaws.com", "on.aws"),
+        (
+            "cn-north-1",
+            "amazonaws.com.cn",
+            "on.amazonwebservices.com.cn",
+        ),
+        ("eusc-de-east-1", "amazonaws.eu", "on.amazonwebservices.eu"),
+        ("us-iso-east-1", "c2s.ic.gov", "on.aws.ic.gov"),
+        ("us-isob-east-1", "sc2s.sgov.gov", "on.aws.scloud"),
+        ("us-isof-south-1", "csp.hci.ic.gov", "on.aws.hci.ic.gov"),
+        ("eu-isoe-west-1", "cloud.adc-e.uk", "on.cloud-aws.adc-e.uk"),
+    ];
+    for (region, ipv4, dual) in partitions {
+        for (domain, dual_stack) in [(ipv4, false), (dual, true)] {
+            for service in ["dkr.ecr", "dkr-ecr", "dkr.ecr-fips", "dkr-ecr-fips"] {
+                let host = format!("123456789012.{service}.{region}.{domain}");
+                let r = parse_ecr_url(&host);
+                assert!(r.valid, "{host}: {:?}", r.errors);
+                let v = r.value.unwrap();
+                assert_eq!(v.dual_stack, dual_stack, "{host}");
+                assert_eq!(v.fips, service.ends_with("fips"), "{host}");
+                assert_eq!(v.partition, domain, "{host}");
+                let api = if dual_stack {
+                    domain.strip_prefix("on.").unwrap().to_owned()
+                } else {
+                    domain.to_owned()
+                };
+                assert!(v.api_endpoint.ends_with(&api), "{host}: {}", v.api_endpoint);
+            }
+        }
+    }
+}

@@ -8,8 +8,8 @@
 )]
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+
+mod support;
 
 use base64::Engine;
 use regcred::time::Timestamp;
@@ -36,28 +36,7 @@ fn botocore(endpoint: &EcrEndpoint, c: &AwsCredentials, ts: &str) -> BTreeMap<St
         "session_token": c.session_token, "region": endpoint.region,
         "api_host": endpoint.api_host, "timestamp": ts,
     });
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/support/botocore_sign.py"
-    );
-    let mut child = Command::new("python3")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "botocore_sign.py failed (is botocore installed? scripts/setup.sh test)"
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    support::botocore::run("botocore_sign.py", &input)
 }
 
 #[test]

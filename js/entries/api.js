@@ -71,6 +71,7 @@ export const dockerConfigJson = /* #__PURE__ */ guard(glue.dockerConfigJson);
 export const dockerConfigFile = /* #__PURE__ */ guard(glue.dockerConfigFile);
 export const pullSecret = /* #__PURE__ */ guard(glue.pullSecret);
 export const injectionPlan = /* #__PURE__ */ guard(glue.injectionPlan);
+export const helmValuesPatch = /* #__PURE__ */ guard(glue.helmValuesPatch);
 export const toDevtronPayload = /* #__PURE__ */ guard(glue.toDevtronPayload);
 export const fromDevtronPayload = /* #__PURE__ */ guard(glue.fromDevtronPayload);
 

@@ -75,7 +75,7 @@ const fn url(pattern: &'static str) -> FieldSpec {
 
 /// ECR's registry host.
 pub const ECR_URL: FieldSpec = url(
-    r"^(https://)?([0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9][a-z0-9-]*\.(amazonaws\.com(\.cn)?|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)|[0-9]{12}\.dkr-ecr(-fips)?\.[a-z0-9][a-z0-9-]*\.on\.(aws|amazonwebservices\.com\.cn|amazonwebservices\.eu|aws\.ic\.gov|aws\.scloud|cloud-aws\.adc-e\.uk|aws\.hci\.ic\.gov)|public\.ecr\.aws|ecr-public\.aws\.com)(/[^\s?#]*)?$",
+    r"^(https://)?([0-9]{12}\.dkr[.-]ecr(-fips)?\.[a-z0-9][a-z0-9-]*\.(amazonaws\.com(\.cn)?|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov|on\.(aws|amazonwebservices\.com\.cn|amazonwebservices\.eu|aws\.ic\.gov|aws\.scloud|cloud-aws\.adc-e\.uk|aws\.hci\.ic\.gov))|public\.ecr\.aws|ecr-public\.aws\.com)(/[^\s?#]*)?$",
 )
 .placeholder("123456789012.dkr.ecr.us-east-1.amazonaws.com")
 .help(
@@ -132,10 +132,50 @@ const AUTH_TYPES: &[Choice] = &[
     },
 ];
 
-const USER_AUTH: &[When] = &[When {
-    field: "awsAuthType",
-    is: Literal::Text("user-auth"),
+/// Shown only for a registry that is not public (a public one takes no credentials).
+pub const NOT_PUBLIC: &[When] = &[When {
+    field: "public",
+    is: Literal::Flag(false),
 }];
+
+const USER_AUTH: &[When] = &[
+    When {
+        field: "awsAuthType",
+        is: Literal::Text("user-auth"),
+    },
+    When {
+        field: "public",
+        is: Literal::Flag(false),
+    },
+];
+
+/// A public registry: no credentials, nothing injected, anonymous checks.
+pub const PUBLIC: FieldSpec = FieldSpec::text("public", "Public registry", Shape::Flag)
+    .widget(Widget::Checkbox)
+    .optional()
+    .default(Literal::Flag(false))
+    .help(
+        "A public registry needs no credentials: no secret is generated or injected, and the \
+         check uses anonymous access.",
+    );
+
+/// ECR: a role assumed with STS before the registry token is requested.
+pub const ASSUME_ROLE_ARN: FieldSpec = FieldSpec::text(
+    "assumeRoleArn",
+    "Assume role ARN",
+    text(
+        20,
+        2048,
+        Some(r"^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\x21-\x7e]+$"),
+    ),
+)
+.optional()
+.placeholder("arn:aws:iam::123456789012:role/ecr-pull")
+.help(
+    "Optional: an IAM role (for example in another account) assumed with STS before the \
+     registry token is requested.",
+)
+.when(NOT_PUBLIC);
 
 /// ECR: IAM role or access keys.
 pub const AWS_AUTH_TYPE: FieldSpec = FieldSpec::text(
@@ -148,7 +188,8 @@ pub const AWS_AUTH_TYPE: FieldSpec = FieldSpec::text(
 .help(
     "IAM role: the cluster's worker nodes pull with their own role, no keys stored. \
              User auth: an access key that is turned into a 12-hour registry token.",
-);
+)
+.when(NOT_PUBLIC);
 
 /// ECR user auth: the access key id.
 pub const AWS_ACCESS_KEY_ID: FieldSpec = FieldSpec::text(
@@ -185,6 +226,7 @@ pub const fn username(placeholder: &'static str, help: &'static str) -> FieldSpe
     FieldSpec::text("username", "Username", USERNAME_SHAPE)
         .placeholder(placeholder)
         .help(help)
+        .when(NOT_PUBLIC)
 }
 
 /// A password or token with the type's label and help.
@@ -192,6 +234,7 @@ pub const fn password(label: &'static str, help: &'static str) -> FieldSpec {
     FieldSpec::text("password", label, text(1, 65_536, None))
         .widget(Widget::Password)
         .help(help)
+        .when(NOT_PUBLIC)
 }
 
 /// GCP: the fixed username `_json_key`.
@@ -199,7 +242,8 @@ pub const JSON_KEY_USER: FieldSpec =
     FieldSpec::text("username", "Username", text(9, 9, Some("^_json_key$")))
         .optional()
         .fixed(JSON_KEY_USERNAME)
-        .help("Always _json_key: GCP registries take a service-account key.");
+        .help("Always _json_key: GCP registries take a service-account key.")
+        .when(NOT_PUBLIC);
 
 /// GCP: the service-account key.
 pub const JSON_KEY: FieldSpec = FieldSpec::text(
@@ -212,7 +256,8 @@ pub const JSON_KEY: FieldSpec = FieldSpec::text(
 .help(
     "The JSON key of a service account with read access (Artifact Registry Reader or \
              Storage Object Viewer). It is stored compacted, its private key intact.",
-);
+)
+.when(NOT_PUBLIC);
 
 const CLUSTERS: Shape = Shape::List {
     max_items: 1000,
@@ -228,7 +273,16 @@ const SOURCES: &[Choice] = &[
         value: "image-pull-secret",
         label: "Use an existing image pull secret",
     },
+    Choice {
+        value: "custom-credential",
+        label: "Use other credentials",
+    },
 ];
+
+const CUSTOM: &[When] = &[When {
+    field: "credentialSource",
+    is: Literal::Text("custom-credential"),
+}];
 
 const INJECTION_FIELDS: &[FieldSpec] = &[
     FieldSpec::text(
@@ -245,12 +299,12 @@ const INJECTION_FIELDS: &[FieldSpec] = &[
         "Image pull secret name",
         text(
             1,
-            253,
-            Some(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"),
+            2048,
+            Some(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*( *, *[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)*$"),
         ),
     )
     .placeholder("my-pull-secret")
-    .help("The name of a secret that already exists in each namespace.")
+    .help("The names of secrets that already exist in each namespace, separated by commas.")
     .when(&[When {
         field: "credentialSource",
         is: Literal::Text("image-pull-secret"),
@@ -273,6 +327,18 @@ const INJECTION_FIELDS: &[FieldSpec] = &[
     .optional()
     .placeholder("cluster id, or * for all clusters")
     .help("Clusters that get an image pull secret for this registry automatically (* = all)."),
+    FieldSpec::text("customServer", "Registry server", text(1, 512, None))
+        .optional()
+        .placeholder("registry URL")
+        .help("The server the secret names; the registry URL when empty.")
+        .when(CUSTOM),
+    FieldSpec::text("customEmail", "E-mail", text(1, 256, None))
+        .optional()
+        .when(CUSTOM),
+    FieldSpec::text("customUsername", "Username", USERNAME_SHAPE).when(CUSTOM),
+    FieldSpec::text("customPassword", "Password", text(1, 65_536, None))
+        .widget(Widget::Password)
+        .when(CUSTOM),
 ];
 
 /// The "Manage" panel: which clusters get the registry's credentials, and from where.
@@ -287,5 +353,133 @@ pub const INJECTION: GroupSpec = GroupSpec {
             ("Auto-inject into clusters", "autoInject"),
         ],
     }),
-    exclusive: Some(("doNotInject", "autoInject")),
+    exclusive: None,
+};
+
+const ACCESS: &[Choice] = &[
+    Choice {
+        value: "pull",
+        label: "Pull",
+    },
+    Choice {
+        value: "push",
+        label: "Push",
+    },
+    Choice {
+        value: "pull-push",
+        label: "Pull and push",
+    },
+];
+
+const USAGE_FIELDS: &[FieldSpec] = &[
+    FieldSpec::text(
+        "containers",
+        "Container images",
+        Shape::Choice(&[Choice {
+            value: "pull-push",
+            label: "Pull and push",
+        }]),
+    )
+    .widget(Widget::Radio)
+    .optional()
+    .help("Store container images (the platform pulls and pushes them)."),
+    FieldSpec::text("charts", "Helm charts (OCI)", Shape::Choice(ACCESS))
+        .widget(Widget::Radio)
+        .optional()
+        .help("Use the registry as an OCI Helm chart store: pull, push or both (not GCR)."),
+    FieldSpec::text(
+        "chartRepositories",
+        "Chart repositories",
+        Shape::List {
+            max_items: 1000,
+            item_max: 512,
+        },
+    )
+    .widget(Widget::List)
+    .optional()
+    .placeholder("project/chart")
+    .help("The chart repositories charts are pulled from (required to pull charts)."),
+];
+
+/// What the registry is used for (the platform's OCI registry settings).
+pub const USAGE: GroupSpec = GroupSpec {
+    key: "usage",
+    label: "Use the registry for",
+    help: "Container images and/or Helm charts stored as OCI artifacts; container images when \
+           not set.",
+    fields: USAGE_FIELDS,
+    one_of: None,
+    exclusive: None,
+};
+
+const METHODS: &[Choice] = &[
+    Choice {
+        value: "direct",
+        label: "Direct connection",
+    },
+    Choice {
+        value: "proxy",
+        label: "Via proxy",
+    },
+    Choice {
+        value: "ssh",
+        label: "Via SSH tunnel",
+    },
+];
+
+const PROXY: &[When] = &[When {
+    field: "method",
+    is: Literal::Text("proxy"),
+}];
+
+const SSH: &[When] = &[When {
+    field: "method",
+    is: Literal::Text("ssh"),
+}];
+
+const DASHBOARD_URL: Shape = text(
+    8,
+    300,
+    Some(r"^https?://[\w.-]+(\.[\w.-]+)+[\w\-._~:/?#\[\]@!$&'()*+,;=.]+$"),
+);
+
+const REMOTE_FIELDS: &[FieldSpec] = &[
+    FieldSpec::text("method", "Connection method", Shape::Choice(METHODS))
+        .widget(Widget::Radio)
+        .optional()
+        .default(Literal::Text("direct")),
+    FieldSpec::text("proxyUrl", "Proxy URL", DASHBOARD_URL)
+        .placeholder("http://proxy.example.com:3128")
+        .when(PROXY),
+    FieldSpec::text("sshServerAddress", "SSH server address", DASHBOARD_URL)
+        .placeholder("https://bastion.example.com")
+        .when(SSH),
+    FieldSpec::text(
+        "sshUsername",
+        "SSH username",
+        text(1, 300, Some("^[A-Za-z0-9_-]+$")),
+    )
+    .when(SSH),
+    FieldSpec::text("sshPassword", "SSH password", text(1, 65_536, Some(r"\S")))
+        .widget(Widget::Password)
+        .optional()
+        .when(SSH),
+    FieldSpec::text(
+        "sshAuthKey",
+        "SSH private key",
+        text(1, 65_536, Some(r"\S")),
+    )
+    .widget(Widget::SecretTextarea)
+    .optional()
+    .when(SSH),
+];
+
+/// How the platform reaches the registry: directly, through a proxy or an SSH tunnel.
+pub const REMOTE_CONNECTION: GroupSpec = GroupSpec {
+    key: "remoteConnection",
+    label: "Remote connection",
+    help: "Advanced: reach the registry through an HTTP proxy or an SSH tunnel.",
+    fields: REMOTE_FIELDS,
+    one_of: None,
+    exclusive: None,
 };

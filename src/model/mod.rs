@@ -258,7 +258,7 @@ impl TypeSpec {
 pub const TYPE_KEY: &str = "registryType";
 
 /// The nested groups every form ends with.
-pub const GROUPS: &[GroupSpec] = &[fields::INJECTION];
+pub const GROUPS: &[GroupSpec] = &[fields::INJECTION, fields::USAGE, fields::REMOTE_CONNECTION];
 
 /// The declaration of type `t`.
 pub fn type_spec(t: RegistryType) -> &'static TypeSpec {

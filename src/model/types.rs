@@ -2,9 +2,10 @@
 //! (and the CA certificate) belong only to registries that can be self-hosted.
 
 use super::fields::{
-    password, username, ACR_URL, ARTIFACT_REGISTRY_URL, AWS_ACCESS_KEY_ID, AWS_AUTH_TYPE,
-    AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, CERT, CONNECTION, DOCKER_HUB_SERVER, DOCKER_HUB_URL,
-    ECR_URL, GCR_URL, IS_DEFAULT, JSON_KEY, JSON_KEY_USER, NAME, OTHER_URL, QUAY_URL,
+    password, username, ACR_URL, ARTIFACT_REGISTRY_URL, ASSUME_ROLE_ARN, AWS_ACCESS_KEY_ID,
+    AWS_AUTH_TYPE, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, CERT, CONNECTION, DOCKER_HUB_SERVER,
+    DOCKER_HUB_URL, ECR_URL, GCR_URL, IS_DEFAULT, JSON_KEY, JSON_KEY_USER, NAME, OTHER_URL, PUBLIC,
+    QUAY_URL,
 };
 use super::TypeSpec;
 use crate::catalog::RegistryType;
@@ -22,7 +23,9 @@ const ECR: TypeSpec = TypeSpec {
         AWS_ACCESS_KEY_ID,
         AWS_SECRET_ACCESS_KEY,
         AWS_SESSION_TOKEN,
+        ASSUME_ROLE_ARN,
         IS_DEFAULT,
+        PUBLIC,
     ],
 };
 
@@ -43,6 +46,7 @@ const DOCKER_HUB: TypeSpec = TypeSpec {
             "A personal access token with read access is recommended over your password.",
         ),
         IS_DEFAULT,
+        PUBLIC,
     ],
 };
 
@@ -64,6 +68,7 @@ const ACR: TypeSpec = TypeSpec {
             "The service principal's client secret or the admin password.",
         ),
         IS_DEFAULT,
+        PUBLIC,
     ],
 };
 
@@ -78,6 +83,7 @@ const ARTIFACT_REGISTRY: TypeSpec = TypeSpec {
         JSON_KEY_USER,
         JSON_KEY,
         IS_DEFAULT,
+        PUBLIC,
     ],
 };
 
@@ -86,7 +92,7 @@ const GCR: TypeSpec = TypeSpec {
     label: "GCR",
     credentials_help: "A service-account JSON key; the username is always _json_key.",
     docker_config_server: None,
-    fields: &[NAME, GCR_URL, JSON_KEY_USER, JSON_KEY, IS_DEFAULT],
+    fields: &[NAME, GCR_URL, JSON_KEY_USER, JSON_KEY, IS_DEFAULT, PUBLIC],
 };
 
 const QUAY: TypeSpec = TypeSpec {
@@ -106,6 +112,7 @@ const QUAY: TypeSpec = TypeSpec {
             "The robot account's token or the user's password.",
         ),
         IS_DEFAULT,
+        PUBLIC,
     ],
 };
 
@@ -128,6 +135,7 @@ const OTHER: TypeSpec = TypeSpec {
             "A read-only token is recommended over a password.",
         ),
         IS_DEFAULT,
+        PUBLIC,
         CONNECTION,
         CERT,
     ],

@@ -94,6 +94,12 @@ pub enum SecretError {
         /// The configuration.
         path: String,
     },
+    /// A public registry: it has no credentials to put in a secret.
+    #[error("{path}: a public registry has no credentials; no secret is needed")]
+    PublicRegistry {
+        /// The configuration.
+        path: String,
+    },
     /// The ECR token given belongs to a different registry host than the configuration.
     #[error("{path}: the ECR token's proxy endpoint is not this registry's host")]
     EcrTokenRegistry {
@@ -144,6 +150,7 @@ macro_rules! path_of {
             | SecretError::RegistryUrl { path }
             | SecretError::EcrTokenRequired { path }
             | SecretError::EcrIamRole { path }
+            | SecretError::PublicRegistry { path }
             | SecretError::EcrTokenRegistry { path }
             | SecretError::Shape { path, .. }
             | SecretError::TooMany { path, .. }
@@ -173,6 +180,7 @@ impl SecretError {
             SecretError::RegistryUrl { .. } => "secret.registry-url",
             SecretError::EcrTokenRequired { .. } => "secret.ecr-token-required",
             SecretError::EcrIamRole { .. } => "secret.ecr-iam-role",
+            SecretError::PublicRegistry { .. } => "secret.public-registry",
             SecretError::EcrTokenRegistry { .. } => "secret.ecr-token-registry",
             SecretError::Shape { .. } => "secret.shape",
             SecretError::TooMany { .. } => "secret.too-many",

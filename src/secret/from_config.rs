@@ -67,6 +67,7 @@ fn required(v: &Option<String>, err: SecretError) -> Result<&str, SecretError> {
 ///
 /// # Errors
 /// Paths are relative to the configuration:
+/// - `secret.public-registry` (path `/public`) for a public registry (no credentials);
 /// - `secret.ecr-iam-role` when the configuration is ECR with the nodes' IAM role (no secret);
 /// - `secret.ecr-token-required` when it is ECR with access keys and no `ecr_token` is given;
 /// - `secret.ecr-token-registry` (path `/ecrToken/proxyEndpoint`) when the token's endpoint is
@@ -81,6 +82,11 @@ pub fn docker_entry(
     config: &RegistryConfig,
     ecr_token: Option<&EcrToken>,
 ) -> Result<DockerEntry, SecretError> {
+    if config.public {
+        return Err(SecretError::PublicRegistry {
+            path: "/public".into(),
+        });
+    }
     let server = server_for(config)?;
     let (username, password) = match config.registry_type {
         RegistryType::Ecr => {

@@ -384,7 +384,19 @@ pub fn option_flag(options: Option<&Value>, key: &str) -> Result<bool, SecretErr
 /// # Errors
 /// Every validation error of the configuration, with the validator's codes and paths.
 pub fn config_from_json(v: &Value, now: Timestamp) -> Result<RegistryConfig, SecretError> {
-    crate::validate::validated_config(v, now).map_err(|issues| {
+    config_from_json_in(v, now, crate::validate::Mode::Create)
+}
+
+/// [`config_from_json`] validated for a [`crate::validate::Mode`].
+///
+/// # Errors
+/// As [`config_from_json`].
+pub fn config_from_json_in(
+    v: &Value,
+    now: Timestamp,
+    mode: crate::validate::Mode,
+) -> Result<RegistryConfig, SecretError> {
+    crate::validate::validated_config_in(v, now, mode).map_err(|issues| {
         SecretError::collect(issues.into_iter().map(SecretError::Invalid).collect())
             .unwrap_or(shape("", "a valid registry configuration is expected"))
     })

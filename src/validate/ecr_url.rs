@@ -13,9 +13,11 @@
 //! | ISO | `c2s.ic.gov`, `sc2s.sgov.gov`, `cloud.adc-e.uk`, `csp.hci.ic.gov` (and their `on.` dual-stack forms) |
 //! | public | `public.ecr.aws`, dual-stack `ecr-public.aws.com` |
 //!
-//! The credential helper's regular expression also matches crossed forms that no DNS name
-//! exists for (`dkr-ecr` under `amazonaws.com`, `dkr.ecr` under `on.aws`); regcred rejects
-//! them with `ecr.url.suffix`, as it rejects a region that belongs to another partition.
+//! The credential helper's parser (`ecrPattern` in `ecr-login/api/client.go`) takes the service
+//! part as `dkr[.-]ecr(-fips)?` under every domain, so both spellings are accepted on each
+//! domain (its own tests list `...dkr.ecr.cn-north-1.on.amazonwebservices.com.cn`); the domain,
+//! not the spelling, decides `dualStack` and the API endpoint. Unlike the helper, regcred
+//! rejects a region that belongs to another partition than the domain (`ecr.url.region`).
 
 use serde::Serialize;
 
@@ -92,6 +94,15 @@ const PARTITIONS: [Partition; 7] = [
     },
 ];
 
+/// The IPv4 DNS domain of a region's partition (`amazonaws.com`, `amazonaws.com.cn`,
+/// `c2s.ic.gov`, ...): where its regional API endpoints such as STS live.
+pub fn partition_domain(region: &str) -> &'static str {
+    PARTITIONS
+        .iter()
+        .find(|p| region.starts_with(p.region_prefix))
+        .map_or("amazonaws.com", |p| p.suffix)
+}
+
 const PUBLIC_HOST: &str = "public.ecr.aws";
 const PUBLIC_DUAL_HOST: &str = "ecr-public.aws.com";
 
@@ -111,7 +122,7 @@ fn fail(code: &str, message: &str) -> Report<EcrRegistry> {
 ///   `ecr.<region>.api.aws`, `api.ecr-public...`) instead of a registry host;
 /// - `ecr.url.not-ecr`: the host is not an ECR registry at all;
 /// - `ecr.url.suffix`: it looks like an ECR host but ends in an unknown domain (a look-alike
-///   such as `...amazonaws.com.evil.example`) or mixes the dual-stack and IPv4 forms;
+///   such as `...amazonaws.com.evil.example`);
 /// - `ecr.url.account-id`: the part before `.dkr` is not exactly one 12-digit account id;
 /// - `ecr.url.region`: the region is missing, malformed, or belongs to another partition.
 pub fn parse_ecr_url(input: &str) -> Report<EcrRegistry> {
@@ -177,26 +188,20 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     for (i, l) in labels.iter().enumerate() {
         let next = labels.get(i + 1).copied();
         match (*l, next) {
-            ("dkr", Some("ecr")) => service = Some((i, 2, false, false)),
-            ("dkr", Some("ecr-fips")) => service = Some((i, 2, true, false)),
-            ("dkr-ecr", _) => service = Some((i, 1, false, true)),
-            ("dkr-ecr-fips", _) => service = Some((i, 1, true, true)),
+            ("dkr", Some("ecr")) => service = Some((i, 2, false)),
+            ("dkr", Some("ecr-fips")) => service = Some((i, 2, true)),
+            ("dkr-ecr", _) => service = Some((i, 1, false)),
+            ("dkr-ecr-fips", _) => service = Some((i, 1, true)),
             _ => continue,
         }
         break;
     }
-    let Some((at, width, fips, dual_form)) = service else {
+    let Some((at, width, fips)) = service else {
         return fail(
             "ecr.url.not-ecr",
             "not an ECR registry host: \".dkr.ecr.\" is missing",
         );
     };
-    if dual_form != dual_suffix {
-        return fail(
-            "ecr.url.suffix",
-            "dual-stack hosts (\"dkr-ecr\") end in \"on.aws\" (or their partition's \"on.\" domain); \"dkr.ecr\" hosts end in \"amazonaws.com\"",
-        );
-    }
     let account: Vec<&str> = labels.iter().take(at).copied().collect();
     let region: Vec<&str> = labels.iter().skip(at + width).copied().collect();
     let account_ok =

@@ -1,7 +1,9 @@
 //! The cluster-injection policy ("Manage" panel).
 //!
-//! `doNotInject` and `autoInject` are mutually exclusive; `"*"` in a list means all clusters;
-//! `credentialSource: image-pull-secret` needs the DNS-1123 name of an existing secret.
+//! `"*"` in a list means all clusters; when both `doNotInject` and `autoInject` list clusters,
+//! the platform lets the applied list win (a warning says so); `credentialSource:
+//! image-pull-secret` needs the DNS-1123 names of existing secrets (comma-separated, as the
+//! platform's "Manage" panel takes them); `custom-credential` needs `customUsername` and `customPassword`.
 
 use serde_json::Value;
 
@@ -88,10 +90,11 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
     match id {
         "registry-credentials" => Ok(CredentialSource::RegistryCredentials),
         "image-pull-secret" => Ok(CredentialSource::ImagePullSecret),
+        "custom-credential" => Ok(CredentialSource::CustomCredential),
         _ => Err(Issue::new(
             "",
             "config.enum",
-            "must be \"registry-credentials\" or \"image-pull-secret\"",
+            "must be \"registry-credentials\", \"image-pull-secret\" or \"custom-credential\"",
         )),
     }
 }
@@ -99,10 +102,13 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
 /// Walks the `injection` object at `/injection`.
 ///
 /// Errors: `config.type`, `config.unknown-field`, the list errors of [`check_cluster_list`],
-/// `injection.exclusive` (both lists have clusters), `config.enum` (unknown credential
-/// source), `injection.secret-name-required` (`image-pull-secret` without `secretName`), and
-/// the `dns-subdomain.*` errors of [`check_dns_subdomain`] for `secretName`. Warning:
-/// `injection.secret-name-unused` (`secretName` with `registry-credentials`; it is dropped).
+/// `config.enum` (unknown credential source), `injection.secret-name-required`
+/// (`image-pull-secret` without `secretName`), `injection.secret-name-empty` (a blank name in
+/// the comma-separated list), the `dns-subdomain.*` errors of [`check_dns_subdomain`] for each
+/// name, `injection.custom-credential-required` (`custom-credential` without a username and
+/// password (`customUsername`, `customPassword`)). Warnings: `injection.both-lists` (both lists have clusters:
+/// `autoInject` wins, as on the platform), `injection.secret-name-unused` (`secretName` with
+/// another source; it is dropped), `injection.custom-credential-unused`.
 pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
     let obj = w.object("/injection", value)?;
     w.unknown_fields(
@@ -113,6 +119,10 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             "autoInject",
             "credentialSource",
             "secretName",
+            "customServer",
+            "customEmail",
+            "customUsername",
+            "customPassword",
         ],
     );
     let do_not = obj
@@ -124,10 +134,10 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         .map(|v| check_cluster_list(w, "/injection/autoInject", v))
         .unwrap_or_default();
     if !do_not.is_empty() && !auto.is_empty() {
-        w.error(
+        w.warning(
             "/injection",
-            "injection.exclusive",
-            "choose either the clusters that never get credentials or those that get them automatically, not both",
+            "injection.both-lists",
+            "both cluster lists are set: the clusters listed for automatic injection win, as on the platform",
         );
     }
     let source = match w.string("/injection/credentialSource", obj.get("credentialSource")) {
@@ -144,10 +154,19 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         .string("/injection/secretName", obj.get("secretName"))
         .map(str::to_string);
     if let Some(s) = &secret {
-        if let Err(e) = check_dns_subdomain(s) {
-            w.push_error(e.under("/injection/secretName"));
+        for name in s.split(',').map(str::trim) {
+            if name.is_empty() {
+                w.error(
+                    "/injection/secretName",
+                    "injection.secret-name-empty",
+                    "a secret name in the comma-separated list is empty",
+                );
+            } else if let Err(e) = check_dns_subdomain(name) {
+                w.push_error(e.under("/injection/secretName"));
+            }
         }
     }
+    let secret = secret.map(|s| s.split(',').map(str::trim).collect::<Vec<_>>().join(","));
     let secret_name = match (source, secret) {
         (CredentialSource::ImagePullSecret, None) => {
             w.error(
@@ -158,7 +177,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             None
         }
         (CredentialSource::ImagePullSecret, Some(s)) => Some(s),
-        (CredentialSource::RegistryCredentials, Some(_)) => {
+        (_, Some(_)) => {
             w.warning(
                 "/injection/secretName",
                 "injection.secret-name-unused",
@@ -166,12 +185,77 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             );
             None
         }
-        (CredentialSource::RegistryCredentials, None) => None,
+        (_, None) => None,
     };
-    Some(Injection {
+    let mut injection = Injection {
         do_not_inject: do_not,
         auto_inject: auto,
         credential_source: source,
         secret_name,
-    })
+        ..Injection::default()
+    };
+    custom_credential(w, obj, source, &mut injection);
+    Some(injection)
+}
+
+const CUSTOM_KEYS: [&str; 4] = [
+    "customServer",
+    "customEmail",
+    "customUsername",
+    "customPassword",
+];
+
+/// `customServer`, `customEmail`, `customUsername`, `customPassword` (the platform's
+/// `CUSTOM_CREDENTIAL`): with `custom-credential`, username and password are required
+/// (`injection.custom-credential-required`) and the username has no `:` (`username.colon`);
+/// with another source they are ignored (`injection.custom-credential-unused`).
+fn custom_credential(
+    w: &mut Walker,
+    obj: &serde_json::Map<String, Value>,
+    source: CredentialSource,
+    injection: &mut Injection,
+) {
+    let mut values = Vec::new();
+    for key in CUSTOM_KEYS {
+        let v = w
+            .string(&format!("/injection/{key}"), obj.get(key))
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned);
+        values.push(v);
+    }
+    let [server, email, username, password] =
+        <[Option<String>; 4]>::try_from(values).unwrap_or_default();
+    if source != CredentialSource::CustomCredential {
+        if [&server, &email, &username, &password]
+            .iter()
+            .any(|v| v.is_some())
+        {
+            w.warning(
+                "/injection",
+                "injection.custom-credential-unused",
+                "the custom credential is only used with \"custom-credential\"; it is ignored",
+            );
+        }
+        return;
+    }
+    let Some((username, password)) = username.filter(|u| !u.trim().is_empty()).zip(password) else {
+        w.error(
+            "/injection/customUsername",
+            "injection.custom-credential-required",
+            "enter the username and password of the custom credential",
+        );
+        return;
+    };
+    if username.contains(':') {
+        w.error(
+            "/injection/customUsername",
+            "username.colon",
+            "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
+        );
+        return;
+    }
+    injection.custom_server = server;
+    injection.custom_email = email;
+    injection.custom_username = Some(username);
+    injection.custom_password = Some(password);
 }

@@ -24,8 +24,10 @@ pub mod injection;
 mod json_compact;
 pub(crate) mod json_walk;
 pub mod names;
+pub mod platform_fields;
 mod registry;
 pub mod registry_url;
+pub mod role_arn;
 mod single_field;
 pub(crate) mod url_parts;
 
@@ -33,7 +35,7 @@ pub use ecr_url::{parse_ecr_url, EcrRegistry};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
 pub use host_name::{install_host_parser, HostParser};
 pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
-pub use registry::validate_registry;
+pub use registry::{validate_registry, validate_registry_in, Mode};
 pub use registry_url::check_registry_url;
 pub use single_field::{validate_field, validate_field_in, ArgumentError};
 
@@ -46,7 +48,19 @@ pub fn validated_config(
     config: &serde_json::Value,
     now: crate::time::Timestamp,
 ) -> Result<crate::config::RegistryConfig, Vec<crate::report::Issue>> {
-    let report = validate_registry(config, now);
+    validated_config_in(config, now, Mode::Create)
+}
+
+/// [`validated_config`] for a [`Mode`] (`Update`: blank secrets are kept-stored, left out).
+///
+/// # Errors
+/// The errors of [`validate_registry_in`] (never empty when returned).
+pub fn validated_config_in(
+    config: &serde_json::Value,
+    now: crate::time::Timestamp,
+    mode: Mode,
+) -> Result<crate::config::RegistryConfig, Vec<crate::report::Issue>> {
+    let report = validate_registry_in(config, now, mode);
     match report.value {
         Some(value) if report.valid => Ok(value),
         _ if report.errors.is_empty() => Err(vec![crate::report::Issue::new(

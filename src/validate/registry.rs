@@ -6,6 +6,7 @@ use super::connection::check_connection_cert;
 use super::field_rules as fields;
 use super::injection::check_injection;
 use super::json_walk::Walker;
+use super::platform_fields::check_platform_fields;
 use crate::catalog::RegistryType;
 use crate::config::{AwsAuthType, RegistryConfig};
 use crate::report::Report;
@@ -36,6 +37,36 @@ use crate::time::Timestamp;
 ///
 /// `now` is the current time, used for certificate expiry.
 pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfig> {
+    validate_registry_in(config, now, Mode::Create)
+}
+
+/// What a configuration is validated for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// A new registry: every credential is required.
+    #[default]
+    Create,
+    /// An edit of a stored registry: a blank or absent secret (`password`,
+    /// `awsSecretAccessKey`) means "keep the stored one", as the platform's update API treats
+    /// it (warning `config.keep-stored`; the value leaves it out).
+    Update,
+}
+
+impl Mode {
+    /// Reads the `mode` option: `"create"` (or absent) or `"update"`; `None` for anything else.
+    pub fn from_option(options: Option<&Value>) -> Option<Mode> {
+        match options.and_then(|o| o.get("mode")) {
+            None | Some(Value::Null) => Some(Mode::Create),
+            Some(v) if v == "create" => Some(Mode::Create),
+            Some(v) if v == "update" => Some(Mode::Update),
+            Some(_) => None,
+        }
+    }
+}
+
+/// [`validate_registry`] for a [`Mode`]. A public registry (`public: true`) takes no
+/// credentials in either mode: credential fields are ignored (`config.ignored`).
+pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Report<RegistryConfig> {
     let mut w = Walker::default();
     let Some(obj) = w.object("", config) else {
         return w.finish(None);
@@ -73,9 +104,32 @@ pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfi
         w.warnings.extend(warnings);
         cert = kept;
     }
-    let creds = credentials(&mut w, t, obj);
-    let (Some(name), Some(url), Some(is_default), Some(connection), Some(injection), Some(creds)) =
-        (name, url, is_default, connection, injection, creds)
+    let creds = match obj.get("public") {
+        // The form hides every credential of a public registry (`config.ignored` above).
+        // Not a boolean: `config.type` above; the credentials are not judged either.
+        Some(Value::Bool(true)) => Some(Credentials::default()),
+        Some(v) if !v.is_boolean() && !v.is_null() => Some(Credentials::default()),
+        _ => credentials(&mut w, t, obj, mode),
+    };
+    let region = url.as_deref().and_then(crate::secret::ecr_host::ecr_region);
+    let platform = check_platform_fields(
+        &mut w,
+        t,
+        obj,
+        region.as_deref(),
+        is_default.unwrap_or(false),
+    );
+    let (
+        Some(name),
+        Some(url),
+        Some(is_default),
+        Some(connection),
+        Some(injection),
+        Some(creds),
+        Some(platform),
+    ) = (
+        name, url, is_default, connection, injection, creds, platform,
+    )
     else {
         return w.finish(None);
     };
@@ -93,6 +147,10 @@ pub fn validate_registry(config: &Value, now: Timestamp) -> Report<RegistryConfi
         username: creds.username,
         password: creds.password,
         injection,
+        public: platform.public,
+        usage: platform.usage,
+        assume_role_arn: platform.assume_role_arn,
+        remote_connection: platform.remote_connection,
     }))
 }
 
@@ -155,15 +213,42 @@ struct Credentials {
     password: Option<String>,
 }
 
+/// In update mode, whether the secret `key` is blank or absent: then a `config.keep-stored`
+/// warning is recorded and the stored value is kept.
+fn keep_stored(w: &mut Walker, obj: &Map<String, Value>, key: &str, mode: Mode) -> bool {
+    let blank = match obj.get(key) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(_) => false,
+    };
+    let keep = mode == Mode::Update && blank;
+    if keep {
+        w.warning(
+            &format!("/{key}"),
+            "config.keep-stored",
+            "left blank: the stored secret is kept",
+        );
+    }
+    keep
+}
+
 /// The credential fields of type `t`; `None` when one of them is wrong.
-fn credentials(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Option<Credentials> {
+fn credentials(
+    w: &mut Walker,
+    t: RegistryType,
+    obj: &Map<String, Value>,
+    mode: Mode,
+) -> Option<Credentials> {
     let errors_before = w.errors.len();
     let mut c = Credentials::default();
     if t == RegistryType::Ecr {
         c.aws_auth_type = fields::aws_auth_type(w, obj.get("awsAuthType"));
         if c.aws_auth_type == Some(AwsAuthType::UserAuth) {
             c.aws_access_key_id = fields::access_key_id(w, obj.get("awsAccessKeyId"));
-            c.aws_secret_access_key = fields::secret_access_key(w, obj.get("awsSecretAccessKey"));
+            if !keep_stored(w, obj, "awsSecretAccessKey", mode) {
+                c.aws_secret_access_key =
+                    fields::secret_access_key(w, obj.get("awsSecretAccessKey"));
+            }
             c.aws_session_token = fields::session_token(w, obj.get("awsSessionToken"));
             if let Some(id) = &c.aws_access_key_id {
                 let has_token = c.aws_session_token.is_some();
@@ -174,7 +259,9 @@ fn credentials(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Opt
         }
     } else {
         c.username = fields::username(w, t, obj.get("username"));
-        c.password = fields::password(w, t, obj.get("password"));
+        if !keep_stored(w, obj, "password", mode) {
+            c.password = fields::password(w, t, obj.get("password"));
+        }
     }
     (w.errors.len() == errors_before).then_some(c)
 }

@@ -74,7 +74,8 @@ pub fn validate_field_in(
     let v = (!value.is_null()).then_some(value);
     let mut w = Walker::default();
     let out = match field.split_once('.') {
-        Some((_, key)) => injection_field(&mut w, key, v),
+        Some(("injection", key)) => injection_field(&mut w, key, v),
+        Some((group, key)) => super::platform_fields::check_platform_field(&mut w, group, key, v),
         None if !in_form(t, field, ctx) => {
             if v.is_some_and(|v| !super::registry::is_empty(v)) {
                 let label = crate::model::type_spec(t).label;
@@ -153,8 +154,23 @@ fn top_level_field(
         "injection" => v
             .and_then(|v| check_injection(w, v))
             .and_then(|i| serde_json::to_value(i).ok()),
+        "public" | "assumeRoleArn" => super::platform_fields::check_platform_field(w, "", field, v),
         _ => None,
     }
+}
+
+/// `injection.customUsername`: a string without `:` (`username.colon`).
+fn s_username(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Value> {
+    let u = w.string(path, v)?;
+    if u.contains(':') {
+        w.error(
+            path,
+            "username.colon",
+            "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
+        );
+        return None;
+    }
+    Some(Value::from(u))
 }
 
 /// A field of the injection policy (`doNotInject`, `autoInject`, `credentialSource`,
@@ -178,7 +194,15 @@ fn injection_field(w: &mut Walker, key: &str, v: Option<&Value>) -> Option<Value
             },
             None => Some(Value::from("registry-credentials")),
         },
+        "customServer" | "customEmail" | "customPassword" => w.string(&path, v).map(Value::from),
+        "customUsername" => s_username(w, &path, v),
         _ => match w.string(&path, v) {
+            Some(names) if names.contains(',') => {
+                let probe = serde_json::json!({"credentialSource": "image-pull-secret", "secretName": names});
+                check_injection(w, &probe)
+                    .and_then(|i| i.secret_name)
+                    .map(Value::from)
+            }
             Some(name) => match check_dns_subdomain(name) {
                 Ok(()) => Some(Value::from(name)),
                 Err(e) => {

@@ -67,6 +67,41 @@ fn err(code: &'static str, message: impl Into<String>) -> EcrError {
     }
 }
 
+/// A `POST https://<host>/` with `headers` and `body`, signed with SigV4 for `service` in
+/// `region` (the request shape of ECR `GetAuthorizationToken` and STS `AssumeRole`).
+pub(crate) fn signed_post(
+    host: &str,
+    region: &str,
+    service: &str,
+    headers: Vec<Header>,
+    body: String,
+    creds: &AwsCredentials,
+    now: Timestamp,
+) -> Request {
+    let mut to_sign = vec![("Host".to_owned(), host.to_owned())];
+    to_sign.extend(headers.iter().map(|h| (h.name.clone(), h.value.clone())));
+    let sig = sign(
+        &SignableRequest {
+            method: "POST",
+            path_and_query: "/",
+            headers: &to_sign,
+            body: body.as_bytes(),
+        },
+        creds,
+        &SigningParams::new(region, service, now),
+    );
+    let mut all = headers;
+    all.extend(sig.added_headers);
+    Request {
+        method: "POST",
+        url: format!("https://{host}/"),
+        headers: all,
+        body: Some(body),
+        secret_body: false,
+        tls: TlsHint::default(),
+    }
+}
+
 /// The signed `POST https://<api_host>/` request with body `{}`.
 pub fn authorization_token_request(
     endpoint: &EcrEndpoint,
@@ -77,29 +112,15 @@ pub fn authorization_token_request(
         Header::plain("Content-Type", CONTENT_TYPE),
         Header::plain("X-Amz-Target", TARGET),
     ];
-    let mut to_sign = vec![("Host".to_owned(), endpoint.api_host.clone())];
-    to_sign.extend(headers.iter().map(|h| (h.name.clone(), h.value.clone())));
-    let body = "{}";
-    let sig = sign(
-        &SignableRequest {
-            method: "POST",
-            path_and_query: "/",
-            headers: &to_sign,
-            body: body.as_bytes(),
-        },
+    signed_post(
+        &endpoint.api_host,
+        &endpoint.region,
+        "ecr",
+        headers,
+        "{}".to_owned(),
         creds,
-        &SigningParams::new(&endpoint.region, "ecr", now),
-    );
-    let mut all = headers;
-    all.extend(sig.added_headers);
-    Request {
-        method: "POST",
-        url: format!("https://{}/", endpoint.api_host),
-        headers: all,
-        body: Some(body.to_owned()),
-        secret_body: false,
-        tls: TlsHint::default(),
-    }
+        now,
+    )
 }
 
 fn error_type(resp: &Response, body: &Value) -> Option<String> {

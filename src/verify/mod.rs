@@ -19,7 +19,9 @@ pub mod http;
 pub mod login;
 pub mod outcome;
 pub mod policy;
+pub mod role_token;
 pub mod sigv4;
+pub mod sts;
 pub mod target;
 
 pub use http::{Request, Response, Transport};

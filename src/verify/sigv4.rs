@@ -187,7 +187,7 @@ pub fn signing_key(secret: &str, day: &str, region: &str, service: &str) -> Vec<
 
 /// Percent-encodes everything but the unreserved characters (`A-Z a-z 0-9 - . _ ~`), and `/`
 /// too when `keep_slash`.
-fn uri_encode(input: &[u8], keep_slash: bool) -> String {
+pub(crate) fn uri_encode(input: &[u8], keep_slash: bool) -> String {
     let mut out = String::with_capacity(input.len());
     for &b in input {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || (keep_slash && b == b'/') {

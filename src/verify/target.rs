@@ -52,6 +52,8 @@ pub struct Target {
     pub connection: Connection,
     /// What the host should know about TLS.
     pub tls: TlsHint,
+    /// ECR: the IAM role assumed (STS `AssumeRole`) with the keys before the token request.
+    pub assume_role_arn: Option<String>,
 }
 
 impl fmt::Debug for Target {
@@ -62,6 +64,7 @@ impl fmt::Debug for Target {
             .field("auth", &self.auth)
             .field("connection", &self.connection)
             .field("tls", &self.tls)
+            .field("assume_role_arn", &self.assume_role_arn)
             .finish()
     }
 }
@@ -185,6 +188,10 @@ impl Target {
             auth,
             connection: config.connection,
             tls,
+            assume_role_arn: match config.registry_type {
+                RegistryType::Ecr => non_empty(&config.assume_role_arn),
+                _ => None,
+            },
         })
     }
 }

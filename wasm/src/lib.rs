@@ -16,6 +16,7 @@ pub mod host;
 pub mod images;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod platform;
 pub mod secret;
 #[cfg(feature = "test-exports")]
 pub mod testing;

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::args;
-use crate::codec::{encode, error_with_issues, now_from};
+use crate::codec::{encode, error, error_with_issues, now_from};
 use regcred::secret::request;
 use regcred::secret::SecretError;
 
@@ -50,23 +50,43 @@ pub fn pull_secret(options: JsValue) -> Result<String, JsValue> {
     request::pull_secret_from_json(options.json(), options.now()?).map_err(|e| thrown(&e))
 }
 
-/// For each cluster (`[{ id, name? }]`, ids strings or numbers): inject or not, secret name, reason.
+/// For each cluster (`[{ id, name?, isVirtual? }]`, ids strings or numbers): inject or not,
+/// secret names, reason; `{ secretNaming: "platform" }` names secrets as the platform does.
 #[wasm_bindgen(js_name = injectionPlan)]
-pub fn injection_plan(config_value: JsValue, clusters: JsValue) -> Result<JsValue, JsValue> {
+pub fn injection_plan(
+    config_value: JsValue,
+    clusters: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = args::options(&options)?;
+    options.text("secretNaming")?;
+    let naming =
+        regcred::inject::SecretNaming::from_option(Some(options.json())).map_err(|e| thrown(&e))?;
     let config = config(&config_value, now_from(None)?)?;
     let clusters =
         regcred::inject::clusters_from_json(&args::required_list(&clusters, "clusters", false)?)
             .map_err(|e| thrown(&e.under("/clusters")))?;
-    encode(&regcred::inject::injection_plan(&config, &clusters))
+    encode(&regcred::inject::injection_plan_with(
+        &config, &clusters, naming,
+    ))
 }
 
-/// Devtron's container-registry payload for a configuration.
+/// The platform's container-registry payload for a configuration; `{ mode: "update" }` accepts
+/// blank secrets (sent as `""`: the platform keeps the stored ones).
 #[wasm_bindgen(js_name = toDevtronPayload)]
-pub fn to_devtron_payload(config_value: JsValue) -> Result<JsValue, JsValue> {
-    encode(&regcred::devtron::to_devtron_payload(&config(
-        &config_value,
-        now_from(None)?,
-    )?))
+pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = args::options(&options)?;
+    options.text("mode")?;
+    let mode = regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
+        error(
+            "argument.mode",
+            "options.mode must be \"create\" or \"update\"",
+        )
+    })?;
+    let value = args::required_object(&config_value, "config")?;
+    let config =
+        request::config_from_json_in(&value, now_from(None)?, mode).map_err(|e| thrown(&e))?;
+    encode(&regcred::devtron::to_devtron_payload(&config))
 }
 
 /// A configuration from Devtron's payload, as a Report.

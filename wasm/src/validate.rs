@@ -5,13 +5,29 @@ use wasm_bindgen::prelude::*;
 use crate::args;
 use crate::codec::{decode_json, encode, error};
 
+/// `options.mode`: `"create"` (the default) or `"update"`.
+fn mode(options: &args::Options) -> Result<regcred::validate::Mode, JsValue> {
+    options.text("mode")?;
+    regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
+        error(
+            "argument.mode",
+            "options.mode must be \"create\" or \"update\"",
+        )
+    })
+}
+
 /// Validates a whole registry configuration; the report's `value` is the normalized config.
 #[wasm_bindgen(js_name = validateRegistry)]
 pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValue, JsValue> {
     // The configuration is what a person typed: any value, even none, is a Report.
     let config = decode_json(&config, "config")?.unwrap_or(serde_json::Value::Null);
-    let now = args::options(&options_arg)?.now()?;
-    encode(&regcred::validate::validate_registry(&config, now))
+    let options = args::options(&options_arg)?;
+    let now = options.now()?;
+    encode(&regcred::validate::validate_registry_in(
+        &config,
+        now,
+        mode(&options)?,
+    ))
 }
 
 /// Validates one field of a configuration (for validation on each keystroke).

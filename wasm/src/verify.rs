@@ -8,9 +8,9 @@ use crate::args;
 use crate::codec::{encode, error, validated_config};
 use crate::verify_fetch::drive;
 use regcred::time::Timestamp;
-use regcred::verify::ecr::TokenExchange;
 use regcred::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
 use regcred::verify::login::{Login, LoginOptions};
+use regcred::verify::role_token::RoleTokenExchange;
 use regcred::verify::target::{Auth, Target};
 
 pub(super) struct Options {
@@ -123,7 +123,12 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
         let cfg = validated_config(&config_value, o.now)?;
         let target = Target::from_config(&cfg).map_err(|e| error(e.code, &e.message))?;
         let exchange = match target.auth {
-            Auth::EcrKeys(endpoint, keys) => TokenExchange::new(&endpoint, &keys, o.now),
+            Auth::EcrKeys(endpoint, keys) => RoleTokenExchange::new(
+                &endpoint,
+                &keys,
+                target.assume_role_arn.as_deref(),
+                o.now,
+            ),
             Auth::EcrIamRole => return Err(error("ecr.iam-role", "an IAM-role configuration has no keys to exchange; the nodes' role is used directly")),
             Auth::Password(_) => return Err(error("argument.config", "not an ECR configuration")),
         };

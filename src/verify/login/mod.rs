@@ -1,6 +1,8 @@
 //! The login state machine: what `docker login` does, one request at a time.
 //!
-//! 1. (ECR access keys only) `GetAuthorizationToken`, signed; its password is used below.
+//! 1. (ECR access keys only) with `assumeRoleArn`, STS `AssumeRole` first ([`assume_role`]);
+//!    then `GetAuthorizationToken`, signed (with the role's session credentials when a role
+//!    was assumed); its password is used below.
 //! 2. `GET https://host/v2/`: a 2xx from a registry means anonymous access; a 401 carries the
 //!    challenges.
 //! 3. Basic: the same `GET` with `Authorization: Basic`. Bearer: a token request to the realm
@@ -27,7 +29,7 @@
 use base64::Engine;
 use url::Url;
 
-use super::ecr::{authorization_token_request, parse_authorization_response};
+use super::ecr::parse_authorization_response;
 use super::flight::{Flight, Hop};
 use super::http::{redact_url, Header, Request, Response, Transport};
 use super::outcome::{Exchange, Outcome, Status, Step, TrailStep};
@@ -37,6 +39,7 @@ use crate::time::Timestamp;
 
 mod access;
 mod answers;
+mod assume_role;
 mod ping;
 mod token;
 
@@ -58,6 +61,7 @@ pub struct LoginOptions {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
+    Sts,
     Ecr,
     Ping,
     Basic,
@@ -170,13 +174,10 @@ impl Login {
         };
         match m.target.auth.clone() {
             Auth::EcrIamRole => m.finish(Status::Unsupported, Some("ecr.iam-role"), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
-            Auth::EcrKeys(endpoint, keys) => {
-                let req = authorization_token_request(&endpoint, &keys, m.now);
-                match Flight::new(&Policy::for_api(&endpoint.api_host), req) {
-                    Ok(flight) => m.pending = Some(Pending { kind: Kind::Ecr, flight, sent: false }),
-                    Err(b) => m.finish(Status::Blocked, Some(b.code), b.reason),
-                }
-            }
+            Auth::EcrKeys(endpoint, keys) => match m.target.assume_role_arn.clone() {
+                Some(role) => m.start_sts(&endpoint, &keys, &role),
+                None => m.start_ecr(&endpoint, &keys),
+            },
             Auth::Password(c) => {
                 m.creds = c;
                 m.ping(None);
@@ -291,6 +292,7 @@ impl Login {
             return self.answered_elsewhere();
         }
         match p.kind {
+            Kind::Sts => self.on_sts(&resp),
             Kind::Ecr => match parse_authorization_response(&resp) {
                 Ok(a) => {
                     self.creds = Some(Credentials {

@@ -26,6 +26,7 @@ import {
   fromDevtronPayload,
   verifyCredentials,
   ecrAuthorizationToken,
+  helmValuesPatch,
   parseImageReference,
   resolveCredentials,
   verifyAccess,
@@ -95,6 +96,7 @@ assertShape('exports', regcred, shape<typeof regcred>({
   parseServiceAccountKey: 'required', inspectCertificates: 'required', dockerConfigJson: 'required',
   dockerConfigFile: 'required', pullSecret: 'required', injectionPlan: 'required', toDevtronPayload: 'required',
   fromDevtronPayload: 'required', verifyCredentials: 'required', ecrAuthorizationToken: 'required',
+  helmValuesPatch: 'required',
   parseImageReference: 'required', resolveCredentials: 'required', verifyAccess: 'required',
 }));
 
@@ -126,6 +128,7 @@ const configShape = shape<NormalizedRegistryConfig>({
   name: 'required', registryType: 'required', registryUrl: 'required', isDefault: 'required', connection: 'required',
   cert: 'optional', awsAuthType: 'optional', awsAccessKeyId: 'optional', awsSecretAccessKey: 'optional',
   awsSessionToken: 'optional', username: 'optional', password: 'optional', injection: 'optional',
+  assumeRoleArn: 'optional', public: 'optional', usage: 'optional', remoteConnection: 'optional',
 });
 const dockerHub: RegistryConfig = { name: 'dockerhub', registryType: 'docker-hub', username: 'alice', password: 'dckr_pat_example' };
 const ecrKeys: RegistryConfig = {
@@ -189,7 +192,7 @@ try {
 }
 
 const planShape = shape<ClusterPlan>({ clusterId: 'required', clusterName: 'optional', inject: 'required', secretName: 'optional',
-  source: 'required', reason: 'required' });
+  secretNames: 'optional', source: 'required', reason: 'required' });
 const plan: ClusterPlan[] = injectionPlan({ ...dockerHub, injection: { autoInject: ['1', '3'], credentialSource: 'registry-credentials' } },
   [{ id: 1, name: 'default_cluster' }, { id: '2', name: null }, 3]);
 for (const p of plan) {
@@ -197,11 +200,16 @@ for (const p of plan) {
   assertShape('ClusterPlan reason', p.reason, shape<ClusterPlan['reason']>({ code: 'required', message: 'required' }));
 }
 assert(plan.map((p) => `${p.clusterId}:${p.inject}`).join() === '1:true,2:false,3:true', 'the plan');
+const patched = helmValuesPatch({ ...dockerHub, injection: { autoInject: ['*'] } }, { id: 1, isVirtual: false },
+  { values: { replicaCount: 1 }, secretNaming: 'platform' });
+if (!Array.isArray(patched.imagePullSecrets) || patched.replicaCount !== 1) throw new Error('helmValuesPatch');
 
 type IpsConfig = NonNullable<DevtronRegistryPayload['ipsConfig']>;
 const payloadShape = shape<DevtronRegistryPayload>({ id: 'required', pluginId: 'required', registryType: 'required', isDefault: 'required',
   registryUrl: 'required', awsAccessKeyId: 'optional', awsSecretAccessKey: 'optional', awsRegion: 'optional', username: 'optional',
-  password: 'optional', connection: 'required', cert: 'required', isOCICompliantRegistry: 'optional', ipsConfig: 'optional' });
+  password: 'optional', connection: 'optional', cert: 'optional', isOCICompliantRegistry: 'required', ipsConfig: 'required',
+  ociRegistryConfig: 'required', isPublic: 'required', repositoryList: 'required', assumeRoleArn: 'optional',
+  registryCredentialsType: 'optional', remoteConnectionConfig: 'optional' });
 const payload: DevtronRegistryPayload = toDevtronPayload({ ...dockerHub, injection: { doNotInject: ['2'] } });
 assertShape('DevtronRegistryPayload', payload, payloadShape);
 if (payload.ipsConfig) {
@@ -340,8 +348,8 @@ function wrongUses(): void {
   injectionPlan({ ...dockerHub, injection: { credentialSource: 'secret' } }, [1]);
   // @ts-expect-error: isCa is a boolean
   const ca: string = first!.isCa;
-  // @ts-expect-error: the payload's ipsConfig may be absent
-  const csv: string = payload.ipsConfig.appliedClusterIdsCsv;
+  // @ts-expect-error: the payload's repositoryList may be null
+  const repos: string[] = payload.repositoryList;
   // @ts-expect-error: a Devtron credential type is SAME_AS_REGISTRY or NAME
   const t: IpsConfig['credentialType'] = 'SAME';
   // @ts-expect-error: code is read-only
@@ -352,7 +360,7 @@ function wrongUses(): void {
   shape<FieldOption>({ value: 'required', label: 'required', extra: 'optional' });
   // @ts-expect-error: ... and mark optional ones as optional.
   shape<Issue>({ path: 'optional', code: 'required', message: 'required' });
-  void [e, account, s, b, id, ca, csv, t];
+  void [e, account, s, b, id, ca, repos, t];
 }
 void wrongUses;
 

@@ -1,0 +1,179 @@
+//! `ipsConfig`, the platform's image-pull-secret policy (`DockerRegistryIpsConfigBean`), to and
+//! from an [`Injection`].
+//!
+//! | ours | `ipsConfig` |
+//! |---|---|
+//! | `credentialSource` | `credentialType`: `SAME_AS_REGISTRY`, `NAME`, `CUSTOM_CREDENTIAL` |
+//! | `secretName` (comma-separated names) | `credentialValue` for `NAME` |
+//! | `customServer`, `customEmail`, `customUsername`, `customPassword` | `credentialValue` for `CUSTOM_CREDENTIAL`: `{"server","email","username","password"}` as the dashboard's `JSON.stringify` writes it |
+//! | `autoInject` / `doNotInject` | `appliedClusterIdsCsv` / `ignoredClusterIdsCsv`, `"*"` ↔ `-1` |
+//! | no policy | `{ id: 0, credentialType: SAME_AS_REGISTRY, credentialValue: "", appliedClusterIdsCsv: "", ignoredClusterIdsCsv: "-1" }`, what the dashboard sends for a new registry |
+//!
+//! Both lists may be set, as the platform's API accepts them: its
+//! `CheckIfImagePullSecretAccessProvided` (`pkg/dockerRegistry/DockerRegistryIpsUtil.go`) lets
+//! the applied list win, and so does [`crate::injection_plan`].
+
+use serde_json::{json, Map, Value};
+
+use super::DEVTRON_ALL_CLUSTERS;
+use crate::config::{CredentialSource, CustomCredential, Injection};
+use crate::report::Issue;
+
+fn csv(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| match id.as_str() {
+            "*" => DEVTRON_ALL_CLUSTERS,
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn ids(csv: &str) -> Vec<String> {
+    csv.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| match s {
+            DEVTRON_ALL_CLUSTERS => "*".to_owned(),
+            other => other.to_owned(),
+        })
+        .collect()
+}
+
+/// The custom credential as the dashboard serializes it (`JSON.stringify` of
+/// `{ server, email, username, password }`, in that order).
+fn custom_json(c: &CustomCredential) -> String {
+    let s = |v: &str| Value::String(v.to_owned()).to_string();
+    format!(
+        "{{\"server\":{},\"email\":{},\"username\":{},\"password\":{}}}",
+        s(&c.server),
+        s(&c.email),
+        s(&c.username),
+        s(&c.password)
+    )
+}
+
+/// The `ipsConfig` of an injection policy; the no-injection policy for `None`.
+pub fn to_ips_config(injection: Option<&Injection>) -> Value {
+    let Some(inj) = injection else {
+        return json!({
+            "id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
+            "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": DEVTRON_ALL_CLUSTERS,
+        });
+    };
+    let (kind, value) = match inj.credential_source {
+        CredentialSource::RegistryCredentials => ("SAME_AS_REGISTRY", String::new()),
+        CredentialSource::ImagePullSecret => ("NAME", inj.secret_name.clone().unwrap_or_default()),
+        CredentialSource::CustomCredential => (
+            "CUSTOM_CREDENTIAL",
+            custom_json(&inj.custom_credential().unwrap_or_default()),
+        ),
+    };
+    json!({
+        "id": 0,
+        "credentialType": kind,
+        "credentialValue": value,
+        "appliedClusterIdsCsv": csv(&inj.auto_inject),
+        "ignoredClusterIdsCsv": csv(&inj.do_not_inject),
+    })
+}
+
+fn string<'a>(o: &'a Map<String, Value>, key: &str, errors: &mut Vec<Issue>) -> &'a str {
+    match o.get(key) {
+        None | Some(Value::Null) => "",
+        Some(Value::String(s)) => s,
+        Some(_) => {
+            errors.push(Issue::new(
+                format!("/ipsConfig/{key}"),
+                "devtron.field-type",
+                "this field must be a string",
+            ));
+            ""
+        }
+    }
+}
+
+/// Reads `ipsConfig` (`null` or absent: no policy).
+///
+/// Errors: `devtron.field-type` (not an object, a field of the wrong type),
+/// `devtron.ips-credential-type` (an unknown `credentialType`), `devtron.custom-credential` (a
+/// `CUSTOM_CREDENTIAL` value that is not the credential JSON). Warnings: `devtron.dropped-field`
+/// for `id` (other than 0) and `active`; `injection.both-lists` when both cluster lists are set.
+/// The no-injection policy reads as `None`.
+pub fn from_ips_config(
+    ips: Option<&Value>,
+    errors: &mut Vec<Issue>,
+    warnings: &mut Vec<Issue>,
+) -> Option<Injection> {
+    let obj = match ips {
+        None | Some(Value::Null) => return None,
+        Some(Value::Object(o)) => o,
+        Some(_) => {
+            errors.push(Issue::new(
+                "/ipsConfig",
+                "devtron.field-type",
+                "ipsConfig must be an object",
+            ));
+            return None;
+        }
+    };
+    for key in ["id", "active"] {
+        let carried = matches!(obj.get(key), None | Some(Value::Null))
+            || (key == "id" && obj.get(key).and_then(Value::as_i64) == Some(0));
+        if !carried {
+            warnings.push(super::read::dropped(&format!("/ipsConfig/{key}")));
+        }
+    }
+    let kind = string(obj, "credentialType", errors);
+    let value = string(obj, "credentialValue", errors);
+    let applied = ids(string(obj, "appliedClusterIdsCsv", errors));
+    let ignored = ids(string(obj, "ignoredClusterIdsCsv", errors));
+    let (source, secret_name, custom) = match kind {
+        "" | "SAME_AS_REGISTRY" => (CredentialSource::RegistryCredentials, None, None),
+        "NAME" => (
+            CredentialSource::ImagePullSecret,
+            Some(value.to_owned()).filter(|v| !v.is_empty()),
+            None,
+        ),
+        "CUSTOM_CREDENTIAL" => match serde_json::from_str::<CustomCredential>(value) {
+            Ok(c) => (CredentialSource::CustomCredential, None, Some(c)),
+            Err(_) => {
+                errors.push(Issue::new(
+                    "/ipsConfig/credentialValue",
+                    "devtron.custom-credential",
+                    "a CUSTOM_CREDENTIAL value is a JSON object with server, email, username and password",
+                ));
+                (CredentialSource::CustomCredential, None, None)
+            }
+        },
+        _ => {
+            errors.push(Issue::new(
+                "/ipsConfig/credentialType",
+                "devtron.ips-credential-type",
+                "credentialType must be SAME_AS_REGISTRY, NAME or CUSTOM_CREDENTIAL",
+            ));
+            (CredentialSource::RegistryCredentials, None, None)
+        }
+    };
+    if source == CredentialSource::RegistryCredentials && applied.is_empty() && ignored == ["*"] {
+        return None;
+    }
+    if !applied.is_empty() && !ignored.is_empty() {
+        warnings.push(Issue::new(
+            "/ipsConfig/ignoredClusterIdsCsv",
+            "injection.both-lists",
+            "both cluster lists are set: the applied list wins, as on the platform",
+        ));
+    }
+    let mut injection = Injection {
+        do_not_inject: ignored,
+        auto_inject: applied,
+        credential_source: source,
+        secret_name,
+        ..Injection::default()
+    };
+    if let Some(c) = custom {
+        injection.set_custom_credential(c);
+    }
+    Some(injection)
+}

@@ -1,0 +1,178 @@
+//! The platform's container-registry payload (devtron-labs/devtron `DockerArtifactStoreBean`, as
+//! the dashboard's `getRegistryPayload` sends it), to and from a [`RegistryConfig`].
+//!
+//! | ours | Devtron |
+//! |---|---|
+//! | `name` | `id` |
+//! | — | `pluginId: "cd.go.artifact.docker.registry"` |
+//! | `registryType` | `registryType` |
+//! | `registryUrl` | `registryUrl` without `https://`, `http://`, `oci://`, `docker://` (the type's default when unset) |
+//! | `isDefault` | `isDefault` (never for a public or chart-pull-only registry) |
+//! | `usage` | `isOCICompliantRegistry` (all but GCR), `ociRegistryConfig` (`CONTAINER` / `CHART`: `PULL`, `PUSH`, `PULL/PUSH`; `null` for GCR), `repositoryList` (`null` unless charts are pulled) |
+//! | `public` | `isPublic`; for `other` with container use `registryCredentialsType: "anonymous"` |
+//! | ECR `awsAuthType` + keys | `awsAccessKeyId`, `awsSecretAccessKey` (both empty = IAM role), `awsRegion` (from the host), `assumeRoleArn` |
+//! | `username`, `password` | `username`, `password`; GCP keys single-quoted (`'{...}'`) as the platform stores them |
+//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value |
+//! | `connection`, `cert` | `connection`, `cert` (`other`, and any type whose connection is not `secure`) |
+//! | `injection` | `ipsConfig` (see [`ips`]); always sent, the no-injection policy when there is none |
+//! | `remoteConnection` | `remoteConnectionConfig { connectionMethod, proxyConfig, sshConfig }` |
+//!
+//! Reading a payload back ([`from_devtron_payload`]) warns with `devtron.dropped-field` for each
+//! field that has no place in a configuration (`active`, `disabledFields`, `ipsConfig.id`,
+//! `ipsConfig.active`, `remoteConnectionConfigId`, an `awsRegion` that is not the host's, a
+//! `repositoryList` when charts are not pulled, another `pluginId`) and with
+//! `devtron.unknown-field` for keys the platform does not have.
+
+use serde_json::{json, Map, Value};
+
+use crate::catalog::{Connection, RegistryType};
+use crate::config::{AwsAuthType, RegistryConfig, RemoteConnection, Usage};
+use crate::secret::ecr_host;
+use crate::secret::from_config::strip_single_quotes;
+use crate::JSON_KEY_USERNAME;
+
+pub mod ips;
+mod read;
+
+pub use read::from_devtron_payload;
+
+/// The platform's `pluginId` for container registries.
+pub const DEVTRON_PLUGIN_ID: &str = "cd.go.artifact.docker.registry";
+/// The platform's "all clusters" id in `ipsConfig` CSVs.
+pub const DEVTRON_ALL_CLUSTERS: &str = "-1";
+
+/// The URL prefixes the dashboard strips (`Docker.tsx` `getRegistryPayload`).
+const SCHEMES: [&str; 4] = ["https://", "http://", "oci://", "docker://"];
+
+/// `url` without a leading scheme the dashboard strips, trimmed.
+pub fn without_scheme(url: &str) -> &str {
+    let u = url.trim();
+    SCHEMES.iter().find_map(|s| u.strip_prefix(s)).unwrap_or(u)
+}
+
+fn remote_connection(rc: &RemoteConnection) -> Value {
+    let mut out = Map::new();
+    out.insert("connectionMethod".into(), json!(rc.method.devtron()));
+    if let Some(url) = &rc.proxy_url {
+        out.insert("proxyConfig".into(), json!({ "proxyUrl": url }));
+    }
+    let mut ssh = Map::new();
+    for (key, v) in [
+        ("sshServerAddress", &rc.ssh_server_address),
+        ("sshUsername", &rc.ssh_username),
+        ("sshPassword", &rc.ssh_password),
+        ("sshAuthKey", &rc.ssh_auth_key),
+    ] {
+        if let Some(v) = v {
+            ssh.insert(key.into(), json!(v));
+        }
+    }
+    if !ssh.is_empty() {
+        out.insert("sshConfig".into(), Value::Object(ssh));
+    }
+    Value::Object(out)
+}
+
+/// The type the platform's dashboard opens for ours (every type it lists is itself).
+pub fn devtron_type(t: RegistryType) -> &'static str {
+    t.id()
+}
+
+/// The platform's payload of a configuration (see the module table). It always passes the
+/// platform's request validation (`ipsConfig` and `isOCICompliantRegistry` are always sent) when
+/// the configuration passed [`crate::validate_registry`].
+pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
+    let t = config.registry_type;
+    let usage = Usage::of(config.usage.as_ref());
+    let gcr = t == RegistryType::Gcr;
+    let public = config.public;
+    let mut p = Map::new();
+    p.insert("id".into(), json!(config.name));
+    p.insert("pluginId".into(), json!(DEVTRON_PLUGIN_ID));
+    p.insert("registryType".into(), json!(devtron_type(t)));
+    p.insert(
+        "isDefault".into(),
+        json!(config.is_default && !public && !usage.chart_pull_only()),
+    );
+    p.insert("isOCICompliantRegistry".into(), json!(!gcr));
+    let oci = (!gcr).then(|| {
+        let mut m = Map::new();
+        if let Some(a) = usage.containers {
+            m.insert("CONTAINER".into(), json!(a.devtron()));
+        }
+        if let Some(a) = usage.charts {
+            m.insert("CHART".into(), json!(a.devtron()));
+        }
+        Value::Object(m)
+    });
+    p.insert("ociRegistryConfig".into(), oci.unwrap_or(Value::Null));
+    let anonymous_other = t == RegistryType::Other && usage.has_containers();
+    p.insert("isPublic".into(), json!(public && !gcr && !anonymous_other));
+    let pulls_charts = usage.charts.is_some_and(|c| c.pulls());
+    p.insert(
+        "repositoryList".into(),
+        match !gcr && (pulls_charts || (public && !anonymous_other)) {
+            true => json!(usage.chart_repositories),
+            false => Value::Null,
+        },
+    );
+    let url = config
+        .registry_url
+        .as_deref()
+        .map(without_scheme)
+        .or_else(|| t.default_url())
+        .unwrap_or_default();
+    p.insert("registryUrl".into(), json!(url));
+    let secret = |v: &Option<String>| json!(v.clone().unwrap_or_default());
+    match t {
+        RegistryType::Ecr if !public => {
+            let role = config.aws_auth_type == Some(AwsAuthType::IamRole);
+            let none = None;
+            let (id, key) = match role {
+                true => (&none, &none),
+                false => (&config.aws_access_key_id, &config.aws_secret_access_key),
+            };
+            p.insert("awsAccessKeyId".into(), secret(id));
+            p.insert("awsSecretAccessKey".into(), secret(key));
+            p.insert(
+                "awsRegion".into(),
+                json!(ecr_host::ecr_region(url).unwrap_or_default()),
+            );
+            p.insert("assumeRoleArn".into(), secret(&config.assume_role_arn));
+        }
+        RegistryType::Ecr => {}
+        _ if public => {}
+        _ if t.uses_json_key() => {
+            let user = config.username.as_deref().unwrap_or(JSON_KEY_USERNAME);
+            p.insert("username".into(), json!(user));
+            let key = config
+                .password
+                .as_deref()
+                .map(|k| format!("'{}'", strip_single_quotes(k)))
+                .unwrap_or_default();
+            p.insert("password".into(), json!(key));
+        }
+        _ => {
+            p.insert("username".into(), secret(&config.username));
+            p.insert("password".into(), secret(&config.password));
+        }
+    }
+    if t == RegistryType::Other || config.connection != Connection::Secure {
+        p.insert("connection".into(), json!(config.connection.id()));
+        p.insert("cert".into(), secret(&config.cert));
+    }
+    let injection = config.injection.as_ref().filter(|_| usage.has_containers());
+    p.insert("ipsConfig".into(), ips::to_ips_config(injection));
+    if let Some(rc) = &config.remote_connection {
+        p.insert("remoteConnectionConfig".into(), remote_connection(rc));
+    }
+    if t == RegistryType::Other {
+        let kind = if public {
+            "anonymous"
+        } else {
+            "username_password"
+        };
+        p.insert("registryCredentialsType".into(), json!(kind));
+    }
+    Value::Object(p)
+}

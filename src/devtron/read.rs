@@ -1,0 +1,364 @@
+//! Reading the platform's registry payload (a request the dashboard sends or what its GET
+//! returns) back into a [`RegistryConfig`].
+
+use serde_json::{Map, Value};
+
+use super::ips::from_ips_config;
+use super::{without_scheme, DEVTRON_PLUGIN_ID};
+use crate::catalog::{Connection, RegistryType};
+use crate::config::{
+    Access, AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage,
+};
+use crate::report::{Issue, Report};
+use crate::secret::ecr_host;
+use crate::secret::error::pointer_segment;
+use crate::secret::from_config::strip_single_quotes;
+
+/// The keys of the platform's payload (`DockerArtifactStoreBean` and the enterprise fields the
+/// dashboard sends).
+const KNOWN: [&str; 22] = [
+    "id",
+    "pluginId",
+    "registryUrl",
+    "registryType",
+    "isOCICompliantRegistry",
+    "ociRegistryConfig",
+    "isPublic",
+    "repositoryList",
+    "awsAccessKeyId",
+    "awsSecretAccessKey",
+    "awsRegion",
+    "assumeRoleArn",
+    "username",
+    "password",
+    "isDefault",
+    "connection",
+    "cert",
+    "active",
+    "disabledFields",
+    "ipsConfig",
+    "remoteConnectionConfig",
+    "registryCredentialsType",
+];
+
+/// The `devtron.dropped-field` warning for a field a configuration cannot carry.
+pub(crate) fn dropped(path: &str) -> Issue {
+    Issue::new(
+        path,
+        "devtron.dropped-field",
+        "this field has no place in a registry configuration and was left out",
+    )
+}
+
+/// Reads fields of one object, collecting issues.
+struct Reader<'a> {
+    obj: &'a Map<String, Value>,
+    prefix: &'static str,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+impl Reader<'_> {
+    fn type_error(&mut self, key: &str, what: &str) {
+        self.errors.push(Issue::new(
+            format!("{}/{key}", self.prefix),
+            "devtron.field-type",
+            format!("this field must be {what}"),
+        ));
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.type_error(key, "a string");
+                None
+            }
+        }
+    }
+
+    fn non_empty(&mut self, key: &str) -> Option<String> {
+        self.string(key).filter(|s| !s.is_empty())
+    }
+
+    fn boolean(&mut self, key: &str) -> bool {
+        match self.obj.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.type_error(key, "true or false");
+                false
+            }
+        }
+    }
+
+    fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+        self.errors.push(Issue::new(path, code, message));
+    }
+}
+
+fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
+    let repositories: Vec<String> = match r.obj.get("repositoryList") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(a)) if a.iter().all(Value::is_string) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        Some(_) => {
+            r.type_error("repositoryList", "a list of strings");
+            Vec::new()
+        }
+    };
+    let config = match r.obj.get("ociRegistryConfig") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(m)) => Some(m),
+        Some(_) => {
+            r.type_error("ociRegistryConfig", "an object");
+            return None;
+        }
+    };
+    let mut usage = match (oci, config) {
+        (false, None) => Usage::containers(),
+        (true, None) => {
+            r.error(
+                "/ociRegistryConfig",
+                "devtron.oci-config",
+                "an OCI registry needs ociRegistryConfig",
+            );
+            return None;
+        }
+        (false, Some(_)) => {
+            r.error(
+                "/ociRegistryConfig",
+                "devtron.oci-config",
+                "ociRegistryConfig is only for OCI registries (isOCICompliantRegistry)",
+            );
+            return None;
+        }
+        (true, Some(m)) => {
+            let mut u = Usage::default();
+            for (key, v) in m {
+                let access = v.as_str().and_then(Access::from_devtron);
+                let slot = match key.as_str() {
+                    "CONTAINER" => &mut u.containers,
+                    "CHART" => &mut u.charts,
+                    _ => {
+                        r.error(
+                            &format!("/ociRegistryConfig/{}", pointer_segment(key)),
+                            "devtron.oci-config",
+                            "ociRegistryConfig has CONTAINER and CHART only",
+                        );
+                        continue;
+                    }
+                };
+                match access {
+                    Some(a) => *slot = Some(a),
+                    None => r.error(
+                        &format!("/ociRegistryConfig/{key}"),
+                        "devtron.oci-access",
+                        "an OCI use is PULL, PUSH or PULL/PUSH",
+                    ),
+                }
+            }
+            u
+        }
+    };
+    let pulls = usage.charts.is_some_and(|c| c.pulls()) || public;
+    if pulls {
+        usage.chart_repositories = repositories;
+    } else if !repositories.is_empty() {
+        r.warnings.push(dropped("/repositoryList"));
+    }
+    (usage != Usage::containers()).then_some(usage)
+}
+
+fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
+    let obj = match r.obj.get("remoteConnectionConfig") {
+        None | Some(Value::Null) => return None,
+        Some(Value::Object(o)) => o,
+        Some(_) => {
+            r.type_error("remoteConnectionConfig", "an object");
+            return None;
+        }
+    };
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let method = text(obj.get("connectionMethod"));
+    let Some(method) = method.as_deref().and_then(ConnectionMethod::from_devtron) else {
+        r.error(
+            "/remoteConnectionConfig/connectionMethod",
+            "devtron.connection-method",
+            "connectionMethod must be DIRECT, PROXY or SSH",
+        );
+        return None;
+    };
+    if obj
+        .get("remoteConnectionConfigId")
+        .is_some_and(|v| !v.is_null() && v.as_i64() != Some(0))
+    {
+        r.warnings
+            .push(dropped("/remoteConnectionConfig/remoteConnectionConfigId"));
+    }
+    let proxy = obj.get("proxyConfig");
+    let ssh = obj.get("sshConfig");
+    let ssh_field = |k: &str| text(ssh.and_then(|s| s.get(k))).filter(|v| !v.is_empty());
+    Some(RemoteConnection {
+        method,
+        proxy_url: text(proxy.and_then(|p| p.get("proxyUrl"))).filter(|v| !v.is_empty()),
+        ssh_server_address: ssh_field("sshServerAddress"),
+        ssh_username: ssh_field("sshUsername"),
+        ssh_password: ssh_field("sshPassword"),
+        ssh_auth_key: ssh_field("sshAuthKey"),
+    })
+}
+
+/// Reads a platform payload back into a configuration.
+///
+/// The report is invalid (no value) when: the payload is not an object (`devtron.shape`); `id`
+/// is missing (`devtron.id`); `registryType` is unknown (`devtron.registry-type`); a field has
+/// the wrong JSON type (`devtron.field-type`); `connection` is unknown (`devtron.connection`);
+/// `ociRegistryConfig` does not fit `isOCICompliantRegistry` or has other keys
+/// (`devtron.oci-config`) or values (`devtron.oci-access`); `registryCredentialsType` is unknown
+/// (`devtron.credentials-type`); `remoteConnectionConfig.connectionMethod` is unknown
+/// (`devtron.connection-method`); or `ipsConfig` is wrong (see [`from_ips_config`]).
+///
+/// Empty or absent secrets (`password`, `awsSecretAccessKey`: the platform's GET returns them
+/// empty) are left out of the configuration: validate it with `mode: "update"` to keep the
+/// stored ones. Warnings: `devtron.dropped-field` and `devtron.unknown-field` (see the module
+/// docs), `injection.both-lists`. The value is shaped like a configuration, not validated.
+pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
+    let Some(obj) = payload.as_object() else {
+        return Report::fail(Issue::new(
+            "",
+            "devtron.shape",
+            "the payload must be an object",
+        ));
+    };
+    let mut r = Reader {
+        obj,
+        prefix: "",
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let name = r.non_empty("id");
+    if name.is_none() && !r.errors.iter().any(|i| i.path == "/id") {
+        r.error(
+            "/id",
+            "devtron.id",
+            "the registry id (its name) is required",
+        );
+    }
+    let registry_type = r
+        .string("registryType")
+        .and_then(|t| RegistryType::from_id(&t));
+    if registry_type.is_none() {
+        r.error(
+            "/registryType",
+            "devtron.registry-type",
+            format!(
+                "registryType must be one of {}",
+                crate::model::type_ids_text()
+            ),
+        );
+    }
+    let connection = match r.string("connection").as_deref() {
+        None | Some("") | Some("secure") => Connection::Secure,
+        Some("secure-with-cert") => Connection::SecureWithCert,
+        Some("insecure") => Connection::Insecure,
+        Some(_) => {
+            r.error(
+                "/connection",
+                "devtron.connection",
+                "connection must be secure, secure-with-cert or insecure",
+            );
+            Connection::Secure
+        }
+    };
+    let anonymous = match r.string("registryCredentialsType").as_deref() {
+        None | Some("") | Some("username_password") => false,
+        Some("anonymous") => true,
+        Some(_) => {
+            r.error(
+                "/registryCredentialsType",
+                "devtron.credentials-type",
+                "registryCredentialsType must be username_password or anonymous",
+            );
+            false
+        }
+    };
+    let public = r.boolean("isPublic") || anonymous;
+    let oci = r.boolean("isOCICompliantRegistry");
+    let usage = usage(&mut r, oci, public);
+    let is_default = r.boolean("isDefault");
+    for key in ["active", "disabledFields"] {
+        if r.obj.get(key).is_some_and(|v| !v.is_null()) {
+            r.warnings.push(dropped(&format!("/{key}")));
+        }
+    }
+    if r.string("pluginId").is_some_and(|p| p != DEVTRON_PLUGIN_ID) {
+        r.warnings.push(dropped("/pluginId"));
+    }
+    let registry_url = r
+        .non_empty("registryUrl")
+        .map(|u| without_scheme(&u).to_owned());
+    let cert = r.non_empty("cert");
+    let access_key = r.non_empty("awsAccessKeyId");
+    let secret_key = r.non_empty("awsSecretAccessKey");
+    let region = r.non_empty("awsRegion");
+    let assume_role_arn = r.non_empty("assumeRoleArn");
+    let username = r.non_empty("username");
+    let password = r.non_empty("password");
+    let remote_connection = remote_connection(&mut r);
+    let mut errors = std::mem::take(&mut r.errors);
+    let mut warnings = std::mem::take(&mut r.warnings);
+    let injection = from_ips_config(obj.get("ipsConfig"), &mut errors, &mut warnings);
+    for key in obj.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+        warnings.push(Issue::new(
+            format!("/{}", pointer_segment(key)),
+            "devtron.unknown-field",
+            "this field is not part of the platform's registry payload and was ignored",
+        ));
+    }
+    let (Some(name), Some(registry_type), true) = (name, registry_type, errors.is_empty()) else {
+        return Report::new(errors, warnings, None);
+    };
+    let ecr = registry_type == RegistryType::Ecr;
+    let host_region = registry_url.as_deref().and_then(ecr_host::ecr_region);
+    if ecr && region.is_some() && region != host_region {
+        warnings.push(dropped("/awsRegion"));
+    }
+    let (aws_auth_type, aws_access_key_id, aws_secret_access_key) = match ecr && !public {
+        true if access_key.is_none() && secret_key.is_none() => {
+            (Some(AwsAuthType::IamRole), None, None)
+        }
+        true => (Some(AwsAuthType::UserAuth), access_key, secret_key),
+        false => (None, None, None),
+    };
+    let password = match registry_type.uses_json_key() {
+        true => password
+            .map(|p| strip_single_quotes(&p).to_owned())
+            .filter(|p| !p.is_empty()),
+        false => password,
+    };
+    let config = RegistryConfig {
+        name,
+        registry_type,
+        registry_url,
+        is_default,
+        connection,
+        cert,
+        aws_auth_type,
+        aws_access_key_id,
+        aws_secret_access_key,
+        aws_session_token: None,
+        username: if ecr { None } else { username },
+        password: if ecr { None } else { password },
+        injection,
+        public,
+        usage,
+        assume_role_arn: if ecr { assume_role_arn } else { None },
+        remote_connection,
+    };
+    Report::new(Vec::new(), warnings, Some(config))
+}
