@@ -31,6 +31,7 @@ const rows = {
   dockerConfigFile: { valid: [entries], options: [1, { credHelpers: 1 }], missing: [[]], wrongType: [['nope']] },
   pullSecret: { valid: [request], options: [0, { ...request, appendHash: 'yes' }], missing: [[]], wrongType: [['nope']] },
   injectionPlan: { valid: [cfg, []], options: [2, { secretNaming: 5 }], missing: [[], [cfg]], wrongType: [[5, []], [cfg, 5]] },
+  helmValuesPatch: { valid: [cfg, { id: 1 }], options: [2, { secretNaming: 5 }], missing: [[], [cfg]], wrongType: [[5, { id: 1 }]] },
   toDevtronPayload: { valid: [cfg], options: [1, { mode: 5 }], missing: [[]], wrongType: [[5]] },
   fromDevtronPayload: { valid: [{}], missing: [[]] },
   parseImageReference: { valid: ['nginx'], options: [1, { normalize: 'yes' }], missing: [[]], wrongType: [[5]] },
