@@ -3,12 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use crate::args;
-use crate::codec::{encode, error_with_issues, now_from};
-use regcred::secret::{request, SecretError};
-
-fn thrown(e: &SecretError) -> JsValue {
-    error_with_issues(e.code(), &e.to_string(), &e.issues())
-}
+use crate::codec::{encode, now_from};
+use crate::secret::{config, secret_naming, thrown};
 
 /// `options.values` (or `{}`) with `imagePullSecrets` extended by the names the injection plan
 /// gives `cluster` (`{ id, name?, isVirtual? }`), as the platform's `SetIpsNameInValues`;
@@ -21,12 +17,8 @@ pub fn helm_values_patch(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = args::options(&options)?;
-    options.text("secretNaming")?;
-    let naming =
-        regcred::inject::SecretNaming::from_option(Some(options.json())).map_err(|e| thrown(&e))?;
-    let config_json = args::required_object(&config_value, "config")?;
-    let config =
-        request::config_from_json(&config_json, now_from(None)?).map_err(|e| thrown(&e))?;
+    let naming = secret_naming(&options)?;
+    let config = config(&config_value, now_from(None)?)?;
     let cluster_json = args::required_json(&cluster, "cluster")?;
     let clusters =
         regcred::inject::clusters_from_json(&serde_json::Value::Array(vec![cluster_json]))

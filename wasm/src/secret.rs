@@ -8,11 +8,13 @@ use crate::codec::{encode, error, error_with_issues, now_from};
 use regcred::secret::request;
 use regcred::secret::SecretError;
 
-fn thrown(e: &SecretError) -> JsValue {
+/// A generation error as a thrown `RegcredError` (its issues in `errors`).
+pub(crate) fn thrown(e: &SecretError) -> JsValue {
     error_with_issues(e.code(), &e.to_string(), &e.issues())
 }
 
-fn config(
+/// A required registry configuration, validated (`config.invalid` with its issues).
+pub(crate) fn config(
     value: &JsValue,
     now: regcred::time::Timestamp,
 ) -> Result<regcred::RegistryConfig, JsValue> {
@@ -58,10 +60,7 @@ pub fn injection_plan(
     clusters: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = args::options(&options)?;
-    options.text("secretNaming")?;
-    let naming =
-        regcred::inject::SecretNaming::from_option(Some(options.json())).map_err(|e| thrown(&e))?;
+    let naming = secret_naming(&args::options(&options)?)?;
     let config = config(&config_value, now_from(None)?)?;
     let clusters =
         regcred::inject::clusters_from_json(&args::required_list(&clusters, "clusters", false)?)
@@ -95,4 +94,12 @@ pub fn from_devtron_payload(payload: JsValue) -> Result<JsValue, JsValue> {
     encode(&regcred::devtron::from_devtron_payload(
         &args::required_json(&payload, "payload")?,
     ))
+}
+
+/// `options.secretNaming`: `"regcred"` (the default) or `"platform"`.
+pub(crate) fn secret_naming(
+    options: &args::Options,
+) -> Result<regcred::inject::SecretNaming, JsValue> {
+    options.text("secretNaming")?;
+    regcred::inject::SecretNaming::from_option(Some(options.json())).map_err(|e| thrown(&e))
 }
