@@ -83,20 +83,19 @@ error_codes! {
     AcrUrlHost = "acr.url.host",
     /// Not `<5-50 alphanumerics>.azurecr.io|cn|us` (or a port) / a path.
     AcrUrlPath = "acr.url.path",
-    /// The configuration argument is not a registry configuration object.
+    /// The configuration is of a type the function cannot use (`ecrAuthorizationToken` given a
+    /// configuration that is not ECR).
     ArgumentConfig = "argument.config",
-    /// `options.fetch` is not a function (the host's `fetch`).
-    ArgumentFetch = "argument.fetch",
     /// Unknown field name.
     ArgumentField = "argument.field",
+    /// A required argument or option is absent (`undefined` or `null`).
+    ArgumentMissing = "argument.missing",
     /// `options.mode` is neither "create" nor "update".
     ArgumentMode = "argument.mode",
     /// `options.now` is neither ISO-8601 text nor epoch milliseconds.
     ArgumentNow = "argument.now",
     /// Unknown registry type id.
     ArgumentRegistryType = "argument.registry-type",
-    /// `options.repository` is missing or not a string.
-    ArgumentRepository = "argument.repository",
     /// `options.timeoutMs` is not a positive number.
     ArgumentTimeout = "argument.timeout",
     /// An argument is larger than the library accepts.

@@ -27,6 +27,7 @@ mod redact;
 mod remote_connection;
 pub mod report;
 pub mod schema;
+pub mod secret_string;
 pub mod time;
 mod usage;
 
@@ -38,6 +39,7 @@ pub use config::{
 pub use error_code::ErrorCode;
 pub use model::fields::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 pub use report::{Issue, Report};
+pub use secret_string::SecretString;
 
 pub mod verify;
 

@@ -870,7 +870,7 @@ fn verification_debug_strings_and_outcomes_carry_no_secret() {
         let creds = AwsCredentials {
             access_key_id: "ASIAIOSFODNN7EXAMPLE".into(),
             secret_access_key: AWS_SECRET.into(),
-            session_token: session,
+            session_token: session.map(Into::into),
         };
         s.debug("AwsCredentials", &creds);
         for scenario in 0..5 {

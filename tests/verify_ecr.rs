@@ -26,14 +26,14 @@ fn creds(token: Option<&str>) -> AwsCredentials {
     AwsCredentials {
         access_key_id: "AKIDEXAMPLE".into(),
         secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".into(),
-        session_token: token.map(str::to_owned),
+        session_token: token.map(Into::into),
     }
 }
 
 fn botocore(endpoint: &EcrEndpoint, c: &AwsCredentials, ts: &str) -> BTreeMap<String, String> {
     let input = serde_json::json!({
-        "access_key_id": c.access_key_id, "secret_access_key": c.secret_access_key,
-        "session_token": c.session_token, "region": endpoint.region,
+        "access_key_id": c.access_key_id, "secret_access_key": c.secret_access_key.expose(),
+        "session_token": c.session_token.as_ref().map(|t| t.expose()), "region": endpoint.region,
         "api_host": endpoint.api_host, "timestamp": ts,
     });
     support::botocore::run("botocore_sign.py", &input)

@@ -76,11 +76,11 @@ fn run_case(dir: &Path) -> Result<(), String> {
         secret_access_key: ctx["credentials"]["secret_access_key"]
             .as_str()
             .unwrap()
-            .to_owned(),
+            .into(),
         session_token: if ctx["omit_session_token"].as_bool() == Some(true) {
             None
         } else {
-            ctx["credentials"]["token"].as_str().map(str::to_owned)
+            ctx["credentials"]["token"].as_str().map(Into::into)
         },
     };
     let sign_body = ctx["sign_body"].as_bool() == Some(true);

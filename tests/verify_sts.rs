@@ -21,14 +21,14 @@ fn creds(token: Option<&str>) -> AwsCredentials {
     AwsCredentials {
         access_key_id: "AKIDEXAMPLE".into(),
         secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".into(),
-        session_token: token.map(str::to_owned),
+        session_token: token.map(Into::into),
     }
 }
 
 fn botocore(region: &str, c: &AwsCredentials, role_arn: &str, ts: &str) -> Value {
     let input = json!({
-        "access_key_id": c.access_key_id, "secret_access_key": c.secret_access_key,
-        "session_token": c.session_token, "region": region, "role_arn": role_arn,
+        "access_key_id": c.access_key_id, "secret_access_key": c.secret_access_key.expose(),
+        "session_token": c.session_token.as_ref().map(|t| t.expose()), "region": region, "role_arn": role_arn,
         "session_name": SESSION_NAME, "timestamp": ts,
     });
     support::botocore::run("botocore_sts.py", &input)
@@ -122,9 +122,9 @@ fn ok_answer() -> Response {
 fn answer_is_read_into_role_credentials() {
     let s = parse_assume_role_response(&ok_answer()).unwrap();
     assert_eq!(s.credentials.access_key_id, ROLE_KEY);
-    assert_eq!(s.credentials.secret_access_key, ROLE_SECRET);
+    assert_eq!(s.credentials.secret_access_key.expose(), ROLE_SECRET);
     assert_eq!(
-        s.credentials.session_token.as_deref(),
+        s.credentials.session_token.as_ref().map(|t| t.expose()),
         Some("role-token-marker<x>")
     );
     assert_eq!(

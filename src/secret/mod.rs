@@ -11,7 +11,7 @@ pub mod ecr_host;
 pub mod ecr_token;
 pub mod error;
 pub mod from_config;
-pub mod go_json;
+pub(crate) mod go_json;
 pub mod k8s_names;
 pub mod manifest;
 pub mod request;

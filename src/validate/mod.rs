@@ -22,14 +22,14 @@ pub mod gcp_key;
 mod host_name;
 pub mod injection;
 mod json_compact;
-pub mod json_walk;
+pub(crate) mod json_walk;
 pub mod names;
 pub mod platform_fields;
 mod registry;
 pub mod registry_url;
 pub mod role_arn;
 mod single_field;
-pub mod url_parts;
+pub(crate) mod url_parts;
 
 pub use ecr_url::{parse_ecr_url, EcrRegistry};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};

@@ -49,16 +49,6 @@ impl UrlParts {
         s
     }
 
-    /// `host[:port][/path]`, the normalized form stored in a configuration.
-    pub fn normalized(&self) -> String {
-        let mut s = self.authority();
-        if !self.path.is_empty() {
-            s.push('/');
-            s.push_str(&self.path);
-        }
-        s
-    }
-
     /// The path with a final API-version segment (`v1`, `v2`) removed, as people often paste
     /// the registry's API root.
     pub fn path_without_api_version(&self) -> &str {
@@ -277,7 +267,10 @@ mod tests {
     fn splits() {
         let p = split(" https://Registry.Example.com:5000/team/v2/ ", "url").unwrap();
         assert_eq!(p.scheme, Some(Scheme::Https));
-        assert_eq!(p.normalized(), "registry.example.com:5000/team/v2");
+        assert_eq!(
+            format!("{}/{}", p.authority(), p.path),
+            "registry.example.com:5000/team/v2"
+        );
         assert_eq!(p.path_without_api_version(), "team");
         assert_eq!(split("[::1]:5000", "url").unwrap().host, "[::1]");
         assert_eq!(

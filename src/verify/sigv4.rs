@@ -11,29 +11,17 @@ use sha2::{Digest, Sha256};
 
 use super::http::Header;
 use crate::time::Timestamp;
+use crate::SecretString;
 
-/// AWS credentials. `Debug` shows the access key id only.
-#[derive(Clone, PartialEq, Eq)]
+/// AWS credentials. `Debug` shows the access key id only (the secrets are [`SecretString`]s).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AwsCredentials {
     /// The access key id (`AKIA...` or, for temporary credentials, `ASIA...`).
     pub access_key_id: String,
-    /// The secret access key. Secret.
-    pub secret_access_key: String,
-    /// The session token of temporary credentials. Secret.
-    pub session_token: Option<String>,
-}
-
-impl fmt::Debug for AwsCredentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AwsCredentials")
-            .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &"<redacted>")
-            .field(
-                "session_token",
-                &self.session_token.as_ref().map(|_| "<redacted>"),
-            )
-            .finish()
-    }
+    /// The secret access key.
+    pub secret_access_key: SecretString,
+    /// The session token of temporary credentials.
+    pub session_token: Option<SecretString>,
 }
 
 /// What is signed as the payload.
@@ -285,7 +273,10 @@ pub fn sign(
     };
     let mut added = vec![Header::plain("X-Amz-Date", amz_date.clone())];
     if let Some(token) = &creds.session_token {
-        added.push(Header::secret("X-Amz-Security-Token", token.clone()));
+        added.push(Header::secret(
+            "X-Amz-Security-Token",
+            token.expose().to_owned(),
+        ));
     }
     if params.content_sha256_header {
         added.push(Header::plain("x-amz-content-sha256", payload.clone()));
@@ -342,7 +333,7 @@ pub fn sign(
         sha256_hex(canonical_request.as_bytes())
     );
     let key = signing_key(
-        &creds.secret_access_key,
+        creds.secret_access_key.expose(),
         &day,
         &params.region,
         &params.service,

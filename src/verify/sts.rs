@@ -136,8 +136,8 @@ pub fn parse_assume_role_response(resp: &Response) -> Result<RoleSession, StsErr
     };
     let credentials = AwsCredentials {
         access_key_id: field("AccessKeyId")?,
-        secret_access_key: field("SecretAccessKey")?,
-        session_token: Some(field("SessionToken")?),
+        secret_access_key: field("SecretAccessKey")?.into(),
+        session_token: Some(field("SessionToken")?.into()),
     };
     let expires_at = Timestamp::parse_iso8601(&field("Expiration")?).ok_or_else(bad)?;
     Ok(RoleSession {

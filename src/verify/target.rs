@@ -8,24 +8,17 @@ use super::http::TlsHint;
 use super::sigv4::AwsCredentials;
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{AwsAuthType, RegistryConfig};
+use crate::SecretString;
 use crate::JSON_KEY_USERNAME;
 
-/// A username and password for Basic auth and token requests. `Debug` redacts the password.
-#[derive(Clone, PartialEq, Eq)]
+/// A username and password for Basic auth and token requests (the password a
+/// [`SecretString`], so `Debug` redacts it).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Credentials {
     /// The username.
     pub username: String,
-    /// The password or token. Secret.
-    pub password: String,
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
-            .field("username", &self.username)
-            .field("password", &"<redacted>")
-            .finish()
-    }
+    /// The password or token.
+    pub password: SecretString,
 }
 
 /// How the registry is authenticated against.
@@ -149,8 +142,8 @@ impl Target {
                         endpoint,
                         AwsCredentials {
                             access_key_id: id,
-                            secret_access_key: secret,
-                            session_token: non_empty(&config.aws_session_token),
+                            secret_access_key: secret.into(),
+                            session_token: non_empty(&config.aws_session_token).map(Into::into),
                         },
                     )
                 }
@@ -166,7 +159,10 @@ impl Target {
             Auth::Password(
                 username
                     .zip(password)
-                    .map(|(username, password)| Credentials { username, password }),
+                    .map(|(username, password)| Credentials {
+                        username,
+                        password: password.into(),
+                    }),
             )
         };
         let tls = TlsHint {

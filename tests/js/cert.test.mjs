@@ -56,10 +56,10 @@ test('now is ISO text or epoch milliseconds; it decides expiry', () => {
 test('misuse throws RegcredError with a code', () => {
   for (const [args, code] of [
     [[42], 'argument.type'],
-    [[null], 'argument.type'],
+    [[null], 'argument.missing'],
     [[{}], 'argument.type'],
     [['x', { now: 'yesterday' }], 'argument.now'],
-    [['x', { now: true }], 'argument.now'],
+    [['x', { now: true }], 'argument.type'],
     [['x', { host: 5 }], 'argument.type'],
     [['x', 5], 'argument.type'],
   ]) {

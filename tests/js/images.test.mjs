@@ -29,7 +29,7 @@ test('every ported reference case passes through wasm', () => {
 
 test('misuse throws a RegcredError; a report never echoes the input', () => {
   assert.throws(() => parseImageReference(42), { name: 'RegcredError', code: 'argument.type' });
-  assert.throws(() => resolveCredentials(null, []), { code: 'argument.type' });
+  assert.throws(() => resolveCredentials(null, []), { code: 'argument.missing' });
   const r = parseImageReference('Secret-Looking/UPPER');
   assert.equal(r.errors[0].code, 'image.reference.uppercase');
   assert.ok(!r.errors[0].message.includes('UPPER'));
@@ -70,14 +70,14 @@ test('verifyAccess misuse rejects with a RegcredError before any request', async
   let fetched = 0;
   const fetch = async () => { fetched += 1; return new Response(null, { status: 500 }); };
   for (const [options, code] of [
-    [{ fetch }, 'argument.repository'],
-    [{ fetch, repository: 5 }, 'argument.repository'],
-    [{ fetch, repository: 'team/app', actions: 'pull' }, 'argument.repository'],
-    [{ fetch, repository: 'team/app', probeWrite: 'yes' }, 'argument.repository'],
+    [{ fetch }, 'argument.missing'],
+    [{ fetch, repository: 5 }, 'argument.type'],
+    [{ fetch, repository: 'team/app', actions: 'pull' }, 'argument.type'],
+    [{ fetch, repository: 'team/app', probeWrite: 'yes' }, 'argument.type'],
     [{ fetch, repository: 'team/app', actions: ['delete'] }, 'access.actions'],
     [{ fetch, repository: 'Not A Name' }, 'access.repository'],
     [{ fetch, repository: 'ghcr.io/acme/app' }, 'access.other-registry'],
-    [{ repository: 'team/app' }, 'argument.fetch'],
+    [{ repository: 'team/app' }, 'argument.missing'],
   ]) {
     await assert.rejects(verifyAccess(config, options), { name: 'RegcredError', code }, JSON.stringify(options));
   }

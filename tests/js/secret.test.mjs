@@ -89,7 +89,6 @@ test('invalid input throws RegcredError with code and errors, never the secret',
     [() => dockerConfigJson([{ name: 'x', registryType: 'quay', password: MARKER, bogus: MARKER }]), 'config.invalid',
       ['/0/bogus', '/0/name', '/0/username']],
     [() => dockerConfigFile([{ server: 'a.io', username: 'u', password: 7 }]), 'secret.shape', ['/0/password']],
-    [() => dockerConfigJson('nope'), 'secret.shape', ['']],
     [() => injectionPlan({ name: 'quay-reg', registryType: 'quay', username: 'u', password: MARKER }, [{ id: true }]), 'secret.shape', ['/clusters/0/id']],
     [() => injectionPlan({ name: 'quay-reg', registryType: 'quay', username: 'u:v', password: MARKER }, []), 'config.invalid', ['/username']],
   ];
@@ -105,7 +104,8 @@ test('invalid input throws RegcredError with code and errors, never the secret',
     const everything = JSON.stringify({ message: e.message, errors: e.errors, stack: e.stack });
     assert.ok(!everything.includes(MARKER), `${code} leaks the secret`);
   }
-  assert.equal(thrown(() => pullSecret()).code, 'argument.type');
+  assert.equal(thrown(() => pullSecret()).code, 'argument.missing');
+  assert.equal(thrown(() => dockerConfigJson('nope')).code, 'argument.type');
 });
 
 test('injectionPlan accepts numeric cluster ids', () => {

@@ -223,7 +223,7 @@ test('after a reset, calls that grow memory work (the glue drops its cached memo
 test('errors that are not traps pass through unchanged', async () => {
   assert.throws(() => api.validateField('nope', 'password', 'x'), (e) => e instanceof RegcredError && e.code === 'argument.registry-type');
   assert.throws(() => api.pullSecret({ name: 'Bad Name', registries: [config] }), (e) => e instanceof RegcredError && e.code !== 'internal.trap');
-  await assert.rejects(api.verifyCredentials(config, { fetch: 'not a function' }), (e) => e instanceof RegcredError && e.code === 'argument.fetch');
+  await assert.rejects(api.verifyCredentials(config, { fetch: 'not a function' }), (e) => e instanceof RegcredError && e.code === 'argument.type');
   // A fetch that throws is the registry's problem, reported as a result, not a trap.
   const outcome = await api.verifyCredentials(config, { fetch: () => { throw new TypeError('fetch failed'); } });
   assert.equal(outcome.status, 'unreachable');

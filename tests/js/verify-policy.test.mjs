@@ -70,11 +70,11 @@ test('misuse throws RegcredError with a code; the global fetch is never used', a
   const saved = globalThis.fetch;
   globalThis.fetch = () => { throw new Error('global fetch used'); };
   try {
-    for (const opts of [undefined, {}, { fetch: 'nope' }, { fetch: {} }]) {
-      await assert.rejects(verifyCredentials(config('quay.io'), opts), (e) => e instanceof RegcredError && e.code === 'argument.fetch');
-      await assert.rejects(ecrAuthorizationToken(config('quay.io'), opts), (e) => e instanceof RegcredError && e.code === 'argument.fetch');
+    for (const [opts, code] of [[undefined, 'argument.missing'], [{}, 'argument.missing'], [{ fetch: 'nope' }, 'argument.type'], [{ fetch: {} }, 'argument.type']]) {
+      await assert.rejects(verifyCredentials(config('quay.io'), opts), (e) => e instanceof RegcredError && e.code === code);
+      await assert.rejects(ecrAuthorizationToken(config('quay.io'), opts), (e) => e instanceof RegcredError && e.code === code);
     }
-    await assert.rejects(verifyCredentials(42, { fetch: async () => new Response() }), (e) => e.code === 'argument.config');
+    await assert.rejects(verifyCredentials(42, { fetch: async () => new Response() }), (e) => e.code === 'argument.type');
   } finally {
     globalThis.fetch = saved;
   }

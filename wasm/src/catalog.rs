@@ -2,6 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::args;
 use crate::codec::{encode, error, parse_json};
 use regcred::catalog::RegistryType;
 use regcred::schema::{forms_key, FORMS_JSON};
@@ -28,12 +29,15 @@ fn form_part(registry_type: Option<String>, part: &str) -> Result<JsValue, JsVal
 
 /// The whole JSON Schema of a registry configuration, or one type's form.
 #[wasm_bindgen(js_name = registrySchema)]
-pub fn registry_schema(registry_type: Option<String>) -> Result<JsValue, JsValue> {
-    form_part(registry_type, "schema")
+pub fn registry_schema(registry_type: JsValue) -> Result<JsValue, JsValue> {
+    form_part(
+        args::optional_text(&registry_type, "registryType")?,
+        "schema",
+    )
 }
 
 /// The react-jsonschema-form uiSchema of the whole schema, or of one type's form.
 #[wasm_bindgen(js_name = registryUiSchema)]
-pub fn registry_ui_schema(registry_type: Option<String>) -> Result<JsValue, JsValue> {
-    form_part(registry_type, "ui")
+pub fn registry_ui_schema(registry_type: JsValue) -> Result<JsValue, JsValue> {
+    form_part(args::optional_text(&registry_type, "registryType")?, "ui")
 }

@@ -4,7 +4,8 @@ use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::codec::{decode_json, encode, error, now_from};
+use crate::args;
+use crate::codec::encode;
 use regcred::cert::{InspectOptions, MAX_INPUT_BYTES};
 
 /// Inspects pasted certificates (PEM text or DER bytes); see `regcred::cert`.
@@ -19,31 +20,16 @@ pub fn inspect_certificates(pem: JsValue, options: JsValue) -> Result<JsValue, J
     } else if let Some(bytes) = pem.dyn_ref::<Uint8Array>() {
         let end = u32::try_from(MAX_INPUT_BYTES + 1).unwrap_or(u32::MAX);
         bytes.subarray(0, end.min(bytes.length())).to_vec()
+    } else if args::absent(&pem) {
+        return Err(args::missing("pem"));
     } else {
-        return Err(error(
-            "argument.type",
-            "inspectCertificates expects a string or a Uint8Array",
-        ));
+        return Err(args::wrong_type("pem", "a string or a Uint8Array"));
     };
-    let options = decode_json(&options, "options")?.unwrap_or_default();
-    if !options.is_object() && !options.is_null() {
-        return Err(error("argument.type", "options must be an object"));
-    }
-    let now = now_from(Some(&options))?;
-    let host = match options.get("host") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(error("argument.type", "host must be a string")),
-    };
-    let require_ca = match options.get("requireCa") {
-        None | Some(serde_json::Value::Null) => true,
-        Some(serde_json::Value::Bool(b)) => *b,
-        Some(_) => return Err(error("argument.type", "requireCa must be a boolean")),
-    };
+    let options = args::options(&options)?;
     let options = InspectOptions {
-        now,
-        host,
-        require_ca,
+        now: options.now()?,
+        host: options.text("host")?,
+        require_ca: options.flag("requireCa", true)?,
     };
     encode(&regcred::cert::inspect_certificates(&input, &options))
 }

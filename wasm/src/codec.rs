@@ -76,20 +76,13 @@ pub fn now_from(options: Option<&serde_json::Value>) -> Result<regcred::time::Ti
 }
 
 /// Decodes and validates a registry configuration argument: the normalized configuration, or a
-/// `RegcredError` with code `config.invalid` and the failing `errors` (`argument.config` when
-/// the argument is not an object).
+/// `RegcredError` with code `config.invalid` and the failing `errors` (`argument.missing` /
+/// `argument.type` when the argument is absent or not an object).
 pub fn validated_config(
     value: &JsValue,
     now: regcred::time::Timestamp,
 ) -> Result<regcred::config::RegistryConfig, JsValue> {
-    let json = decode_json(value, "config")?
-        .filter(serde_json::Value::is_object)
-        .ok_or_else(|| {
-            error(
-                "argument.config",
-                "config must be a registry configuration object",
-            )
-        })?;
+    let json = crate::args::required_object(value, "config")?;
     regcred::validate::validated_config(&json, now).map_err(|issues| {
         error_with_issues(
             "config.invalid",

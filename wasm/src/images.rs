@@ -2,20 +2,14 @@
 //! through the host's `fetch`, driven like `verifyCredentials`).
 
 use js_sys::Promise;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::codec::{decode_json, encode, error, error_with_issues, now_from};
+use crate::args;
+use crate::codec::{encode, error, error_with_issues, now_from};
 use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{parse, report};
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
-
-fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| error("argument.type", &format!("{what} must be a string")))
-}
 
 /// Parses an image reference as docker/distribution does; a Report whose `value` is
 /// `{ domain, path, tag?, digest?, name, familiarName, reference, familiarReference,
@@ -23,18 +17,8 @@ fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// `{ normalize: false }` parses without normalizing (`reference.Parse`).
 #[wasm_bindgen(js_name = parseImageReference)]
 pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_arg(&text, "text")?;
-    let options = decode_json(&options, "options")?;
-    let normalize = match options.as_ref().and_then(|o| o.get("normalize")) {
-        None | Some(Value::Null) => true,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            return Err(error(
-                "argument.type",
-                "options.normalize must be a boolean",
-            ))
-        }
-    };
+    let text = args::text(&text, "text")?;
+    let normalize = args::options(&options)?.flag("normalize", true)?;
     if normalize {
         encode(&regcred::images::parse_image_reference(&text))
     } else {
@@ -46,36 +30,13 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
 /// `.dockerconfigjson` documents; a Report whose `value` is `[{ server, username, source }]`.
 #[wasm_bindgen(js_name = resolveCredentials)]
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
-    let image = text_arg(&image, "image")?;
-    let sources = decode_json(&sources, "sources")?.unwrap_or(serde_json::Value::Null);
+    let image = args::text(&image, "image")?;
+    let sources = args::required_list(&sources, "sources", false)?;
     encode(&regcred::images::resolve_credentials(
         &image,
         &sources,
         now_from(None)?,
     ))
-}
-
-/// `{ repository, actions?, probeWrite? }` of the options (read member by member: no serde
-/// deserializer is compiled in for it).
-fn access_request(options: Option<&Value>) -> Option<AccessRequest> {
-    let o = options?;
-    let actions = match o.get("actions") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|a| a.as_str().map(str::to_owned))
-            .collect::<Option<Vec<String>>>()?,
-        Some(_) => return None,
-    };
-    let probe_write = match o.get("probeWrite") {
-        None | Some(Value::Null) => false,
-        Some(v) => v.as_bool()?,
-    };
-    Some(AccessRequest {
-        repository: o.get("repository")?.as_str()?.to_owned(),
-        actions,
-        probe_write,
-    })
 }
 
 /// Checks whether a configuration's credentials may pull (or push) `options.repository`
@@ -86,16 +47,13 @@ fn access_request(options: Option<&Value>) -> Option<AccessRequest> {
 pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
     rejected((|| {
         let o = options(&options_value)?;
-        let request = access_request(decode_json(&options_value, "options")?.as_ref())
-            .ok_or_else(|| error("argument.repository", "options.repository must be a string (a repository name or image reference); options.actions a list of \"pull\"/\"push\"; options.probeWrite a boolean"))?;
-        let json = decode_json(&config_value, "config")?
-            .filter(serde_json::Value::is_object)
-            .ok_or_else(|| {
-                error(
-                    "argument.config",
-                    "config must be a registry configuration object",
-                )
-            })?;
+        let opts = args::options(&options_value)?;
+        let request = AccessRequest {
+            repository: opts.required_text("repository")?,
+            actions: opts.texts("actions")?,
+            probe_write: opts.flag("probeWrite", false)?,
+        };
+        let json = args::required_object(&config_value, "config")?;
         let cfg = access_config(&json, o.now).map_err(|issues| {
             error_with_issues(
                 "config.invalid",

@@ -3,15 +3,16 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::codec::{decode_json, encode, error};
+use crate::codec::{encode, error};
 
 /// Validates `instance` against `options.schema` (the shipped registry schema by default).
 #[wasm_bindgen(js_name = validateJsonSchema)]
 pub fn validate_json_schema(instance: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let instance = decode_json(&instance, "instance")?.unwrap_or(serde_json::Value::Null);
-    let options = decode_json(&options, "options")?;
-    let schema = match options.as_ref().and_then(|o| o.get("schema")) {
-        None | Some(serde_json::Value::Null) => None,
+    // The instance is data: any value, even none, is checked into a Report.
+    let instance = crate::codec::decode_json(&instance, "instance")?.unwrap_or_default();
+    let options = crate::args::options(&options)?;
+    let schema = match options.get("schema") {
+        None => None,
         Some(s @ (serde_json::Value::Object(_) | serde_json::Value::Bool(_))) => Some(s),
         Some(_) => {
             return Err(error(

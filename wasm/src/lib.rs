@@ -8,6 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
+pub mod args;
 pub mod catalog;
 pub mod cert;
 pub mod codec;

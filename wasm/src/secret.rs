@@ -1,56 +1,55 @@
 //! Exports: `.dockerconfigjson`, docker `config.json`, pull-secret manifests, the injection plan
 //! and Devtron payloads. Generators throw a `RegcredError` (`code`, `errors`) on bad input.
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::codec::{decode_json, encode, error, error_with_issues, now_from};
+use crate::args;
+use crate::codec::{encode, error, error_with_issues, now_from};
 use regcred::secret::request;
 use regcred::secret::SecretError;
 
-fn thrown(e: &SecretError) -> JsValue {
+/// A generation error as a thrown `RegcredError` (its issues in `errors`).
+pub(crate) fn thrown(e: &SecretError) -> JsValue {
     error_with_issues(e.code(), &e.to_string(), &e.issues())
 }
 
-fn required(value: &JsValue, what: &str) -> Result<Value, JsValue> {
-    decode_json(value, what)?.ok_or_else(|| error("argument.type", &format!("{what} is required")))
-}
-
-fn config(
+/// A required registry configuration, validated (`config.invalid` with its issues).
+pub(crate) fn config(
     value: &JsValue,
     now: regcred::time::Timestamp,
 ) -> Result<regcred::RegistryConfig, JsValue> {
-    request::config_from_json(&required(value, "config")?, now).map_err(|e| thrown(&e))
+    request::config_from_json(&args::required_object(value, "config")?, now).map_err(|e| thrown(&e))
 }
 
 /// The `.dockerconfigjson` text for `entries` (`[{ server, username, password, email? }]` or
 /// registry configurations); `{ goEscaping: true }` for kubectl's exact bytes.
 #[wasm_bindgen(js_name = dockerConfigJson)]
 pub fn docker_config_json(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let options = decode_json(&options, "options")?;
-    let go = request::option_flag(options.as_ref(), "goEscaping").map_err(|e| thrown(&e))?;
-    let now = now_from(options.as_ref())?;
-    request::docker_config_json_from_json(&required(&entries, "entries")?, go, now)
-        .map_err(|e| thrown(&e))
+    let options = args::options(&options)?;
+    let go = options.flag("goEscaping", false)?;
+    let entries = args::required_list(&entries, "entries", false)?;
+    request::docker_config_json_from_json(&entries, go, options.now()?).map_err(|e| thrown(&e))
 }
 
 /// A docker `config.json` for `entries`; `{ credHelpers: true }` puts ECR under `credHelpers`.
 #[wasm_bindgen(js_name = dockerConfigFile)]
 pub fn docker_config_file(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let options = decode_json(&options, "options")?;
-    let helpers = request::option_flag(options.as_ref(), "credHelpers").map_err(|e| thrown(&e))?;
-    let now = now_from(options.as_ref())?;
-    request::docker_config_file_from_json(&required(&entries, "entries")?, helpers, now)
-        .map_err(|e| thrown(&e))
+    let options = args::options(&options)?;
+    let helpers = options.flag("credHelpers", false)?;
+    let entries = args::required_list(&entries, "entries", false)?;
+    request::docker_config_file_from_json(&entries, helpers, options.now()?).map_err(|e| thrown(&e))
 }
 
 /// The image-pull Secret manifest (`{ name, namespace?, registries, format, appendHash?,
 /// labels?, annotations?, goEscaping? }`).
 #[wasm_bindgen(js_name = pullSecret)]
 pub fn pull_secret(options: JsValue) -> Result<String, JsValue> {
-    let options = required(&options, "options")?;
-    let now = now_from(Some(&options))?;
-    request::pull_secret_from_json(&options, now).map_err(|e| thrown(&e))
+    args::required_object(&options, "options")?;
+    let options = args::options(&options)?;
+    options.flag("appendHash", false)?;
+    options.flag("goEscaping", false)?;
+    options.text("format")?;
+    request::pull_secret_from_json(options.json(), options.now()?).map_err(|e| thrown(&e))
 }
 
 /// For each cluster (`[{ id, name?, isVirtual? }]`, ids strings or numbers): inject or not,
@@ -61,12 +60,11 @@ pub fn injection_plan(
     clusters: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = decode_json(&options, "options")?;
-    let naming =
-        regcred::inject::SecretNaming::from_option(options.as_ref()).map_err(|e| thrown(&e))?;
+    let naming = secret_naming(&args::options(&options)?)?;
     let config = config(&config_value, now_from(None)?)?;
-    let clusters = regcred::inject::clusters_from_json(&required(&clusters, "clusters")?)
-        .map_err(|e| thrown(&e.under("/clusters")))?;
+    let clusters =
+        regcred::inject::clusters_from_json(&args::required_list(&clusters, "clusters", false)?)
+            .map_err(|e| thrown(&e.under("/clusters")))?;
     encode(&regcred::inject::injection_plan_with(
         &config, &clusters, naming,
     ))
@@ -77,14 +75,15 @@ pub fn injection_plan(
 /// with a Report whose `value` is the payload and whose warnings say what changed on the way.
 #[wasm_bindgen(js_name = toDevtronPayload)]
 pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = decode_json(&options, "options")?;
-    let mode = regcred::validate::Mode::from_option(options.as_ref()).ok_or_else(|| {
+    let options = args::options(&options)?;
+    options.text("mode")?;
+    let mode = regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
         error(
             "argument.mode",
             "options.mode must be \"create\" or \"update\"",
         )
     })?;
-    let value = required(&config_value, "config")?;
+    let value = args::required_object(&config_value, "config")?;
     let config =
         request::config_from_json_in(&value, now_from(None)?, mode).map_err(|e| thrown(&e))?;
     let report = request::option_flag(options.as_ref(), "report").map_err(|e| thrown(&e))?;
@@ -97,7 +96,15 @@ pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsV
 /// A configuration from Devtron's payload, as a Report.
 #[wasm_bindgen(js_name = fromDevtronPayload)]
 pub fn from_devtron_payload(payload: JsValue) -> Result<JsValue, JsValue> {
-    encode(&regcred::devtron::from_devtron_payload(&required(
-        &payload, "payload",
-    )?))
+    encode(&regcred::devtron::from_devtron_payload(
+        &args::required_json(&payload, "payload")?,
+    ))
+}
+
+/// `options.secretNaming`: `"regcred"` (the default) or `"platform"`.
+pub(crate) fn secret_naming(
+    options: &args::Options,
+) -> Result<regcred::inject::SecretNaming, JsValue> {
+    options.text("secretNaming")?;
+    regcred::inject::SecretNaming::from_option(Some(options.json())).map_err(|e| thrown(&e))
 }

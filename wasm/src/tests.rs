@@ -30,12 +30,12 @@ fn registry_types_are_plain_arrays_of_plain_objects() {
 
 #[wasm_bindgen_test]
 fn schemas_are_objects() {
-    let schema = catalog::registry_schema(None).unwrap();
+    let schema = catalog::registry_schema(JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&schema, "type").as_string().as_deref(), Some("object"));
-    let ui = catalog::registry_ui_schema(None).unwrap();
+    let ui = catalog::registry_ui_schema(JsValue::UNDEFINED).unwrap();
     assert!(js_sys::Array::is_array(&get(&ui, "ui:order")));
     // A type's own form: registryType fixed, hidden in the uiSchema.
-    let ecr = catalog::registry_schema(Some("ecr".into())).unwrap();
+    let ecr = catalog::registry_schema(JsValue::from_str("ecr")).unwrap();
     let props = get(&ecr, "properties");
     assert_eq!(
         get(&get(&props, "registryType"), "const")
@@ -43,14 +43,14 @@ fn schemas_are_objects() {
             .as_deref(),
         Some("ecr")
     );
-    let ecr_ui = catalog::registry_ui_schema(Some("ecr".into())).unwrap();
+    let ecr_ui = catalog::registry_ui_schema(JsValue::from_str("ecr")).unwrap();
     assert_eq!(
         get(&get(&ecr_ui, "registryType"), "ui:widget")
             .as_string()
             .as_deref(),
         Some("hidden")
     );
-    assert!(catalog::registry_schema(Some("harbour".into())).is_err());
+    assert!(catalog::registry_schema(JsValue::from_str("harbour")).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -2,51 +2,32 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::codec::{decode_json, encode, error, now_from};
-use regcred::time::Timestamp;
+use crate::args;
+use crate::codec::{decode_json, encode, error};
 
-/// Reads `{ now? }` (ISO-8601 text or epoch milliseconds; the host clock by default) and the
-/// optional `config` context from an options object.
-fn options(options: &JsValue) -> Result<(Timestamp, serde_json::Value), JsValue> {
-    let (now, context, _) = options_with_mode(options)?;
-    Ok((now, context))
-}
-
-/// [`options`] plus `mode` (`"create"` or `"update"`).
-fn options_with_mode(
-    options: &JsValue,
-) -> Result<(Timestamp, serde_json::Value, regcred::validate::Mode), JsValue> {
-    let opts = match decode_json(options, "options")? {
-        None | Some(serde_json::Value::Null) => serde_json::Value::Null,
-        Some(o @ serde_json::Value::Object(_)) => o,
-        Some(_) => return Err(error("argument.type", "options must be an object")),
-    };
-    let now = now_from(Some(&opts))?;
-    let context = opts
-        .get("config")
-        .cloned()
-        .unwrap_or(serde_json::Value::Null);
-    let mode = regcred::validate::Mode::from_option(Some(&opts)).ok_or_else(|| {
+/// `options.mode`: `"create"` (the default) or `"update"`.
+fn mode(options: &args::Options) -> Result<regcred::validate::Mode, JsValue> {
+    options.text("mode")?;
+    regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
         error(
             "argument.mode",
             "options.mode must be \"create\" or \"update\"",
         )
-    })?;
-    Ok((now, context, mode))
-}
-
-fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| error("argument.type", &format!("{what} must be a string")))
+    })
 }
 
 /// Validates a whole registry configuration; the report's `value` is the normalized config.
 #[wasm_bindgen(js_name = validateRegistry)]
 pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValue, JsValue> {
+    // The configuration is what a person typed: any value, even none, is a Report.
     let config = decode_json(&config, "config")?.unwrap_or(serde_json::Value::Null);
-    let (now, _, mode) = options_with_mode(&options_arg)?;
-    encode(&regcred::validate::validate_registry_in(&config, now, mode))
+    let options = args::options(&options_arg)?;
+    let now = options.now()?;
+    encode(&regcred::validate::validate_registry_in(
+        &config,
+        now,
+        mode(&options)?,
+    ))
 }
 
 /// Validates one field of a configuration (for validation on each keystroke).
@@ -57,10 +38,12 @@ pub fn validate_field(
     value: JsValue,
     options_arg: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let registry_type = string_arg(&registry_type, "registryType")?;
-    let field = string_arg(&field, "field")?;
+    let registry_type = args::text(&registry_type, "registryType")?;
+    let field = args::text(&field, "field")?;
     let value = decode_json(&value, "value")?.unwrap_or(serde_json::Value::Null);
-    let (now, context) = options(&options_arg)?;
+    let options = args::options(&options_arg)?;
+    let now = options.now()?;
+    let context = options.get("config").cloned().unwrap_or_default();
     let report =
         regcred::validate::validate_field_in(&registry_type, &field, &value, &context, now)
             .map_err(|e| error(e.code, e.message))?;
@@ -70,13 +53,13 @@ pub fn validate_field(
 /// Parses an ECR registry address.
 #[wasm_bindgen(js_name = parseEcrUrl)]
 pub fn parse_ecr_url(url: JsValue) -> Result<JsValue, JsValue> {
-    let url = string_arg(&url, "url")?;
+    let url = args::text(&url, "url")?;
     encode(&regcred::validate::parse_ecr_url(&url))
 }
 
 /// Parses a GCP service-account key (JSON text).
 #[wasm_bindgen(js_name = parseServiceAccountKey)]
 pub fn parse_service_account_key(text: JsValue) -> Result<JsValue, JsValue> {
-    let text = string_arg(&text, "text")?;
+    let text = args::text(&text, "text")?;
     encode(&regcred::validate::parse_service_account_key(&text))
 }

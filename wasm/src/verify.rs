@@ -4,8 +4,9 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::verify_fetch::drive;
-use crate::codec::{decode_json, encode, error, now_from, validated_config};
+use crate::args;
+use crate::codec::{encode, error, validated_config};
+use crate::verify_fetch::drive;
 use regcred::time::Timestamp;
 use regcred::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
 use regcred::verify::login::{Login, LoginOptions};
@@ -24,23 +25,20 @@ pub(super) fn get(target: &JsValue, key: &str) -> JsValue {
 }
 
 pub(super) fn options(value: &JsValue) -> Result<Options, JsValue> {
-    if !value.is_object() {
-        return Err(error(
-            "argument.fetch",
-            "options.fetch must be a function (the host's fetch)",
-        ));
+    if args::absent(value) {
+        return Err(args::missing("options.fetch"));
     }
-    let fetch = get(value, "fetch").dyn_into::<Function>().map_err(|_| {
-        error(
-            "argument.fetch",
-            "options.fetch must be a function (the host's fetch)",
-        )
-    })?;
-    let now = now_from(
-        decode_json(&get(value, "now"), "options.now")?
-            .map(|now| serde_json::json!({ "now": now }))
-            .as_ref(),
-    )?;
+    if !value.is_object() {
+        return Err(args::wrong_type("options", "an object"));
+    }
+    let fetch = get(value, "fetch");
+    if args::absent(&fetch) {
+        return Err(args::missing("options.fetch"));
+    }
+    let fetch = fetch
+        .dyn_into::<Function>()
+        .map_err(|_| args::wrong_type("options.fetch", "a function (the host's fetch)"))?;
+    let now = args::options(value)?.now()?;
     Ok(Options {
         fetch,
         now,
@@ -75,15 +73,11 @@ fn timeout_ms(t: &JsValue) -> Result<f64, JsValue> {
 /// A boolean opt-in: only `true` enables it; absent, `null` and `false` leave it off; any other
 /// value (`"false"`, `"0"`, `1`, `[]`, `{}`) is `argument.type`.
 fn flag(v: &JsValue, name: &str) -> Result<bool, JsValue> {
-    if v.is_undefined() || v.is_null() {
+    if args::absent(v) {
         return Ok(false);
     }
-    v.as_bool().ok_or_else(|| {
-        error(
-            "argument.type",
-            &format!("options.{name} must be a boolean (true or false)"),
-        )
-    })
+    v.as_bool()
+        .ok_or_else(|| args::wrong_type(&format!("options.{name}"), "a boolean (true or false)"))
 }
 
 pub(super) fn rejected(result: Result<Promise, JsValue>) -> Promise {
@@ -92,7 +86,7 @@ pub(super) fn rejected(result: Result<Promise, JsValue>) -> Promise {
 
 /// Checks a registry configuration's credentials through `options.fetch`; resolves to
 /// `{ ok, status, steps, expiresAt?, code?, message }`. Rejects with a `RegcredError` only on
-/// misuse (`argument.fetch`, `argument.config`, ...), never because the check failed.
+/// misuse (`argument.*`, `config.invalid`), never because the check failed.
 #[wasm_bindgen(js_name = verifyCredentials)]
 pub fn verify_credentials(config_value: JsValue, options_value: JsValue) -> Promise {
     rejected((|| {

@@ -132,7 +132,7 @@ impl std::fmt::Debug for Login {
 }
 
 fn basic(c: &Credentials) -> String {
-    let raw = format!("{}:{}", c.username, c.password);
+    let raw = format!("{}:{}", c.username, c.password.expose());
     format!(
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(raw)
@@ -297,7 +297,7 @@ impl Login {
                 Ok(a) => {
                     self.creds = Some(Credentials {
                         username: a.username,
-                        password: a.password,
+                        password: a.password.into(),
                     });
                     self.expires_at = Some(a.expires_at);
                     self.ping(None);

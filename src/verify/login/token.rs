@@ -59,7 +59,7 @@ impl Login {
         let mut form = url::form_urlencoded::Serializer::new(String::new());
         form.append_pair("grant_type", "password")
             .append_pair("username", &c.username)
-            .append_pair("password", &c.password)
+            .append_pair("password", c.password.expose())
             .append_pair("service", &service);
         if let Some(s) = &scope {
             form.append_pair("scope", s);

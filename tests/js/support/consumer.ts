@@ -258,7 +258,7 @@ try {
   await verifyCredentials(dockerHub, { fetch: 'nope' } as unknown as { fetch: FetchLike });
   throw new Error('a fetch that is not a function must reject');
 } catch (e) {
-  assert(e instanceof RegcredError && e.code === 'argument.fetch', 'argument.fetch');
+  assert(e instanceof RegcredError && e.code === 'argument.type', 'argument.type');
 }
 
 const authShape = shape<EcrAuthorization>({ username: 'required', password: 'required', expiresAt: 'required', proxyEndpoint: 'required' });

@@ -1,0 +1,61 @@
+//! [`SecretString`]: a password, secret key, token or private key whose `Debug` and `Display`
+//! never show it (see ARCHITECTURE.md, "Secrets"). A struct holding one derives `Debug` and
+//! stays safe: a leak becomes something the type system prevents instead of something only
+//! the leak sweeps catch. The text is reached only through [`SecretString::expose`].
+
+use core::fmt;
+
+/// A secret text. `Debug` and `Display` print `<redacted>`.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct SecretString(String);
+
+impl SecretString {
+    /// The secret itself, for the code whose job is to use it (signing, `auth`, headers).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the secret is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl fmt::Display for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl From<String> for SecretString {
+    fn from(s: String) -> Self {
+        SecretString(s)
+    }
+}
+
+impl From<&str> for SecretString {
+    fn from(s: &str) -> Self {
+        SecretString(s.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_and_display_redact() {
+        let s = SecretString::from("hunter2");
+        assert_eq!(
+            format!("{s:?} {s} {:?}", Some(&s)),
+            "<redacted> <redacted> Some(<redacted>)"
+        );
+        assert_eq!(s.expose(), "hunter2");
+    }
+}
