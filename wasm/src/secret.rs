@@ -86,7 +86,7 @@ pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsV
     let value = args::required_object(&config_value, "config")?;
     let config =
         request::config_from_json_in(&value, now_from(None)?, mode).map_err(|e| thrown(&e))?;
-    let report = request::option_flag(options.as_ref(), "report").map_err(|e| thrown(&e))?;
+    let report = options.flag("report", false)?;
     match report {
         true => encode(&regcred::devtron::to_devtron_payload_report(&config)),
         false => encode(&regcred::devtron::to_devtron_payload(&config)),
