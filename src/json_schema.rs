@@ -75,16 +75,18 @@ pub fn validate_with_schema(
     let Some((_, validator)) = cache.as_ref() else {
         return Err(invalid("the schema could not be compiled".to_string()));
     };
-    let errors: Vec<Issue> = validator
-        .iter_errors(instance)
-        .map(|e| {
-            let keyword = e.kind().keyword();
-            Issue::new(
-                e.instance_path().as_str(),
-                format!("schema.{keyword}"),
-                format!("fails the schema's {keyword} rule at {}", e.schema_path()),
-            )
-        })
-        .collect();
+    // The schema states a field's type both for every type and inside its type's branch, so one
+    // problem can fail two schema places: each (path, code) is reported once, at its first place.
+    let mut errors: Vec<Issue> = Vec::new();
+    for e in validator.iter_errors(instance) {
+        let keyword = e.kind().keyword();
+        let path = e.instance_path().as_str().to_owned();
+        let code = format!("schema.{keyword}");
+        if errors.iter().any(|i| i.path == path && i.code == code) {
+            continue;
+        }
+        let message = format!("fails the schema's {keyword} rule at {}", e.schema_path());
+        errors.push(Issue::new(path, code, message));
+    }
     Ok(Report::new(errors, Vec::new(), None))
 }

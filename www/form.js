@@ -17,13 +17,17 @@ function describe(key, prop, ui, required) {
   let kind = 'text';
   if (prop.type === 'boolean') kind = 'checkbox';
   else if (prop.type === 'array') kind = 'list';
-  else if (prop.oneOf) kind = widget === 'radio' ? 'radio' : 'select';
+  else if (prop.oneOf || prop.enum) kind = widget === 'radio' ? 'radio' : 'select';
   else if (widget === 'textarea' || widget === 'password') kind = widget;
   return {
     key,
     title: prop.title ?? key,
     kind,
-    options: (prop.oneOf ?? []).map((o) => ({ value: o.const, label: o.title ?? o.const })),
+    // Choices are `oneOf` consts with titles, or (when they may stay unset) an `enum` whose
+    // labels are the uiSchema's `ui:enumNames`.
+    options: prop.enum
+      ? prop.enum.map((v, i) => ({ value: v, label: ui['ui:enumNames']?.[i] ?? v }))
+      : (prop.oneOf ?? []).map((o) => ({ value: o.const, label: o.title ?? o.const })),
     required,
     help: ui['ui:help'] ?? null,
     placeholder: ui['ui:placeholder'] ?? ui.items?.['ui:placeholder'] ?? null,

@@ -38,7 +38,15 @@ fn base_schema(f: &FieldSpec) -> Map<String, Value> {
 pub fn field_schema(f: &FieldSpec) -> Value {
     let mut m = base_schema(f);
     if let Shape::Choice(c) = f.shape {
-        m.insert("oneOf".into(), choices_schema(c));
+        if super::ui_schema::unset_choice(f) {
+            // react-jsonschema-form fills an empty field with the first `const` of its `oneOf`
+            // (its `constAsDefaults`), which would choose for the person: a choice that may stay
+            // unset is a plain `enum`, its labels in the uiSchema's `ui:enumNames`.
+            let values = c.iter().map(|c| Value::from(c.value)).collect();
+            m.insert("enum".into(), Value::Array(values));
+        } else {
+            m.insert("oneOf".into(), choices_schema(c));
+        }
     }
     match f.shape {
         Shape::Text { min, max, pattern } => {

@@ -1,10 +1,12 @@
 //! react-jsonschema-form uiSchemas generated from the model, in keys RJSF honours only:
 //! `ui:order`, `ui:widget`, `ui:placeholder`, `ui:help`, `ui:readonly`, `ui:options`,
-//! `ui:autocomplete`.
+//! `ui:autocomplete`, `ui:enumNames`.
 
 use serde_json::{json, Map, Value};
 
-use super::{config_keys, type_spec, type_specs, FieldSpec, GroupSpec, Widget, GROUPS, TYPE_KEY};
+use super::{
+    config_keys, type_spec, type_specs, FieldSpec, GroupSpec, Shape, Widget, GROUPS, TYPE_KEY,
+};
 use crate::catalog::RegistryType;
 
 fn widget(m: &mut Map<String, Value>, w: Widget) {
@@ -26,10 +28,20 @@ fn widget(m: &mut Map<String, Value>, w: Widget) {
     }
 }
 
+/// Whether `f` is a choice of several options that may stay unset (optional, no default): its
+/// schema is an `enum` and its labels are `ui:enumNames` (see `field_schema`).
+pub fn unset_choice(f: &FieldSpec) -> bool {
+    matches!(f.shape, Shape::Choice(c) if c.len() > 1) && !f.required && f.default.is_none()
+}
+
 /// The uiSchema of one field as a type's form shows it.
 pub fn field_ui(f: &FieldSpec) -> Value {
     let mut m = Map::new();
     widget(&mut m, f.widget);
+    if let (true, Shape::Choice(c)) = (unset_choice(f), f.shape) {
+        let labels = c.iter().map(|c| Value::from(c.label)).collect();
+        m.insert("ui:enumNames".into(), Value::Array(labels));
+    }
     match (f.placeholder, f.widget) {
         (Some(p), Widget::List) => {
             m.insert("items".into(), json!({ "ui:placeholder": p }));
