@@ -63,15 +63,26 @@ const allErrors = (page) => page.evaluate(() => [...document.querySelectorAll('.
 
 // The platform's form of each type, written out here (not read from the model).
 const FORMS = {
-  ecr: { name: 'text', registryUrl: 'text', awsAuthType: 'radio', isDefault: 'checkbox' },
+  ecr: { name: 'text', registryUrl: 'text', awsAuthType: 'radio', assumeRoleArn: 'text', isDefault: 'checkbox' },
   'docker-hub': { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   acr: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   'artifact-registry': { name: 'text', registryUrl: 'text', username: 'text', password: 'textarea', isDefault: 'checkbox' },
   gcr: { name: 'text', registryUrl: 'text', username: 'text', password: 'textarea', isDefault: 'checkbox' },
   quay: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   other: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
+  gitlab: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
+  ghcr: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
+  harbor: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
 };
-const INJECTION = { 'injection.credentialSource': 'radio' };
+// What every type's form shows besides its own fields: public registry, credential injection,
+// the platform's usage (container images, Helm charts) and the remote connection method.
+const INJECTION = {
+  public: 'checkbox',
+  'injection.credentialSource': 'radio',
+  'usage.containers': 'radio',
+  'usage.charts': 'radio',
+  'remoteConnection.method': 'radio',
+};
 // Required fields that start empty in each type's form.
 const REQUIRED_EMPTY = {
   ecr: ['name', 'registryUrl'],
@@ -81,6 +92,9 @@ const REQUIRED_EMPTY = {
   gcr: ['name', 'password'],
   quay: ['name', 'username', 'password'],
   other: ['name', 'registryUrl', 'username', 'password'],
+  gitlab: ['name', 'username', 'password'],
+  ghcr: ['name', 'username', 'password'],
+  harbor: ['name', 'registryUrl', 'username', 'password'],
 };
 
 async function openPortal(url, type) {
