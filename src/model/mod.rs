@@ -22,6 +22,7 @@
 //!   `if`/`then`, validation ignores the field while it does not hold ([`shown`]).
 
 pub mod fields;
+pub mod groups;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json_schema;
 pub mod types;

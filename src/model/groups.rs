@@ -1,0 +1,231 @@
+//! The nested groups every registry type's form shows: credential injection into clusters, the
+//! platform's usage (container images, Helm charts as OCI artifacts) and the remote connection
+//! (proxy or SSH tunnel). Re-exported by [`super::fields`].
+
+use super::fields::{text, USERNAME_SHAPE};
+use super::{Choice, FieldSpec, GroupSpec, Literal, OneOfFields, Shape, When, Widget};
+
+const CLUSTERS: Shape = Shape::List {
+    max_items: 1000,
+    item_max: 253,
+};
+
+const SOURCES: &[Choice] = &[
+    Choice {
+        value: "registry-credentials",
+        label: "Use registry credentials",
+    },
+    Choice {
+        value: "image-pull-secret",
+        label: "Use an existing image pull secret",
+    },
+    Choice {
+        value: "custom-credential",
+        label: "Use other credentials",
+    },
+];
+
+const CUSTOM: &[When] = &[When {
+    field: "credentialSource",
+    is: Literal::Text("custom-credential"),
+}];
+
+const INJECTION_FIELDS: &[FieldSpec] = &[
+    FieldSpec::text(
+        "credentialSource",
+        "Credential source",
+        Shape::Choice(SOURCES),
+    )
+    .widget(Widget::Radio)
+    .optional()
+    .default(Literal::Text("registry-credentials"))
+    .help("Build the secret from this registry's credentials, or name one that exists."),
+    FieldSpec::text(
+        "secretName",
+        "Image pull secret name",
+        text(
+            1,
+            2048,
+            Some(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*( *, *[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)*$"),
+        ),
+    )
+    .placeholder("my-pull-secret")
+    .help("The names of secrets that already exist in each namespace, separated by commas.")
+    .when(&[When {
+        field: "credentialSource",
+        is: Literal::Text("image-pull-secret"),
+    }]),
+    FieldSpec::text(
+        "doNotInject",
+        "Do not inject credentials to clusters",
+        CLUSTERS,
+    )
+    .widget(Widget::List)
+    .optional()
+    .placeholder("cluster id, or * for all clusters")
+    .help("Clusters that never get an image pull secret for this registry (* = all)."),
+    FieldSpec::text(
+        "autoInject",
+        "Auto-inject credentials to clusters",
+        CLUSTERS,
+    )
+    .widget(Widget::List)
+    .optional()
+    .placeholder("cluster id, or * for all clusters")
+    .help("Clusters that get an image pull secret for this registry automatically (* = all)."),
+    FieldSpec::text("customServer", "Registry server", text(1, 512, None))
+        .optional()
+        .placeholder("registry URL")
+        .help("The server the secret names; the registry URL when empty.")
+        .when(CUSTOM),
+    FieldSpec::text("customEmail", "E-mail", text(1, 256, None))
+        .optional()
+        .when(CUSTOM),
+    FieldSpec::text("customUsername", "Username", USERNAME_SHAPE).when(CUSTOM),
+    FieldSpec::text("customPassword", "Password", text(1, 65_536, None))
+        .widget(Widget::Password)
+        .when(CUSTOM),
+];
+
+/// The "Manage" panel: which clusters get the registry's credentials, and from where.
+pub const INJECTION: GroupSpec = GroupSpec {
+    key: "injection",
+    label: "Manage credential injection",
+    help: "Which clusters get an image pull secret for this registry.",
+    fields: INJECTION_FIELDS,
+    one_of: Some(OneOfFields {
+        options: &[
+            ("Do not inject into clusters", "doNotInject"),
+            ("Auto-inject into clusters", "autoInject"),
+        ],
+    }),
+    exclusive: None,
+};
+
+const ACCESS: &[Choice] = &[
+    Choice {
+        value: "pull",
+        label: "Pull",
+    },
+    Choice {
+        value: "push",
+        label: "Push",
+    },
+    Choice {
+        value: "pull-push",
+        label: "Pull and push",
+    },
+];
+
+const USAGE_FIELDS: &[FieldSpec] = &[
+    FieldSpec::text(
+        "containers",
+        "Container images",
+        Shape::Choice(&[Choice {
+            value: "pull-push",
+            label: "Pull and push",
+        }]),
+    )
+    .widget(Widget::Radio)
+    .optional()
+    .help("Store container images (the platform pulls and pushes them)."),
+    FieldSpec::text("charts", "Helm charts (OCI)", Shape::Choice(ACCESS))
+        .widget(Widget::Radio)
+        .optional()
+        .help("Use the registry as an OCI Helm chart store: pull, push or both (not GCR)."),
+    FieldSpec::text(
+        "chartRepositories",
+        "Chart repositories",
+        Shape::List {
+            max_items: 1000,
+            item_max: 512,
+        },
+    )
+    .widget(Widget::List)
+    .optional()
+    .placeholder("project/chart")
+    .help("The chart repositories charts are pulled from (required to pull charts)."),
+];
+
+/// What the registry is used for (the platform's OCI registry settings).
+pub const USAGE: GroupSpec = GroupSpec {
+    key: "usage",
+    label: "Use the registry for",
+    help: "Container images and/or Helm charts stored as OCI artifacts; container images when \
+           not set.",
+    fields: USAGE_FIELDS,
+    one_of: None,
+    exclusive: None,
+};
+
+const METHODS: &[Choice] = &[
+    Choice {
+        value: "direct",
+        label: "Direct connection",
+    },
+    Choice {
+        value: "proxy",
+        label: "Via proxy",
+    },
+    Choice {
+        value: "ssh",
+        label: "Via SSH tunnel",
+    },
+];
+
+const PROXY: &[When] = &[When {
+    field: "method",
+    is: Literal::Text("proxy"),
+}];
+
+const SSH: &[When] = &[When {
+    field: "method",
+    is: Literal::Text("ssh"),
+}];
+
+const DASHBOARD_URL: Shape = text(
+    8,
+    300,
+    Some(r"^https?://[\w.-]+(\.[\w.-]+)+[\w\-._~:/?#\[\]@!$&'()*+,;=.]+$"),
+);
+
+const REMOTE_FIELDS: &[FieldSpec] = &[
+    FieldSpec::text("method", "Connection method", Shape::Choice(METHODS))
+        .widget(Widget::Radio)
+        .optional()
+        .default(Literal::Text("direct")),
+    FieldSpec::text("proxyUrl", "Proxy URL", DASHBOARD_URL)
+        .placeholder("http://proxy.example.com:3128")
+        .when(PROXY),
+    FieldSpec::text("sshServerAddress", "SSH server address", DASHBOARD_URL)
+        .placeholder("https://bastion.example.com")
+        .when(SSH),
+    FieldSpec::text(
+        "sshUsername",
+        "SSH username",
+        text(1, 300, Some("^[A-Za-z0-9_-]+$")),
+    )
+    .when(SSH),
+    FieldSpec::text("sshPassword", "SSH password", text(1, 65_536, Some(r"\S")))
+        .widget(Widget::Password)
+        .optional()
+        .when(SSH),
+    FieldSpec::text(
+        "sshAuthKey",
+        "SSH private key",
+        text(1, 65_536, Some(r"\S")),
+    )
+    .widget(Widget::SecretTextarea)
+    .optional()
+    .when(SSH),
+];
+
+/// How the platform reaches the registry: directly, through a proxy or an SSH tunnel.
+pub const REMOTE_CONNECTION: GroupSpec = GroupSpec {
+    key: "remoteConnection",
+    label: "Remote connection",
+    help: "Advanced: reach the registry through an HTTP proxy or an SSH tunnel.",
+    fields: REMOTE_FIELDS,
+    one_of: None,
+    exclusive: None,
+};
