@@ -27,6 +27,7 @@ pub mod names;
 pub mod platform_fields;
 mod registry;
 pub mod registry_url;
+mod remote_connection;
 pub mod role_arn;
 mod single_field;
 pub(crate) mod url_parts;

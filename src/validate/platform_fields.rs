@@ -6,9 +6,11 @@
 use serde_json::{Map, Value};
 
 use super::json_walk::Walker;
+pub use super::remote_connection::is_dashboard_url;
+use super::remote_connection::remote_connection;
 use super::role_arn::check_role_arn;
 use crate::catalog::RegistryType;
-use crate::config::{Access, ConnectionMethod, RemoteConnection, Usage};
+use crate::config::{Access, RemoteConnection, Usage};
 
 /// Most chart repositories in `usage.chartRepositories`.
 pub const MAX_CHART_REPOSITORIES: usize = 1000;
@@ -141,159 +143,6 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
         chart_repositories: repos,
     };
     Some(u)
-}
-
-/// The dashboard's URL rule for the proxy and the SSH server (`Docker.tsx`
-/// `customStateValidator`: `^(http(s)?:\/\/)[\w.-]+(?:\.[\w\.-]+)+[\w\-\._~:/?#[\]@!\$&'\(\)\*\+,;=.]+$`),
-/// matched without a regular-expression engine.
-pub fn is_dashboard_url(url: &str) -> bool {
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let tail = |b: u8| word(b) || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
-    let bytes = rest.as_bytes();
-    if !bytes.iter().all(|&b| tail(b)) {
-        return false;
-    }
-    let host_len = bytes
-        .iter()
-        .take_while(|&&b| word(b) || b == b'.' || b == b'-')
-        .count();
-    // `[\w.-]+` then `\.[\w.-]+` (the shortest such prefix), then at least one more character.
-    (1..host_len).any(|i| bytes.get(i) == Some(&b'.') && i + 2 <= host_len && i + 2 < bytes.len())
-}
-
-/// `remoteConnection`: `{ method, proxyUrl?, sshServerAddress?, sshUsername?, sshPassword?,
-/// sshAuthKey? }`, checked as the dashboard's `performCustomValidation` checks it.
-///
-/// Errors: `config.enum` (method), `remote.proxy-url` (proxy without a valid `http(s)://` URL),
-/// `remote.ssh-server-address` (likewise for SSH), `remote.ssh-username` (letters, digits, `_`
-/// and `-` only), `remote.ssh-credentials` (neither a password nor a private key),
-/// `remote.ssh-password` / `remote.ssh-auth-key` (given but blank). Warning: `config.ignored`
-/// for fields of another method (dropped).
-fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConnection> {
-    let base = "/remoteConnection";
-    let obj = w.object(base, v)?;
-    let keys = [
-        "method",
-        "proxyUrl",
-        "sshServerAddress",
-        "sshUsername",
-        "sshPassword",
-        "sshAuthKey",
-    ];
-    w.unknown_fields(base, obj, &keys);
-    let method = match w.string("/remoteConnection/method", obj.get("method")) {
-        Some("direct") => ConnectionMethod::Direct,
-        Some("proxy") => ConnectionMethod::Proxy,
-        Some("ssh") => ConnectionMethod::Ssh,
-        Some(_) => {
-            w.error(
-                "/remoteConnection/method",
-                "config.enum",
-                "must be \"direct\", \"proxy\" or \"ssh\"",
-            );
-            return None;
-        }
-        None if obj.contains_key("method") => return None,
-        None => ConnectionMethod::Direct,
-    };
-    let text = |w: &mut Walker, key: &str| -> Option<String> {
-        w.string(&format!("{base}/{key}"), obj.get(key))
-            .map(str::to_owned)
-    };
-    let mut rc = RemoteConnection {
-        method,
-        proxy_url: text(w, "proxyUrl"),
-        ssh_server_address: text(w, "sshServerAddress"),
-        ssh_username: text(w, "sshUsername"),
-        ssh_password: text(w, "sshPassword"),
-        ssh_auth_key: text(w, "sshAuthKey"),
-    };
-    let ignore = |w: &mut Walker, key: &str, slot: &mut Option<String>| {
-        if slot.take().is_some_and(|s| !s.is_empty()) {
-            w.warning(
-                &format!("{base}/{key}"),
-                "config.ignored",
-                "not used by this connection method; ignored",
-            );
-        }
-    };
-    if method != ConnectionMethod::Proxy {
-        ignore(w, "proxyUrl", &mut rc.proxy_url);
-    }
-    if method != ConnectionMethod::Ssh {
-        ignore(w, "sshServerAddress", &mut rc.ssh_server_address);
-        ignore(w, "sshUsername", &mut rc.ssh_username);
-        ignore(w, "sshPassword", &mut rc.ssh_password);
-        ignore(w, "sshAuthKey", &mut rc.ssh_auth_key);
-    }
-    let url_message =
-        "a valid URL starting with http:// or https://, such as http://proxy.example.com:3128";
-    match method {
-        ConnectionMethod::Direct => {}
-        ConnectionMethod::Proxy => {
-            if !rc
-                .proxy_url
-                .as_deref()
-                .is_some_and(|u| is_dashboard_url(u.trim()))
-            {
-                w.error(
-                    "/remoteConnection/proxyUrl",
-                    "remote.proxy-url",
-                    url_message,
-                );
-            }
-            rc.proxy_url = rc
-                .proxy_url
-                .map(|u| u.trim().trim_end_matches('/').to_owned());
-        }
-        ConnectionMethod::Ssh => {
-            if !rc
-                .ssh_server_address
-                .as_deref()
-                .is_some_and(is_dashboard_url)
-            {
-                w.error(
-                    "/remoteConnection/sshServerAddress",
-                    "remote.ssh-server-address",
-                    url_message,
-                );
-            }
-            let user_ok = rc.ssh_username.as_deref().is_some_and(|u| {
-                !u.is_empty()
-                    && u.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            });
-            if !user_ok {
-                w.error(
-                    "/remoteConnection/sshUsername",
-                    "remote.ssh-username",
-                    "the SSH username is required: letters, digits, \"_\" and \"-\" only",
-                );
-            }
-            for (key, code, v) in [
-                ("sshPassword", "remote.ssh-password", &rc.ssh_password),
-                ("sshAuthKey", "remote.ssh-auth-key", &rc.ssh_auth_key),
-            ] {
-                if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
-                    w.error(&format!("{base}/{key}"), code, "must not be blank");
-                }
-            }
-            if rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
-                w.error(
-                    base,
-                    "remote.ssh-credentials",
-                    "an SSH tunnel needs a password, a private key, or both",
-                );
-            }
-        }
-    }
-    Some(rc)
 }
 
 /// Walks the platform fields of `obj` (a configuration of type `t`); `region` is the ECR
