@@ -1,6 +1,7 @@
 //! Exports: `parseImageReference`, `resolveCredentials` and `verifyAccess` (repository access
 //! through the host's `fetch`, driven like `verifyCredentials`).
 
+use regcred::ErrorCode;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -56,7 +57,7 @@ pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
         let json = args::required_object(&config_value, "config")?;
         let cfg = access_config(&json, o.now).map_err(|issues| {
             error_with_issues(
-                "config.invalid",
+                ErrorCode::ConfigInvalid,
                 "the registry configuration is not valid",
                 &issues,
             )
