@@ -65,7 +65,7 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
         Ok(l) => match spans(&l) {
             Some(spans) if l.text.is_ascii() => Ok(reference_report(&l.text, &spans)),
             // Unreachable: the grammar admits ASCII only, and a reference is far shorter.
-            _ => Err(error("internal.encode", "the result could not be encoded")),
+            _ => Err(error(ErrorCode::InternalEncode, "the result could not be encoded")),
         },
         Err(e) => encode(&report::<()>(Err(e))),
     }
