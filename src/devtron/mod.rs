@@ -23,6 +23,7 @@
 //! `repositoryList` when charts are not pulled, another `pluginId`) and with
 //! `devtron.unknown-field` for keys the platform does not have.
 
+use crate::secret_string::SecretString;
 use crate::ErrorCode;
 use serde_json::{json, Map, Value};
 
@@ -59,10 +60,16 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
     }
     let mut ssh = Map::new();
     for (key, v) in [
-        ("sshServerAddress", &rc.ssh_server_address),
-        ("sshUsername", &rc.ssh_username),
-        ("sshPassword", &rc.ssh_password),
-        ("sshAuthKey", &rc.ssh_auth_key),
+        ("sshServerAddress", &rc.ssh_server_address.as_deref()),
+        ("sshUsername", &rc.ssh_username.as_deref()),
+        (
+            "sshPassword",
+            &rc.ssh_password.as_ref().map(SecretString::expose),
+        ),
+        (
+            "sshAuthKey",
+            &rc.ssh_auth_key.as_ref().map(SecretString::expose),
+        ),
     ] {
         if let Some(v) = v {
             ssh.insert(key.into(), json!(v));
@@ -142,14 +149,19 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         .or_else(|| t.default_url())
         .unwrap_or_default();
     p.insert("registryUrl".into(), json!(url));
-    let secret = |v: &Option<String>| json!(v.clone().unwrap_or_default());
+    let secret = |v: Option<&str>| json!(v.unwrap_or_default());
     match t {
         RegistryType::Ecr if !public => {
             let role = config.aws_auth_type == Some(AwsAuthType::IamRole);
-            let none = None;
             let (id, key) = match role {
-                true => (&none, &none),
-                false => (&config.aws_access_key_id, &config.aws_secret_access_key),
+                true => (None, None),
+                false => (
+                    config.aws_access_key_id.as_deref(),
+                    config
+                        .aws_secret_access_key
+                        .as_ref()
+                        .map(SecretString::expose),
+                ),
             };
             p.insert("awsAccessKeyId".into(), secret(id));
             p.insert("awsSecretAccessKey".into(), secret(key));
@@ -157,7 +169,10 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
                 "awsRegion".into(),
                 json!(ecr_host::ecr_region(url).unwrap_or_default()),
             );
-            p.insert("assumeRoleArn".into(), secret(&config.assume_role_arn));
+            p.insert(
+                "assumeRoleArn".into(),
+                secret(config.assume_role_arn.as_deref()),
+            );
         }
         RegistryType::Ecr => {}
         _ if public => {}
@@ -166,20 +181,23 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
             p.insert("username".into(), json!(user));
             let key = config
                 .password
-                .as_deref()
-                .map(|k| format!("'{}'", strip_single_quotes(k)))
+                .as_ref()
+                .map(|k| format!("'{}'", strip_single_quotes(k.expose())))
                 .unwrap_or_default();
             p.insert("password".into(), json!(key));
         }
         _ => {
-            p.insert("username".into(), secret(&config.username));
-            p.insert("password".into(), secret(&config.password));
+            p.insert("username".into(), secret(config.username.as_deref()));
+            p.insert(
+                "password".into(),
+                secret(config.password.as_ref().map(SecretString::expose)),
+            );
         }
     }
     let as_other = devtron_type(t) == RegistryType::Other.id();
     if as_other || config.connection != Connection::Secure {
         p.insert("connection".into(), json!(config.connection.id()));
-        p.insert("cert".into(), secret(&config.cert));
+        p.insert("cert".into(), secret(config.cert.as_deref()));
     }
     let injection = config.injection.as_ref().filter(|_| usage.has_containers());
     p.insert("ipsConfig".into(), ips::to_ips_config(injection));

@@ -104,7 +104,7 @@ pub fn ecr_token_from_json(v: &Value) -> Result<EcrToken, SecretError> {
     })?;
     Ok(EcrToken {
         username: need("username")?,
-        password: need("password")?,
+        password: need("password")?.into(),
         expires_at,
         proxy_endpoint: need("proxyEndpoint")?,
     })
@@ -134,7 +134,7 @@ impl RegistrySource {
         Ok(RegistrySource::Entry(DockerEntry {
             server: opt_string(o, "server")?.unwrap_or_default(),
             username: opt_string(o, "username")?.unwrap_or_default(),
-            password: opt_string(o, "password")?.unwrap_or_default(),
+            password: opt_string(o, "password")?.unwrap_or_default().into(),
             email: opt_string(o, "email")?.filter(|e| !e.is_empty()),
         }))
     }

@@ -262,5 +262,5 @@ fn custom_credential(
     injection.custom_server = server;
     injection.custom_email = email;
     injection.custom_username = Some(username);
-    injection.custom_password = Some(password);
+    injection.custom_password = Some(password.into());
 }

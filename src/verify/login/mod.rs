@@ -74,6 +74,7 @@ enum Kind {
     CancelUpload,
 }
 
+#[derive(Debug)]
 struct Pending {
     kind: Kind,
     flight: Flight,
@@ -95,16 +96,6 @@ pub struct Login {
     realm: Option<(Url, String, Option<String>)>,
     tried_http: bool,
     access: Option<AccessState>,
-}
-
-impl std::fmt::Debug for Pending {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pending")
-            .field("kind", &self.kind)
-            .field("flight", &self.flight)
-            .field("sent", &self.sent)
-            .finish()
-    }
 }
 
 impl std::fmt::Debug for Login {
@@ -298,7 +289,7 @@ impl Login {
                 Ok(a) => {
                     self.creds = Some(Credentials {
                         username: a.username,
-                        password: a.password.into(),
+                        password: a.password,
                     });
                     self.expires_at = Some(a.expires_at);
                     self.ping(None);
