@@ -28,6 +28,7 @@ mod remote_connection;
 pub mod report;
 pub mod schema;
 pub mod secret_string;
+mod sha256;
 pub mod time;
 mod usage;
 
