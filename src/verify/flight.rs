@@ -11,7 +11,7 @@
 //!
 //! [`Header::secret`]: super::http::Header::secret
 
-use url::Url;
+use crate::url::Url;
 
 use super::http::{redact_url, Request, Response};
 use super::policy::{same_origin, Blocked, Policy};
@@ -27,7 +27,7 @@ pub enum Hop {
     /// A redirect was accepted: send [`Flight::request`] again.
     Redirected,
     /// A redirect was refused: why, and where it pointed when that parsed.
-    Refused(Blocked, Option<Url>),
+    Refused(Blocked, Option<Box<Url>>),
 }
 
 /// A request and where it is: the origin its secrets were made for, the URL it goes to now,
@@ -114,7 +114,7 @@ impl Flight {
             );
         };
         if let Err(b) = self.policy.check_url(&next) {
-            return Hop::Refused(b, Some(next));
+            return Hop::Refused(b, Some(Box::new(next)));
         }
         let req = &mut self.request;
         if response.status == 303 || (matches!(response.status, 301 | 302) && req.method == "POST")
@@ -132,7 +132,7 @@ impl Flight {
                     reason:
                         "a request carrying a password form is never redirected to another origin",
                 };
-                return Hop::Refused(b, Some(next));
+                return Hop::Refused(b, Some(Box::new(next)));
             }
             let before = req.headers.len();
             req.headers.retain(|h| !h.secret);
