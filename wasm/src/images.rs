@@ -5,7 +5,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
-use crate::codec::{encode, error, error_with_issues, now_from};
+use crate::codec::{encode, error, error_with_issues};
 use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{parse, report};
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
@@ -35,7 +35,7 @@ pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, 
     encode(&regcred::images::resolve_credentials(
         &image,
         &sources,
-        now_from(None)?,
+        args::host_now(),
     ))
 }
 
