@@ -14,8 +14,8 @@ pub struct Walker {
     pub warnings: Vec<Issue>,
 }
 
-pub use crate::json_read::pointer_token;
 use crate::json_read::kind;
+pub use crate::json_read::pointer_token;
 
 impl Walker {
     /// Records an error.
