@@ -1,6 +1,7 @@
 //! Reading the platform's registry payload (a request the dashboard sends or what its GET
 //! returns) back into a [`RegistryConfig`].
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::ips::from_ips_config;
@@ -45,7 +46,7 @@ const KNOWN: [&str; 22] = [
 pub(crate) fn dropped(path: &str) -> Issue {
     Issue::new(
         path,
-        "devtron.dropped-field",
+        ErrorCode::DevtronDroppedField,
         "this field has no place in a registry configuration and was left out",
     )
 }
@@ -62,7 +63,7 @@ impl Reader<'_> {
     fn type_error(&mut self, m: Mismatch) {
         self.errors.push(Issue::new(
             m.path,
-            "devtron.field-type",
+            ErrorCode::DevtronFieldType,
             format!("this field must be {}", m.expected.words()),
         ));
     }
@@ -91,7 +92,7 @@ impl Reader<'_> {
         }
     }
 
-    fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    fn error(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 }
@@ -120,7 +121,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         (true, None) => {
             r.error(
                 "/ociRegistryConfig",
-                "devtron.oci-config",
+                ErrorCode::DevtronOciConfig,
                 "an OCI registry needs ociRegistryConfig",
             );
             return None;
@@ -128,7 +129,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         (false, Some(_)) => {
             r.error(
                 "/ociRegistryConfig",
-                "devtron.oci-config",
+                ErrorCode::DevtronOciConfig,
                 "ociRegistryConfig is only for OCI registries (isOCICompliantRegistry)",
             );
             return None;
@@ -143,7 +144,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
                     _ => {
                         r.error(
                             &m.path_of(key),
-                            "devtron.oci-config",
+                            ErrorCode::DevtronOciConfig,
                             "ociRegistryConfig has CONTAINER and CHART only",
                         );
                         continue;
@@ -153,7 +154,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
                     Some(a) => *slot = Some(a),
                     None => r.error(
                         &m.path_of(key),
-                        "devtron.oci-access",
+                        ErrorCode::DevtronOciAccess,
                         "an OCI use is PULL, PUSH or PULL/PUSH",
                     ),
                 }
@@ -183,7 +184,7 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
     let Some(method) = method.as_deref().and_then(ConnectionMethod::from_devtron) else {
         r.error(
             "/remoteConnectionConfig/connectionMethod",
-            "devtron.connection-method",
+            ErrorCode::DevtronConnectionMethod,
             "connectionMethod must be DIRECT, PROXY or SSH",
         );
         return None;
@@ -226,7 +227,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let Some(obj) = payload.as_object() else {
         return Report::fail(Issue::new(
             "",
-            "devtron.shape",
+            ErrorCode::DevtronShape,
             "the payload must be an object",
         ));
     };
@@ -239,7 +240,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     if name.is_none() && !r.errors.iter().any(|i| i.path == "/id") {
         r.error(
             "/id",
-            "devtron.id",
+            ErrorCode::DevtronId,
             "the registry id (its name) is required",
         );
     }
@@ -249,7 +250,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     if registry_type.is_none() {
         r.error(
             "/registryType",
-            "devtron.registry-type",
+            ErrorCode::DevtronRegistryType,
             format!(
                 "registryType must be one of {}",
                 crate::model::type_ids_text()
@@ -263,7 +264,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         Some(_) => {
             r.error(
                 "/connection",
-                "devtron.connection",
+                ErrorCode::DevtronConnection,
                 "connection must be secure, secure-with-cert or insecure",
             );
             Connection::Secure
@@ -275,7 +276,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         Some(_) => {
             r.error(
                 "/registryCredentialsType",
-                "devtron.credentials-type",
+                ErrorCode::DevtronCredentialsType,
                 "registryCredentialsType must be username_password or anonymous",
             );
             false
@@ -310,7 +311,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     for path in r.fields.unknown(&KNOWN) {
         warnings.push(Issue::new(
             path,
-            "devtron.unknown-field",
+            ErrorCode::DevtronUnknownField,
             "this field is not part of the platform's registry payload and was ignored",
         ));
     }

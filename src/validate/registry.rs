@@ -1,5 +1,6 @@
 //! [`validate_registry`]: the whole configuration, walked field by field.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
@@ -152,11 +153,15 @@ fn shown_fields(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Ma
         if crate::model::shown(t, key, obj) {
             out.insert(key.clone(), value.clone());
         } else if !crate::model::has_json_type(key, value) {
-            w.error(&path, "config.type", "has the wrong type for this field");
+            w.error(
+                &path,
+                ErrorCode::ConfigType,
+                "has the wrong type for this field",
+            );
         } else if crate::model::is_config_key(key) && !is_empty(value) {
             w.warning(
                 &path,
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 format!(
                     "not part of the {} form with these settings; left out",
                     crate::model::type_spec(t).label
@@ -213,7 +218,7 @@ fn keep_stored(w: &mut Walker, obj: &Map<String, Value>, key: &str, mode: Mode) 
     if keep {
         w.warning(
             &format!("/{key}"),
-            "config.keep-stored",
+            ErrorCode::ConfigKeepStored,
             "left blank: the stored secret is kept",
         );
     }

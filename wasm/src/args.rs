@@ -11,6 +11,7 @@
 //!
 //! Messages name the argument, never its value.
 
+use regcred::ErrorCode;
 use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
@@ -23,12 +24,12 @@ use regcred::validate::Mode;
 
 /// `argument.missing` for `what`.
 pub fn missing(what: &str) -> JsValue {
-    error("argument.missing", &format!("{what} is required"))
+    error(ErrorCode::ArgumentMissing, &format!("{what} is required"))
 }
 
 /// `argument.type` for `what`, which should be `expected`.
 pub fn wrong_type(what: &str, expected: &str) -> JsValue {
-    error("argument.type", &format!("{what} must be {expected}"))
+    error(ErrorCode::ArgumentType, &format!("{what} must be {expected}"))
 }
 
 /// Whether a JS value counts as absent (`undefined` or `null`).
@@ -158,14 +159,14 @@ impl Options {
         match self.get("now") {
             None => Ok(host_now()),
             Some(Value::String(s)) => Timestamp::parse_iso8601(s).ok_or_else(|| {
-                error("argument.now", "options.now must be an ISO-8601 date-time")
+                error(ErrorCode::ArgumentNow, "options.now must be an ISO-8601 date-time")
             }),
             Some(Value::Number(n)) => match n.as_f64() {
                 Some(ms) if ms.is_finite() && ms.abs() < 8.64e15 => {
                     Ok(Timestamp::from_millis(ms as i64))
                 }
                 _ => Err(error(
-                    "argument.now",
+                    ErrorCode::ArgumentNow,
                     "options.now must be a finite number of epoch milliseconds",
                 )),
             },
@@ -183,7 +184,7 @@ impl Options {
             None | Some("create") => Ok(Mode::Create),
             Some("update") => Ok(Mode::Update),
             Some(_) => Err(error(
-                "argument.mode",
+                ErrorCode::ArgumentMode,
                 "options.mode must be \"create\" or \"update\"",
             )),
         }

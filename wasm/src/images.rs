@@ -1,6 +1,7 @@
 //! Exports: `parseImageReference`, `resolveCredentials` and `verifyAccess` (repository access
 //! through the host's `fetch`, driven like `verifyCredentials`).
 
+use regcred::ErrorCode;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -64,7 +65,7 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
         Ok(l) => match spans(&l) {
             Some(spans) if l.text.is_ascii() => Ok(reference_report(&l.text, &spans)),
             // Unreachable: the grammar admits ASCII only, and a reference is far shorter.
-            _ => Err(error("internal.encode", "the result could not be encoded")),
+            _ => Err(error(ErrorCode::InternalEncode, "the result could not be encoded")),
         },
         Err(e) => encode(&report::<()>(Err(e))),
     }
@@ -100,7 +101,7 @@ pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
         let json = args::required_object(&config_value, "config")?;
         let cfg = access_config(&json, o.now).map_err(|issues| {
             error_with_issues(
-                "config.invalid",
+                ErrorCode::ConfigInvalid,
                 "the registry configuration is not valid",
                 &issues,
             )
