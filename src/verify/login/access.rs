@@ -82,7 +82,7 @@ impl Login {
             Kind::Manifest => vec![Header::plain("Accept", MANIFEST_ACCEPT)],
             _ => Vec::new(),
         };
-        self.start_with_headers(kind, method, url, auth, None, accept);
+        self.start(kind, method, url, auth, None, accept);
     }
 
     pub(super) fn on_access(&mut self, p: &Pending, resp: &Response) {

@@ -204,19 +204,8 @@ impl Login {
 
     /// Queues a request after the policy check; a refused URL ends the login as `blocked`.
     /// `auth` is a credential: a secret header, bound to the URL's origin; so is a `form`.
+    /// `headers` are more, non-secret headers.
     fn start(
-        &mut self,
-        kind: Kind,
-        method: &'static str,
-        url: &str,
-        auth: Option<String>,
-        form: Option<String>,
-    ) {
-        self.start_with_headers(kind, method, url, auth, form, Vec::new());
-    }
-
-    /// [`Login::start`] with more (non-secret) headers.
-    fn start_with_headers(
         &mut self,
         kind: Kind,
         method: &'static str,
@@ -274,7 +263,7 @@ impl Login {
         if let Ok(u) = Url::parse(&url) {
             self.registry = Some(u);
         }
-        self.start(Kind::Ping, "GET", &url, None, None);
+        self.start(Kind::Ping, "GET", &url, None, None, Vec::new());
     }
 
     fn on_response(&mut self, p: Pending, resp: Response) {
