@@ -47,6 +47,8 @@ test('every platform fixture reads back, warns per dropped field and round-trips
     assert.equal(r.valid, true, `${f}: ${JSON.stringify(r.errors)}`);
     const dropped = r.warnings.filter((w) => w.code === 'devtron.dropped-field').map((w) => w.path).sort();
     assert.deepEqual(dropped, [...fixture.dropped].sort(), f);
+    const kept = r.warnings.filter((w) => w.code === 'config.keep-stored').map((w) => w.path).sort();
+    assert.deepEqual(kept, [...(fixture.kept ?? [])].sort(), `${f}: a warning per blank secret`);
     const v = validateRegistry(r.value, { mode: 'update', now: NOW });
     assert.equal(v.valid, true, `${f}: ${JSON.stringify(v.errors)}`);
     const out = toDevtronPayload(r.value, { mode: 'update' });
