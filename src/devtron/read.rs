@@ -7,7 +7,8 @@ use super::ips::from_ips_config;
 use super::{without_scheme, DEVTRON_PLUGIN_ID};
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{
-    Access, AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage,
+    Access, AwsAuthType, ConnectionMethod, CredentialSource, RegistryConfig, RemoteConnection,
+    Usage,
 };
 use crate::report::{Issue, Report};
 use crate::secret::ecr_host;
@@ -78,18 +79,23 @@ fn kept_secrets(obj: &Map<String, Value>, config: &RegistryConfig) -> Vec<Issue>
         let ssh_config = obj
             .get("remoteConnectionConfig")
             .and_then(|r| r.get("sshConfig"));
-        for key in ["sshPassword", "sshAuthKey"] {
+        for (key, path) in [
+            (
+                "sshPassword",
+                "/remoteConnectionConfig/sshConfig/sshPassword",
+            ),
+            ("sshAuthKey", "/remoteConnectionConfig/sshConfig/sshAuthKey"),
+        ] {
             let v = ssh_config.and_then(|s| s.get(key)).and_then(Value::as_str);
             if ssh && (v == Some("") || (neither && v.is_none())) {
-                out.push(kept(&format!("/remoteConnectionConfig/sshConfig/{key}")));
+                out.push(kept(path));
             }
         }
     }
-    let custom = config
-        .injection
-        .as_ref()
-        .and_then(|i| i.custom_credential());
-    if custom.is_some_and(|c| c.password.is_empty()) {
+    let custom = config.injection.as_ref().filter(|i| {
+        i.credential_source == CredentialSource::CustomCredential && i.custom_password.is_none()
+    });
+    if custom.is_some() {
         out.push(kept("/ipsConfig/credentialValue"));
     }
     out

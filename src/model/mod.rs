@@ -399,10 +399,12 @@ pub fn when_text(when: &[When]) -> Option<String> {
         .iter()
         .map(|c| {
             let op = if c.negated { "!=" } else { "=" };
-            match c.is {
-                Literal::Text(s) => format!("{}{op}{s}", c.field),
-                Literal::Flag(b) => format!("{}{op}{b}", c.field),
-            }
+            let value = match c.is {
+                Literal::Text(s) => s,
+                Literal::Flag(true) => "true",
+                Literal::Flag(false) => "false",
+            };
+            [c.field, op, value].concat()
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" and "))
