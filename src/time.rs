@@ -5,6 +5,7 @@
 //! ISO-8601 / RFC 3339 text (`2026-11-26T22:41:00Z`), epoch milliseconds, and the compact forms
 //! AWS Signature V4 uses (`20261126T224100Z`, `20261126`).
 
+use crate::ErrorCode;
 use std::fmt;
 
 /// Whole seconds since 1970-01-01T00:00:00Z.
@@ -200,7 +201,7 @@ impl Timestamp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeOptionError {
     /// Always `argument.now`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What was expected (never the value itself).
     pub message: &'static str,
 }
@@ -219,7 +220,7 @@ pub fn now_option(
         Some(Value::String(s)) => Timestamp::parse_iso8601(s)
             .map(Some)
             .ok_or(TimeOptionError {
-                code: "argument.now",
+                code: ErrorCode::ArgumentNow,
                 message: "options.now must be an ISO-8601 date-time",
             }),
         Some(Value::Number(n)) => match n.as_f64() {
@@ -227,12 +228,12 @@ pub fn now_option(
                 Ok(Some(Timestamp::from_millis(ms as i64)))
             }
             _ => Err(TimeOptionError {
-                code: "argument.now",
+                code: ErrorCode::ArgumentNow,
                 message: "options.now must be a finite number of epoch milliseconds",
             }),
         },
         Some(_) => Err(TimeOptionError {
-            code: "argument.now",
+            code: ErrorCode::ArgumentNow,
             message: "options.now must be an ISO-8601 string or epoch milliseconds",
         }),
     }

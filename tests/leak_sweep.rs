@@ -139,7 +139,7 @@ impl Sweep {
     fn secret_error(&mut self, what: &str, e: &regcred::SecretError) {
         self.debug(what, e);
         self.text(format!("{what} (Display)"), e.to_string());
-        self.text(format!("{what} code"), e.code());
+        self.text(format!("{what} code"), e.code().as_str());
         for i in e.issues() {
             self.text(
                 format!("{what} issue"),

@@ -13,6 +13,7 @@
 //! `CheckIfImagePullSecretAccessProvided` (`pkg/dockerRegistry/DockerRegistryIpsUtil.go`) lets
 //! the applied list win, and so does [`crate::injection_plan`].
 
+use crate::ErrorCode;
 use serde_json::{json, Map, Value};
 
 use super::DEVTRON_ALL_CLUSTERS;
@@ -85,7 +86,7 @@ fn string<'a>(o: &'a Map<String, Value>, key: &str, errors: &mut Vec<Issue>) -> 
         Some(_) => {
             errors.push(Issue::new(
                 format!("/ipsConfig/{key}"),
-                "devtron.field-type",
+                ErrorCode::DevtronFieldType,
                 "this field must be a string",
             ));
             ""
@@ -111,7 +112,7 @@ pub fn from_ips_config(
         Some(_) => {
             errors.push(Issue::new(
                 "/ipsConfig",
-                "devtron.field-type",
+                ErrorCode::DevtronFieldType,
                 "ipsConfig must be an object",
             ));
             return None;
@@ -140,7 +141,7 @@ pub fn from_ips_config(
             Err(_) => {
                 errors.push(Issue::new(
                     "/ipsConfig/credentialValue",
-                    "devtron.custom-credential",
+                    ErrorCode::DevtronCustomCredential,
                     "a CUSTOM_CREDENTIAL value is a JSON object with server, email, username and password",
                 ));
                 (CredentialSource::CustomCredential, None, None)
@@ -149,7 +150,7 @@ pub fn from_ips_config(
         _ => {
             errors.push(Issue::new(
                 "/ipsConfig/credentialType",
-                "devtron.ips-credential-type",
+                ErrorCode::DevtronIpsCredentialType,
                 "credentialType must be SAME_AS_REGISTRY, NAME or CUSTOM_CREDENTIAL",
             ));
             (CredentialSource::RegistryCredentials, None, None)
@@ -161,7 +162,7 @@ pub fn from_ips_config(
     if !applied.is_empty() && !ignored.is_empty() {
         warnings.push(Issue::new(
             "/ipsConfig/ignoredClusterIdsCsv",
-            "injection.both-lists",
+            ErrorCode::InjectionBothLists,
             "both cluster lists are set: the applied list wins, as on the platform",
         ));
     }

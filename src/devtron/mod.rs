@@ -23,6 +23,7 @@
 //! `repositoryList` when charts are not pulled, another `pluginId`) and with
 //! `devtron.unknown-field` for keys the platform does not have.
 
+use crate::ErrorCode;
 use serde_json::{json, Map, Value};
 
 use crate::catalog::{Connection, RegistryType};
@@ -95,7 +96,7 @@ pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value
     if devtron_type(config.registry_type) != config.registry_type.id() {
         warnings.push(crate::Issue::new(
             "/registryType",
-            "devtron.type-as-other",
+            ErrorCode::DevtronTypeAsOther,
             "the platform has no such registry type; it is sent as \"other\"",
         ));
     }

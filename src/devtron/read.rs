@@ -1,6 +1,7 @@
 //! Reading the platform's registry payload (a request the dashboard sends or what its GET
 //! returns) back into a [`RegistryConfig`].
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::ips::from_ips_config;
@@ -46,7 +47,7 @@ const KNOWN: [&str; 22] = [
 pub(crate) fn dropped(path: &str) -> Issue {
     Issue::new(
         path,
-        "devtron.dropped-field",
+        ErrorCode::DevtronDroppedField,
         "this field has no place in a registry configuration and was left out",
     )
 }
@@ -113,7 +114,7 @@ impl Reader<'_> {
     fn type_error(&mut self, key: &str, what: &str) {
         self.errors.push(Issue::new(
             format!("{}/{key}", self.prefix),
-            "devtron.field-type",
+            ErrorCode::DevtronFieldType,
             format!("this field must be {what}"),
         ));
     }
@@ -144,7 +145,7 @@ impl Reader<'_> {
         }
     }
 
-    fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    fn error(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 }
@@ -175,7 +176,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         (true, None) => {
             r.error(
                 "/ociRegistryConfig",
-                "devtron.oci-config",
+                ErrorCode::DevtronOciConfig,
                 "an OCI registry needs ociRegistryConfig",
             );
             return None;
@@ -183,7 +184,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         (false, Some(_)) => {
             r.error(
                 "/ociRegistryConfig",
-                "devtron.oci-config",
+                ErrorCode::DevtronOciConfig,
                 "ociRegistryConfig is only for OCI registries (isOCICompliantRegistry)",
             );
             return None;
@@ -198,7 +199,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
                     _ => {
                         r.error(
                             &format!("/ociRegistryConfig/{}", pointer_segment(key)),
-                            "devtron.oci-config",
+                            ErrorCode::DevtronOciConfig,
                             "ociRegistryConfig has CONTAINER and CHART only",
                         );
                         continue;
@@ -208,7 +209,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
                     Some(a) => *slot = Some(a),
                     None => r.error(
                         &format!("/ociRegistryConfig/{key}"),
-                        "devtron.oci-access",
+                        ErrorCode::DevtronOciAccess,
                         "an OCI use is PULL, PUSH or PULL/PUSH",
                     ),
                 }
@@ -239,7 +240,7 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
     let Some(method) = method.as_deref().and_then(ConnectionMethod::from_devtron) else {
         r.error(
             "/remoteConnectionConfig/connectionMethod",
-            "devtron.connection-method",
+            ErrorCode::DevtronConnectionMethod,
             "connectionMethod must be DIRECT, PROXY or SSH",
         );
         return None;
@@ -284,7 +285,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let Some(obj) = payload.as_object() else {
         return Report::fail(Issue::new(
             "",
-            "devtron.shape",
+            ErrorCode::DevtronShape,
             "the payload must be an object",
         ));
     };
@@ -298,7 +299,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     if name.is_none() && !r.errors.iter().any(|i| i.path == "/id") {
         r.error(
             "/id",
-            "devtron.id",
+            ErrorCode::DevtronId,
             "the registry id (its name) is required",
         );
     }
@@ -308,7 +309,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     if registry_type.is_none() {
         r.error(
             "/registryType",
-            "devtron.registry-type",
+            ErrorCode::DevtronRegistryType,
             format!(
                 "registryType must be one of {}",
                 crate::model::type_ids_text()
@@ -322,7 +323,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         Some(_) => {
             r.error(
                 "/connection",
-                "devtron.connection",
+                ErrorCode::DevtronConnection,
                 "connection must be secure, secure-with-cert or insecure",
             );
             Connection::Secure
@@ -334,7 +335,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         Some(_) => {
             r.error(
                 "/registryCredentialsType",
-                "devtron.credentials-type",
+                ErrorCode::DevtronCredentialsType,
                 "registryCredentialsType must be username_password or anonymous",
             );
             false
@@ -369,7 +370,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     for key in obj.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         warnings.push(Issue::new(
             format!("/{}", pointer_segment(key)),
-            "devtron.unknown-field",
+            ErrorCode::DevtronUnknownField,
             "this field is not part of the platform's registry payload and was ignored",
         ));
     }

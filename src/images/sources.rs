@@ -18,6 +18,7 @@
 //! secret, so it is an error here. Results carry server, username and source index, never a
 //! password.
 
+use crate::ErrorCode;
 use base64::Engine;
 use serde_json::{Map, Value};
 
@@ -36,7 +37,7 @@ const ECR_USERNAME: &str = "AWS";
 fn shape(path: String) -> Issue {
     Issue::new(
         path,
-        "images.source.shape",
+        ErrorCode::ImagesSourceShape,
         "a registry configuration, a .dockerconfigjson document (object or JSON text) or a dockerconfigjson Secret is expected",
     )
 }
@@ -57,7 +58,7 @@ impl Reader<'_> {
                 Ok(doc @ Value::Object(_)) => self.document(index, &at, &doc),
                 _ => self.errors.push(Issue::new(
                     at,
-                    "images.source.json",
+                    ErrorCode::ImagesSourceJson,
                     "the text is not a JSON object (a .dockerconfigjson document is expected)",
                 )),
             },
@@ -80,7 +81,7 @@ impl Reader<'_> {
         {
             return self.warnings.push(Issue::new(
                 at,
-                "images.source.iam-role",
+                ErrorCode::ImagesSourceIamRole,
                 "this registry is pulled with the worker nodes' IAM role (the kubelet's credential provider), not with a secret",
             ));
         }
@@ -96,7 +97,7 @@ impl Reader<'_> {
             (Some(server), Some(username)) => self.add(index, || at.to_owned(), &server, &username),
             _ => self.warnings.push(Issue::new(
                 at,
-                "images.source.no-credentials",
+                ErrorCode::ImagesSourceNoCredentials,
                 "this registry has no credentials: images from it are pulled anonymously",
             )),
         }
@@ -132,7 +133,7 @@ impl Reader<'_> {
             },
             None => self.errors.push(Issue::new(
                 format!("{at}/data/{KEY}"),
-                "images.source.json",
+                ErrorCode::ImagesSourceJson,
                 "the Secret holds no readable .dockerconfigjson (base64 of a JSON document)",
             )),
         }
@@ -145,7 +146,7 @@ impl Reader<'_> {
             let Some(entry) = entry.as_object() else {
                 self.errors.push(Issue::new(
                     path(),
-                    "images.source.entry",
+                    ErrorCode::ImagesSourceEntry,
                     "an entry must be an object { username?, password?, auth? }",
                 ));
                 continue;
@@ -160,7 +161,7 @@ impl Reader<'_> {
                     None => {
                         self.errors.push(Issue::new(
                             format!("{}/auth", path()),
-                            "images.source.auth",
+                            ErrorCode::ImagesSourceAuth,
                             "auth must be base64 of username:password; the kubelet rejects this secret",
                         ));
                         continue;
@@ -180,7 +181,7 @@ impl Reader<'_> {
         if !self.keyring.add(server, username, index) {
             self.warnings.push(Issue::new(
                 at(),
-                "images.source.server",
+                ErrorCode::ImagesSourceServer,
                 "the kubelet ignores this entry: its server does not parse as a URL",
             ));
         }
@@ -214,7 +215,7 @@ pub fn resolve_credentials(
         return Report::new(
             vec![Issue::new(
                 "/sources",
-                "images.sources",
+                ErrorCode::ImagesSources,
                 "sources must be a list",
             )],
             Vec::new(),

@@ -1,6 +1,7 @@
 //! Walking a JSON value field by field, collecting issues with JSON-pointer paths and stable
 //! codes. serde's own error texts echo input values, so they are never used.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use crate::report::{Issue, Report};
@@ -33,12 +34,12 @@ fn kind(v: &Value) -> &'static str {
 
 impl Walker {
     /// Records an error.
-    pub fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    pub fn error(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    pub fn warning(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.warnings.push(Issue::new(path, code, message));
     }
 
@@ -66,7 +67,7 @@ impl Walker {
             other => {
                 self.error(
                     path,
-                    "config.type",
+                    ErrorCode::ConfigType,
                     format!("must be an object, not {}", kind(other)),
                 );
                 None
@@ -81,7 +82,7 @@ impl Walker {
             other => {
                 self.error(
                     path,
-                    "config.type",
+                    ErrorCode::ConfigType,
                     format!("must be a string, not {}", kind(other)),
                 );
                 None
@@ -96,7 +97,7 @@ impl Walker {
             other => {
                 self.error(
                     path,
-                    "config.type",
+                    ErrorCode::ConfigType,
                     format!("must be true or false, not {}", kind(other)),
                 );
                 None
@@ -106,7 +107,11 @@ impl Walker {
 
     /// A `config.required` error at `path`.
     pub fn required(&mut self, path: &str, what: &str) {
-        self.error(path, "config.required", format!("{what} is required"));
+        self.error(
+            path,
+            ErrorCode::ConfigRequired,
+            format!("{what} is required"),
+        );
     }
 
     /// A `config.unknown-field` error for every key of `obj` not in `known`.
@@ -115,7 +120,7 @@ impl Walker {
             if !known.contains(&key.as_str()) {
                 self.error(
                     &format!("{base}/{}", pointer_token(key)),
-                    "config.unknown-field",
+                    ErrorCode::ConfigUnknownField,
                     "unknown field",
                 );
             }

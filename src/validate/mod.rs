@@ -14,6 +14,8 @@
 //! Input sizes are bounded (512 bytes for URLs, 64 KiB for keys and passwords, 256 KiB for
 //! certificates, 1000 clusters per list) and every parser is fuzzed: no input panics.
 
+use crate::ErrorCode;
+
 pub mod connection;
 pub mod credentials;
 pub mod ecr_url;
@@ -67,7 +69,7 @@ pub fn validated_config_in(
         Some(value) if report.valid => Ok(value),
         _ if report.errors.is_empty() => Err(vec![crate::report::Issue::new(
             "",
-            "config.invalid",
+            ErrorCode::ConfigInvalid,
             "the registry configuration is not valid",
         )]),
         _ => Err(report.errors),

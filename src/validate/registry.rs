@@ -1,5 +1,6 @@
 //! [`validate_registry`]: the whole configuration, walked field by field.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
@@ -173,11 +174,15 @@ fn shown_fields(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Ma
         if crate::model::shown(t, key, obj) {
             out.insert(key.clone(), value.clone());
         } else if !crate::model::has_json_type(key, value) {
-            w.error(&path, "config.type", "has the wrong type for this field");
+            w.error(
+                &path,
+                ErrorCode::ConfigType,
+                "has the wrong type for this field",
+            );
         } else if crate::model::is_config_key(key) && !is_empty(value) {
             w.warning(
                 &path,
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 format!(
                     "not part of the {} form with these settings; left out",
                     crate::model::type_spec(t).label
@@ -241,7 +246,7 @@ fn keep_stored(w: &mut Walker, obj: &Map<String, Value>, key: &str, mode: Mode) 
 pub(super) fn warn_keep_stored(w: &mut Walker, path: &str) {
     w.warning(
         path,
-        "config.keep-stored",
+        ErrorCode::ConfigKeepStored,
         "left blank: the stored secret is kept",
     );
 }

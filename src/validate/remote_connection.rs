@@ -1,6 +1,7 @@
 //! The platform's `remoteConnection` (direct, an HTTP proxy or an SSH tunnel), checked as the
 //! dashboard checks it; part of the platform fields of `super::platform_fields`.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::json_walk::Walker;
@@ -61,7 +62,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
         Some(_) => {
             w.error(
                 "/remoteConnection/method",
-                "config.enum",
+                ErrorCode::ConfigEnum,
                 "must be \"direct\", \"proxy\" or \"ssh\"",
             );
             return None;
@@ -85,7 +86,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
         if slot.take().is_some_and(|s| !s.is_empty()) {
             w.warning(
                 &format!("{base}/{key}"),
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 "not used by this connection method; ignored",
             );
         }
@@ -111,7 +112,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
             {
                 w.error(
                     "/remoteConnection/proxyUrl",
-                    "remote.proxy-url",
+                    ErrorCode::RemoteProxyUrl,
                     url_message,
                 );
             }
@@ -127,7 +128,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
             {
                 w.error(
                     "/remoteConnection/sshServerAddress",
-                    "remote.ssh-server-address",
+                    ErrorCode::RemoteSshServerAddress,
                     url_message,
                 );
             }
@@ -139,7 +140,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
             if !user_ok {
                 w.error(
                     "/remoteConnection/sshUsername",
-                    "remote.ssh-username",
+                    ErrorCode::RemoteSshUsername,
                     "the SSH username is required: letters, digits, \"_\" and \"-\" only",
                 );
             }
@@ -149,8 +150,16 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
                 .all(|v| v.is_none() || blank(v));
             let update = mode == Mode::Update;
             for (key, code, slot) in [
-                ("sshPassword", "remote.ssh-password", &mut rc.ssh_password),
-                ("sshAuthKey", "remote.ssh-auth-key", &mut rc.ssh_auth_key),
+                (
+                    "sshPassword",
+                    ErrorCode::RemoteSshPassword,
+                    &mut rc.ssh_password,
+                ),
+                (
+                    "sshAuthKey",
+                    ErrorCode::RemoteSshAuthKey,
+                    &mut rc.ssh_auth_key,
+                ),
             ] {
                 let path = format!("{base}/{key}");
                 if update && (blank(slot) || (neither && slot.is_none())) {
@@ -163,7 +172,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
             if !update && rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
                 w.error(
                     base,
-                    "remote.ssh-credentials",
+                    ErrorCode::RemoteSshCredentials,
                     "an SSH tunnel needs a password, a private key, or both",
                 );
             }

@@ -92,7 +92,7 @@ fn has_space_or_control(text: &str) -> bool {
 }
 
 fn issue(prefix: &str, kind: &str, message: &str) -> Issue {
-    Issue::new("", format!("{prefix}.{kind}"), message)
+    Issue::in_family("", format!("{prefix}.{kind}"), message)
 }
 
 /// Splits `input` into [`UrlParts`]. Error codes are `<prefix>.<kind>` (`url.empty`,

@@ -11,6 +11,7 @@
 //!
 //! [`Header::secret`]: super::http::Header::secret
 
+use crate::ErrorCode;
 use url::Url;
 
 use super::http::{redact_url, Request, Response};
@@ -105,11 +106,11 @@ impl Flight {
         };
         let refused = |code, reason| Hop::Refused(Blocked { code, reason }, None);
         if self.hops >= MAX_REDIRECTS {
-            return refused("policy.redirects", "more than 10 redirects");
+            return refused(ErrorCode::PolicyRedirects, "more than 10 redirects");
         }
         let Ok(next) = self.url.join(location) else {
             return refused(
-                "policy.url",
+                ErrorCode::PolicyUrl,
                 "a redirect pointed to a URL that does not parse",
             );
         };
@@ -128,7 +129,7 @@ impl Flight {
         if !same_origin(&next, &self.origin) {
             if req.secret_body {
                 let b = Blocked {
-                    code: "policy.credentials",
+                    code: ErrorCode::PolicyCredentials,
                     reason:
                         "a request carrying a password form is never redirected to another origin",
                 };

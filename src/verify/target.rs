@@ -1,6 +1,7 @@
 //! What a registry configuration means for verification: the URL of the first request, the
 //! credentials, and how TLS is handled.
 
+use crate::ErrorCode;
 use std::fmt;
 
 use super::ecr::EcrEndpoint;
@@ -66,7 +67,7 @@ impl fmt::Debug for Target {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetError {
     /// `verify.registry-url` or `verify.ecr-keys`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What is missing, in words.
     pub message: String,
 }
@@ -95,7 +96,7 @@ impl Target {
         let url = non_empty(&config.registry_url)
             .or_else(|| config.registry_type.default_url().map(str::to_owned))
             .ok_or_else(|| TargetError {
-                code: "verify.registry-url",
+                code: ErrorCode::VerifyRegistryUrl,
                 message: "the registry URL is missing".to_owned(),
             })?;
         let full = if url.contains("://") {
@@ -104,7 +105,7 @@ impl Target {
             format!("https://{url}")
         };
         let bad_url = || TargetError {
-            code: "verify.registry-url",
+            code: ErrorCode::VerifyRegistryUrl,
             message: "the registry URL does not parse".to_owned(),
         };
         let mut parsed = url::Url::parse(&full).map_err(|_| bad_url())?;
@@ -129,13 +130,13 @@ impl Target {
                 _ => {
                     let endpoint =
                         EcrEndpoint::from_registry_host(&host).ok_or_else(|| TargetError {
-                            code: "verify.registry-url",
+                            code: ErrorCode::VerifyRegistryUrl,
                             message: "the registry URL is not an ECR registry host".to_owned(),
                         })?;
                     let keys = non_empty(&config.aws_access_key_id)
                         .zip(non_empty(&config.aws_secret_access_key));
                     let (id, secret) = keys.ok_or_else(|| TargetError {
-                        code: "verify.ecr-keys",
+                        code: ErrorCode::VerifyEcrKeys,
                         message: "the access key id and secret access key are required".to_owned(),
                     })?;
                     Auth::EcrKeys(

@@ -11,6 +11,7 @@
 //!
 //! Messages name the argument, never its value.
 
+use regcred::ErrorCode;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
@@ -19,12 +20,12 @@ use regcred::time::Timestamp;
 
 /// `argument.missing` for `what`.
 pub fn missing(what: &str) -> JsValue {
-    error("argument.missing", &format!("{what} is required"))
+    error(ErrorCode::ArgumentMissing, &format!("{what} is required"))
 }
 
 /// `argument.type` for `what`, which should be `expected`.
 pub fn wrong_type(what: &str, expected: &str) -> JsValue {
-    error("argument.type", &format!("{what} must be {expected}"))
+    error(ErrorCode::ArgumentType, &format!("{what} must be {expected}"))
 }
 
 /// Whether a JS value counts as absent (`undefined` or `null`).

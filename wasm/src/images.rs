@@ -1,28 +1,73 @@
 //! Exports: `parseImageReference`, `resolveCredentials` and `verifyAccess` (repository access
 //! through the host's `fetch`, driven like `verifyCredentials`).
 
+use regcred::ErrorCode;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
 use crate::codec::{encode, error, error_with_issues, now_from};
 use crate::verify::{login_promise, options, rejected};
-use regcred::images::reference::{parse, report};
+use regcred::images::reference::{
+    parse_layout, parse_normalized_layout, report, ReferenceLayout, Span,
+};
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
+
+#[wasm_bindgen(module = "/js/images.js")]
+extern "C" {
+    /// The report of a valid reference: its fields are the `spans` (start and end pairs, in the
+    /// order of `ImageReference`'s fields, `ABSENT` for no tag or digest) of `text`.
+    #[wasm_bindgen(js_name = referenceReport)]
+    fn reference_report(text: &str, spans: &[u32]) -> JsValue;
+}
+
+/// A missing tag or digest in the spans given to `referenceReport`.
+const ABSENT: u32 = u32::MAX;
+
+/// The layout's spans as `referenceReport` reads them; `None` if an offset does not fit.
+fn spans(l: &ReferenceLayout) -> Option<[u32; 18]> {
+    let absent = Some((ABSENT as usize, ABSENT as usize));
+    let mut out = [0u32; 18];
+    let fields: [Option<Span>; 9] = [
+        Some(l.domain),
+        Some(l.path),
+        l.tag.or(absent),
+        l.digest.or(absent),
+        Some(l.name),
+        Some(l.familiar_name),
+        Some(l.reference),
+        Some(l.familiar_reference),
+        Some(l.pull_reference),
+    ];
+    for (pair, span) in out.chunks_exact_mut(2).zip(fields) {
+        let (start, end) = span?;
+        pair.copy_from_slice(&[u32::try_from(start).ok()?, u32::try_from(end).ok()?]);
+    }
+    Some(out)
+}
 
 /// Parses an image reference as docker/distribution does; a Report whose `value` is
 /// `{ domain, path, tag?, digest?, name, familiarName, reference, familiarReference,
 /// pullReference }`.
-/// `{ normalize: false }` parses without normalizing (`reference.Parse`).
+/// `{ normalize: false }` parses without normalizing (`reference.Parse`). A valid reference
+/// crosses as one ASCII text and its spans (no JSON): this is a per-keystroke call.
 #[wasm_bindgen(js_name = parseImageReference)]
 pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let text = args::text(&text, "text")?;
     let normalize = args::options(&options)?.flag("normalize", true)?;
-    if normalize {
-        encode(&regcred::images::parse_image_reference(&text))
+    let layout = if normalize {
+        parse_normalized_layout(&text)
     } else {
-        encode(&report(parse(&text)))
+        parse_layout(&text)
+    };
+    match layout {
+        Ok(l) => match spans(&l) {
+            Some(spans) if l.text.is_ascii() => Ok(reference_report(&l.text, &spans)),
+            // Unreachable: the grammar admits ASCII only, and a reference is far shorter.
+            _ => Err(error(ErrorCode::InternalEncode, "the result could not be encoded")),
+        },
+        Err(e) => encode(&report::<()>(Err(e))),
     }
 }
 
@@ -56,7 +101,7 @@ pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
         let json = args::required_object(&config_value, "config")?;
         let cfg = access_config(&json, o.now).map_err(|issues| {
             error_with_issues(
-                "config.invalid",
+                ErrorCode::ConfigInvalid,
                 "the registry configuration is not valid",
                 &issues,
             )

@@ -1,6 +1,7 @@
 //! Exports: `.dockerconfigjson`, docker `config.json`, pull-secret manifests, the injection plan
 //! and Devtron payloads. Generators throw a `RegcredError` (`code`, `errors`) on bad input.
 
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
@@ -79,7 +80,7 @@ pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsV
     options.text("mode")?;
     let mode = regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
         error(
-            "argument.mode",
+            ErrorCode::ArgumentMode,
             "options.mode must be \"create\" or \"update\"",
         )
     })?;

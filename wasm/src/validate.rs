@@ -1,5 +1,6 @@
 //! Exports: validation of configurations, fields, ECR URLs and GCP service-account keys.
 
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
@@ -10,7 +11,7 @@ fn mode(options: &args::Options) -> Result<regcred::validate::Mode, JsValue> {
     options.text("mode")?;
     regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
         error(
-            "argument.mode",
+            ErrorCode::ArgumentMode,
             "options.mode must be \"create\" or \"update\"",
         )
     })

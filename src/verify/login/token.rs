@@ -1,5 +1,6 @@
 //! The Bearer token request's answer and the OAuth2 password-grant fallback.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::{Kind, Login, MIN_TOKEN_LIFETIME};
@@ -18,7 +19,7 @@ impl Login {
         let Some(token) = token.map(str::to_owned) else {
             return self.finish(
                 Status::NotARegistry,
-                Some("verify.token"),
+                Some(ErrorCode::VerifyToken),
                 "the token service answered without a token",
             );
         };
@@ -52,7 +53,7 @@ impl Login {
         else {
             return self.finish(
                 Status::Unauthorized,
-                Some("verify.unauthorized"),
+                Some(ErrorCode::VerifyUnauthorized),
                 "the token service refused the request",
             );
         };

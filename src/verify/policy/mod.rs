@@ -20,6 +20,7 @@
 //!
 //! Redirects, and what a request keeps when it changes origin, are [`super::flight`]'s.
 
+use crate::ErrorCode;
 use url::{Host, Url};
 
 use super::http::TlsHint;
@@ -50,12 +51,12 @@ pub struct Policy {
 pub struct Blocked {
     /// A stable code: `policy.url`, `policy.scheme`, `policy.userinfo`, `policy.private-address`,
     /// `policy.metadata`, `policy.reserved-address`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What was wrong, in words.
     pub reason: &'static str,
 }
 
-fn blocked(code: &'static str, reason: &'static str) -> Blocked {
+fn blocked(code: ErrorCode, reason: &'static str) -> Blocked {
     Blocked { code, reason }
 }
 
@@ -104,12 +105,12 @@ impl Policy {
     pub fn check(&self, url: &str) -> Result<Url, Blocked> {
         if raw_userinfo(url) {
             return Err(blocked(
-                "policy.userinfo",
+                ErrorCode::PolicyUserinfo,
                 "URLs with user information are not fetched",
             ));
         }
-        let parsed =
-            Url::parse(url.trim()).map_err(|_| blocked("policy.url", "the URL does not parse"))?;
+        let parsed = Url::parse(url.trim())
+            .map_err(|_| blocked(ErrorCode::PolicyUrl, "the URL does not parse"))?;
         self.check_url(&parsed)?;
         Ok(parsed)
     }
@@ -118,19 +119,19 @@ impl Policy {
     pub fn check_url(&self, url: &Url) -> Result<(), Blocked> {
         let host = url
             .host()
-            .ok_or_else(|| blocked("policy.url", "the URL has no host"))?;
+            .ok_or_else(|| blocked(ErrorCode::PolicyUrl, "the URL has no host"))?;
         match url.scheme() {
             "https" => {}
             "http" if self.tls.insecure && self.is_registry(url) => {}
             "http" => return Err(blocked(
-                "policy.scheme",
+                ErrorCode::PolicyScheme,
                 "plain http is allowed only to the registry's own host and port with connection \"insecure\"",
             )),
-            _ => return Err(blocked("policy.scheme", "only https URLs are fetched")),
+            _ => return Err(blocked(ErrorCode::PolicyScheme, "only https URLs are fetched")),
         }
         if !url.username().is_empty() || url.password().is_some() {
             return Err(blocked(
-                "policy.userinfo",
+                ErrorCode::PolicyUserinfo,
                 "URLs with user information are not fetched",
             ));
         }
@@ -143,15 +144,15 @@ impl Policy {
             AddressClass::Public => Ok(()),
             AddressClass::Private if self.allow_private_networks => Ok(()),
             AddressClass::Private => Err(blocked(
-                "policy.private-address",
+                ErrorCode::PolicyPrivateAddress,
                 "the URL names a loopback or private address, or a name that is not under a public top-level domain (the host may allow private networks)",
             )),
             AddressClass::Metadata => Err(blocked(
-                "policy.metadata",
+                ErrorCode::PolicyMetadata,
                 "the URL names a cloud metadata or platform endpoint, or a link-local address",
             )),
             AddressClass::Reserved => Err(blocked(
-                "policy.reserved-address",
+                ErrorCode::PolicyReservedAddress,
                 "the URL names an unspecified, broadcast, multicast or reserved address",
             )),
         }
