@@ -57,7 +57,7 @@ pub(crate) fn dropped(path: &str) -> Issue {
 fn kept(path: &str) -> Issue {
     Issue::new(
         path,
-        "config.keep-stored",
+        ErrorCode::ConfigKeepStored,
         "blank, as the platform's GET answers: validate with mode \"update\" to keep the stored secret",
     )
 }

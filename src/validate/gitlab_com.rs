@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::json_walk::Walker;
 use crate::model::fields::GITLAB_COM;
+use crate::ErrorCode;
 
 /// Whether a normalized registry URL (`host[:port][/path]`) is GitLab.com's registry.
 pub fn is_gitlab_com(url: &str) -> bool {
@@ -33,13 +34,13 @@ pub(super) fn check_gitlab_com(w: &mut Walker, config: &Map<String, Value>) {
     ];
     for (path, wrong) in refused {
         w.warnings
-            .retain(|i| !(i.path == path && i.code == "config.ignored"));
+            .retain(|i| !(i.path == path && i.code == ErrorCode::ConfigIgnored.as_str()));
         if !wrong {
             continue;
         }
         w.error(
             path,
-            "gitlab.com-connection",
+            ErrorCode::GitlabComConnection,
             "GitLab.com is always reached securely and directly; connection options are for a \
              self-managed GitLab",
         );
