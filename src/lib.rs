@@ -29,6 +29,7 @@ pub mod report;
 pub mod schema;
 pub mod secret_string;
 pub mod time;
+mod url;
 mod usage;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};

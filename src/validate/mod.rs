@@ -35,9 +35,9 @@ pub mod role_arn;
 mod single_field;
 pub(crate) mod url_parts;
 
+pub use crate::url::{install_host_parser, HostParser};
 pub use ecr_url::{parse_ecr_url, EcrRegistry};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
-pub use host_name::{install_host_parser, HostParser};
 pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
 pub use registry::{validate_registry, validate_registry_in, Mode};
 pub use registry_url::check_registry_url;

@@ -107,8 +107,8 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
     let cert_is_text = !gitlab_com && (obj.get("cert").is_none() || cert_text.is_some());
     let mut cert = None;
     if let (Some(c), true) = (connection, cert_is_text) {
-        let host = url.as_deref().map(host_of);
-        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, host);
+        // The certificate inspector takes the host out of the normalized URL itself.
+        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, url.as_deref());
         w.errors.extend(errors);
         w.warnings.extend(warnings);
         cert = kept;
@@ -203,18 +203,6 @@ pub(crate) fn is_empty(value: &Value) -> bool {
         Value::Object(o) => o.is_empty(),
         Value::Number(_) => false,
     }
-}
-
-/// The host of a normalized registry URL (`host[:port][/path]`).
-fn host_of(url: &str) -> &str {
-    let authority = url.split('/').next().unwrap_or(url);
-    if authority.starts_with('[') {
-        return authority
-            .split(']')
-            .next()
-            .map_or(authority, |h| h.trim_start_matches('['));
-    }
-    authority.split(':').next().unwrap_or(authority)
 }
 
 #[derive(Default)]

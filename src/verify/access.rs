@@ -96,7 +96,7 @@ fn names_a_registry(text: &str) -> bool {
 
 /// `host[:port]` of the configuration's registry, lowercase.
 fn registry_authority(target: &Target) -> String {
-    url::Url::parse(&target.ping_url)
+    crate::url::Url::parse(&target.ping_url)
         .ok()
         .map(|u| match u.port() {
             Some(p) => format!("{}:{p}", target.host),

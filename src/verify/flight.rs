@@ -11,8 +11,8 @@
 //!
 //! [`Header::secret`]: super::http::Header::secret
 
+use crate::url::Url;
 use crate::ErrorCode;
-use url::Url;
 
 use super::http::{redact_url, Request, Response};
 use super::policy::{same_origin, Blocked, Policy};
@@ -28,7 +28,7 @@ pub enum Hop {
     /// A redirect was accepted: send [`Flight::request`] again.
     Redirected,
     /// A redirect was refused: why, and where it pointed when that parsed.
-    Refused(Blocked, Option<Url>),
+    Refused(Blocked, Option<Box<Url>>),
 }
 
 /// A request and where it is: the origin its secrets were made for, the URL it goes to now,
@@ -115,7 +115,7 @@ impl Flight {
             );
         };
         if let Err(b) = self.policy.check_url(&next) {
-            return Hop::Refused(b, Some(next));
+            return Hop::Refused(b, Some(Box::new(next)));
         }
         let req = &mut self.request;
         if response.status == 303 || (matches!(response.status, 301 | 302) && req.method == "POST")
@@ -133,7 +133,7 @@ impl Flight {
                     reason:
                         "a request carrying a password form is never redirected to another origin",
                 };
-                return Hop::Refused(b, Some(next));
+                return Hop::Refused(b, Some(Box::new(next)));
             }
             let before = req.headers.len();
             req.headers.retain(|h| !h.secret);

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
+use crate::url::Url;
 use serde::Serialize;
 use serde_json::Value;
-use url::Url;
 
 /// Response bodies are read up to this many bytes; the driver slices every chunk in the host's
 /// own terms before copying it, so no more than this ever reaches the library's memory.
@@ -233,22 +233,7 @@ impl Transport {
 /// A URL fit for the request trail: no userinfo, no fragment, every query value replaced by
 /// `REDACTED`.
 pub fn redact_url(url: &Url) -> String {
-    let mut u = url.clone();
-    let _ = u.set_username("");
-    let _ = u.set_password(None);
-    u.set_fragment(None);
-    if u.query().is_some() {
-        let names: Vec<String> = u.query_pairs().map(|(k, _)| k.into_owned()).collect();
-        let redacted: Vec<String> = names
-            .iter()
-            .map(|k| {
-                let k: String = url::form_urlencoded::byte_serialize(k.as_bytes()).collect();
-                format!("{k}=REDACTED")
-            })
-            .collect();
-        u.set_query(Some(&redacted.join("&")));
-    }
-    u.to_string()
+    url.redacted()
 }
 
 /// [`redact_url`] for text that may not parse (then only `(unparsable URL)` is shown).

@@ -108,17 +108,15 @@ impl Target {
             code: ErrorCode::VerifyRegistryUrl,
             message: "the registry URL does not parse".to_owned(),
         };
-        let mut parsed = url::Url::parse(&full).map_err(|_| bad_url())?;
+        let mut parsed = crate::url::Url::parse(&full).map_err(|_| bad_url())?;
         let host = super::policy::host_key(&parsed);
         if config.registry_type == RegistryType::DockerHub
             && DOCKER_HUB_ALIASES.contains(&host.as_str())
         {
-            parsed
-                .set_host(Some("registry-1.docker.io"))
-                .map_err(|_| bad_url())?;
+            parsed.set_host(crate::url::Host::Domain("registry-1.docker.io".to_owned()));
         }
         parsed.set_query(None);
-        parsed.set_fragment(None);
+        parsed.clear_fragment();
         if !parsed.cannot_be_a_base() {
             parsed.set_path("/v2/");
         }

@@ -73,7 +73,7 @@ impl Login {
         let base = self
             .registry
             .clone()
-            .or_else(|| url::Url::parse(&self.target.ping_url).ok());
+            .or_else(|| crate::url::Url::parse(&self.target.ping_url).ok());
         let Some(url) = base.and_then(|b| b.join(relative).ok()) else {
             return self.finish(
                 Status::Blocked,

@@ -26,9 +26,9 @@
 //! does not); a 401 without a Basic or Bearer challenge and without that header, a 404 or any
 //! other unexpected 4xx is not a registry; a 5xx is `unreachable`.
 
+use crate::url::Url;
 use crate::ErrorCode;
 use base64::Engine;
-use url::Url;
 
 use super::ecr::parse_authorization_response;
 use super::flight::{Flight, Hop};

@@ -67,9 +67,9 @@ impl Login {
                         None => b.param("scope").map(str::to_owned),
                     };
                     let mut url = realm.clone();
-                    url.query_pairs_mut().append_pair("service", &service);
+                    url.append_query_pair("service", &service);
                     if let Some(s) = &scope {
-                        url.query_pairs_mut().append_pair("scope", s);
+                        url.append_query_pair("scope", s);
                     }
                     self.realm = Some((realm.clone(), service, scope));
                     let auth = self.creds.as_ref().map(basic);

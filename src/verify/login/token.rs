@@ -57,21 +57,17 @@ impl Login {
                 "the token service refused the request",
             );
         };
-        let mut form = url::form_urlencoded::Serializer::new(String::new());
-        form.append_pair("grant_type", "password")
-            .append_pair("username", &c.username)
-            .append_pair("password", c.password.expose())
-            .append_pair("service", &service);
+        let mut pairs = vec![
+            ("grant_type", "password"),
+            ("username", c.username.as_str()),
+            ("password", c.password.expose()),
+            ("service", service.as_str()),
+        ];
         if let Some(s) = &scope {
-            form.append_pair("scope", s);
+            pairs.push(("scope", s));
         }
-        form.append_pair("client_id", "regcred");
-        self.start(
-            Kind::TokenPost,
-            "POST",
-            realm.as_str(),
-            None,
-            Some(form.finish()),
-        );
+        pairs.push(("client_id", "regcred"));
+        let body = crate::url::form_urlencoded(&pairs);
+        self.start(Kind::TokenPost, "POST", realm.as_str(), None, Some(body));
     }
 }

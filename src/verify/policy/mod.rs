@@ -1,7 +1,7 @@
 //! The network policy (see ARCHITECTURE.md, "Network policy"): which URLs the library lets the
 //! host's `fetch` reach, and what a request may carry there.
 //!
-//! Every URL is judged after the WHATWG normalization `fetch` itself applies (the `url` crate
+//! Every URL is judged after the WHATWG normalization `fetch` itself applies (`src/url/`
 //! implements the same parser), so `http://0x7f.1/`, `http://2130706433/`, `http://0177.0.0.1/`
 //! and `http://127.1/` are all seen as `127.0.0.1`. The rules:
 //!
@@ -20,8 +20,8 @@
 //!
 //! Redirects, and what a request keeps when it changes origin, are [`super::flight`]'s.
 
+use crate::url::{Host, Url};
 use crate::ErrorCode;
-use url::{Host, Url};
 
 use super::http::TlsHint;
 
@@ -62,10 +62,16 @@ fn blocked(code: ErrorCode, reason: &'static str) -> Blocked {
 
 impl Policy {
     /// The policy for the registry at `url` (its host and port), with its connection's TLS hint.
-    pub fn for_registry(url: &Url, tls: TlsHint, allow_private_networks: bool) -> Policy {
+    /// A `url` that does not parse names no host: then only the fixed rules admit anything.
+    pub fn for_registry<U: AsRef<str> + ?Sized>(
+        url: &U,
+        tls: TlsHint,
+        allow_private_networks: bool,
+    ) -> Policy {
+        let url = Url::parse(url.as_ref()).ok();
         Policy {
-            registry_host: host_key(url),
-            registry_port: url.port(),
+            registry_host: url.as_ref().map(host_key).unwrap_or_default(),
+            registry_port: url.as_ref().and_then(Url::port),
             tls,
             allow_private_networks,
         }
@@ -137,8 +143,8 @@ impl Policy {
         }
         let class = match host {
             Host::Domain(d) => classify_domain(d),
-            Host::Ipv4(ip) => classify_v4(ip),
-            Host::Ipv6(ip) => classify_v6(ip),
+            Host::Ipv4(ip) => classify_v4(*ip),
+            Host::Ipv6(ip) => classify_v6(*ip),
         };
         match class {
             AddressClass::Public => Ok(()),
