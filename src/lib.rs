@@ -20,6 +20,7 @@
 pub mod catalog;
 pub mod config;
 pub mod error_code;
+pub mod json_read;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod model;

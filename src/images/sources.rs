@@ -26,9 +26,9 @@ use super::keyring::{Keyring, KeyringMatch};
 use super::reference::{parse_normalized, ReferenceError};
 use crate::catalog::RegistryType;
 use crate::config::AwsAuthType;
+use crate::json_read::pointer_token;
 use crate::report::{Issue, Report};
 use crate::time::Timestamp;
-use crate::validate::json_walk::pointer_token;
 use crate::JSON_KEY_USERNAME;
 
 /// The username ECR registries use with a `GetAuthorizationToken` password.

@@ -54,18 +54,6 @@ pub enum Mode {
     Update,
 }
 
-impl Mode {
-    /// Reads the `mode` option: `"create"` (or absent) or `"update"`; `None` for anything else.
-    pub fn from_option(options: Option<&Value>) -> Option<Mode> {
-        match options.and_then(|o| o.get("mode")) {
-            None | Some(Value::Null) => Some(Mode::Create),
-            Some(v) if v == "create" => Some(Mode::Create),
-            Some(v) if v == "update" => Some(Mode::Update),
-            Some(_) => None,
-        }
-    }
-}
-
 /// [`validate_registry`] for a [`Mode`]. A public registry (`public: true`) takes no
 /// credentials in either mode: credential fields are ignored (`config.ignored`).
 pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Report<RegistryConfig> {

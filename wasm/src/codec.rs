@@ -65,17 +65,6 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
         .map_err(|_| error(ErrorCode::ArgumentType, &format!("{what} must be JSON data")))
 }
 
-/// The `now` of an options object (ISO-8601 text or epoch ms), the host clock when absent.
-pub fn now_from(options: Option<&serde_json::Value>) -> Result<regcred::time::Timestamp, JsValue> {
-    match regcred::time::now_option(options) {
-        Ok(Some(t)) => Ok(t),
-        Ok(None) => Ok(regcred::time::Timestamp::from_millis(
-            js_sys::Date::now() as i64
-        )),
-        Err(e) => Err(error(e.code, e.message)),
-    }
-}
-
 /// Decodes and validates a registry configuration argument: the normalized configuration, or a
 /// `RegcredError` with code `config.invalid` and the failing `errors` (`argument.missing` /
 /// `argument.type` when the argument is absent or not an object).

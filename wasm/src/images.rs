@@ -6,7 +6,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
-use crate::codec::{encode, error, error_with_issues, now_from};
+use crate::codec::{encode, error, error_with_issues};
 use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{
     parse_layout, parse_normalized_layout, report, ReferenceLayout, Span,
@@ -80,7 +80,7 @@ pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, 
     encode(&regcred::images::resolve_credentials(
         &image,
         &sources,
-        now_from(None)?,
+        args::host_now(),
     ))
 }
 
