@@ -247,7 +247,13 @@ pub fn check_platform_field(
         }
         ("usage", "chartRepositories") => {
             let t = RegistryType::Other;
-            let probe = serde_json::json!({ "charts": "pull", "chartRepositories": v.cloned().unwrap_or(Value::Null) });
+            let mut probe = Map::new();
+            probe.insert("charts".into(), Value::from("pull"));
+            probe.insert(
+                "chartRepositories".into(),
+                v.cloned().unwrap_or(Value::Null),
+            );
+            let probe = Value::Object(probe);
             usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
         }
         ("usage", _) => access(w, &path, v)

@@ -199,7 +199,10 @@ fn injection_field(w: &mut Walker, key: &str, v: Option<&Value>) -> Option<Value
         "customUsername" => s_username(w, &path, v),
         _ => match w.string(&path, v) {
             Some(names) if names.contains(',') => {
-                let probe = serde_json::json!({"credentialSource": "image-pull-secret", "secretName": names});
+                let mut probe = Map::new();
+                probe.insert("credentialSource".into(), Value::from("image-pull-secret"));
+                probe.insert("secretName".into(), Value::from(names));
+                let probe = Value::Object(probe);
                 check_injection(w, &probe, super::Mode::Create)
                     .and_then(|i| i.secret_name)
                     .map(Value::from)
