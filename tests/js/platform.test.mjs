@@ -181,3 +181,22 @@ test('verifyCredentials with a role: STS, token, registry; no role secret in the
     '<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>', { status: 403 }) });
   assert.deepEqual([denied.ok, denied.status, denied.code], [false, 'unauthorized', 'sts.access-denied']);
 });
+
+test('a public registry (public ECR included) is verified anonymously: no keys, no ECR API', async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    seen.push(`${url} ${auth ?? '-'}`);
+    const v2 = { 'docker-distribution-api-version': 'registry/2.0' };
+    if (String(url).startsWith('https://public.ecr.aws/token')) return new Response('{"token":"anon-token"}', { status: 200 });
+    if (auth === 'Bearer anon-token') return new Response('{}', { status: 200, headers: v2 });
+    return new Response('', { status: 401, headers: { ...v2,
+      'www-authenticate': 'Bearer realm="https://public.ecr.aws/token",service="public.ecr.aws",scope="aws"' } });
+  };
+  const config = { name: 'ecr-public', registryType: 'ecr', registryUrl: 'public.ecr.aws', public: true,
+    usage: { charts: 'pull', chartRepositories: ['bitnami/redis'] } };
+  const r = await verifyCredentials(config, { fetch, now: NOW });
+  assert.equal(r.status, 'anonymous', JSON.stringify(r));
+  assert.ok(seen.every((s) => !s.includes('api.ecr') && !s.includes('sts.')), seen.join('\n'));
+  assert.equal(seen.length, 3, seen.join('\n'));
+});
