@@ -105,6 +105,12 @@ test('platform rules outside validateRegistry\'s cases: too many chart repositor
   const ghcr = toDevtronPayload({ name: 'gh-ci', registryType: 'ghcr', username: 'octocat', password: 'ghp_x' }, { report: true });
   assert.deepEqual(ghcr.warnings.map((i) => [i.path, i.code]), [['/registryType', 'devtron.type-as-other']]);
   assert.equal(ghcr.value.registryType, 'other');
+  // An ECR session token has no field in the payload: left out, with a warning.
+  const sts = toDevtronPayload({ name: 'ecr-sts', registryType: 'ecr',
+    registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth', awsAccessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+    awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', awsSessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' }, { report: true });
+  assert.deepEqual(sts.warnings.map((i) => [i.path, i.code]), [['/awsSessionToken', 'devtron.dropped-field']]);
+  assert.ok(!JSON.stringify(sts).includes('FwoGZXIv'));
 });
 
 test('single platform fields validate on each keystroke', () => {
