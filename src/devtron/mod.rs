@@ -23,7 +23,8 @@
 //! `repositoryList` when charts are not pulled, another `pluginId`) and with
 //! `devtron.unknown-field` for keys the platform does not have.
 
-use serde_json::{json, Map, Value};
+use crate::ErrorCode;
+use serde_json::{Map, Value};
 
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{AwsAuthType, RegistryConfig, RemoteConnection, Usage};
@@ -52,9 +53,11 @@ pub fn without_scheme(url: &str) -> &str {
 
 fn remote_connection(rc: &RemoteConnection) -> Value {
     let mut out = Map::new();
-    out.insert("connectionMethod".into(), json!(rc.method.devtron()));
+    out.insert("connectionMethod".into(), Value::from(rc.method.devtron()));
     if let Some(url) = &rc.proxy_url {
-        out.insert("proxyConfig".into(), json!({ "proxyUrl": url }));
+        let mut proxy = Map::new();
+        proxy.insert("proxyUrl".into(), Value::from(url.as_str()));
+        out.insert("proxyConfig".into(), Value::Object(proxy));
     }
     let mut ssh = Map::new();
     for (key, v) in [
@@ -64,7 +67,7 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
         ("sshAuthKey", &rc.ssh_auth_key),
     ] {
         if let Some(v) = v {
-            ssh.insert(key.into(), json!(v));
+            ssh.insert(key.into(), Value::from(v.as_str()));
         }
     }
     if !ssh.is_empty() {
@@ -89,7 +92,7 @@ pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value
     if devtron_type(config.registry_type) != config.registry_type.id() {
         warnings.push(crate::Issue::new(
             "/registryType",
-            "devtron.type-as-other",
+            ErrorCode::DevtronTypeAsOther,
             "the platform has no such registry type; it is sent as \"other\"",
         ));
     }
@@ -105,32 +108,35 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
     let gcr = t == RegistryType::Gcr;
     let public = config.public;
     let mut p = Map::new();
-    p.insert("id".into(), json!(config.name));
-    p.insert("pluginId".into(), json!(DEVTRON_PLUGIN_ID));
-    p.insert("registryType".into(), json!(devtron_type(t)));
+    p.insert("id".into(), Value::from(config.name.as_str()));
+    p.insert("pluginId".into(), Value::from(DEVTRON_PLUGIN_ID));
+    p.insert("registryType".into(), Value::from(devtron_type(t)));
     p.insert(
         "isDefault".into(),
-        json!(config.is_default && !public && !usage.chart_pull_only()),
+        Value::Bool(config.is_default && !public && !usage.chart_pull_only()),
     );
-    p.insert("isOCICompliantRegistry".into(), json!(!gcr));
+    p.insert("isOCICompliantRegistry".into(), Value::Bool(!gcr));
     let oci = (!gcr).then(|| {
         let mut m = Map::new();
         if let Some(a) = usage.containers {
-            m.insert("CONTAINER".into(), json!(a.devtron()));
+            m.insert("CONTAINER".into(), Value::from(a.devtron()));
         }
         if let Some(a) = usage.charts {
-            m.insert("CHART".into(), json!(a.devtron()));
+            m.insert("CHART".into(), Value::from(a.devtron()));
         }
         Value::Object(m)
     });
     p.insert("ociRegistryConfig".into(), oci.unwrap_or(Value::Null));
     let anonymous_other = devtron_type(t) == RegistryType::Other.id() && usage.has_containers();
-    p.insert("isPublic".into(), json!(public && !gcr && !anonymous_other));
+    p.insert(
+        "isPublic".into(),
+        Value::Bool(public && !gcr && !anonymous_other),
+    );
     let pulls_charts = usage.charts.is_some_and(|c| c.pulls());
     p.insert(
         "repositoryList".into(),
         match !gcr && (pulls_charts || (public && !anonymous_other)) {
-            true => json!(usage.chart_repositories),
+            true => Value::from(usage.chart_repositories.clone()),
             false => Value::Null,
         },
     );
@@ -140,8 +146,8 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         .map(without_scheme)
         .or_else(|| t.default_url())
         .unwrap_or_default();
-    p.insert("registryUrl".into(), json!(url));
-    let secret = |v: &Option<String>| json!(v.clone().unwrap_or_default());
+    p.insert("registryUrl".into(), Value::from(url));
+    let secret = |v: &Option<String>| Value::from(v.as_deref().unwrap_or_default());
     match t {
         RegistryType::Ecr if !public => {
             let role = config.aws_auth_type == Some(AwsAuthType::IamRole);
@@ -154,7 +160,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
             p.insert("awsSecretAccessKey".into(), secret(key));
             p.insert(
                 "awsRegion".into(),
-                json!(ecr_host::ecr_region(url).unwrap_or_default()),
+                Value::from(ecr_host::ecr_region(url).unwrap_or_default()),
             );
             p.insert("assumeRoleArn".into(), secret(&config.assume_role_arn));
         }
@@ -162,13 +168,13 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         _ if public => {}
         _ if t.uses_json_key() => {
             let user = config.username.as_deref().unwrap_or(JSON_KEY_USERNAME);
-            p.insert("username".into(), json!(user));
+            p.insert("username".into(), Value::from(user));
             let key = config
                 .password
                 .as_deref()
                 .map(|k| format!("'{}'", strip_single_quotes(k)))
                 .unwrap_or_default();
-            p.insert("password".into(), json!(key));
+            p.insert("password".into(), Value::from(key));
         }
         _ => {
             p.insert("username".into(), secret(&config.username));
@@ -177,7 +183,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
     }
     let as_other = devtron_type(t) == RegistryType::Other.id();
     if as_other || config.connection != Connection::Secure {
-        p.insert("connection".into(), json!(config.connection.id()));
+        p.insert("connection".into(), Value::from(config.connection.id()));
         p.insert("cert".into(), secret(&config.cert));
     }
     let injection = config.injection.as_ref().filter(|_| usage.has_containers());
@@ -191,7 +197,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         } else {
             "username_password"
         };
-        p.insert("registryCredentialsType".into(), json!(kind));
+        p.insert("registryCredentialsType".into(), Value::from(kind));
     }
     Value::Object(p)
 }

@@ -3,6 +3,7 @@
 //! [`parse_normalized`] is `ParseNormalizedNamed` (familiar names such as `nginx` become
 //! `docker.io/library/nginx`). See ARCHITECTURE.md, "Images".
 
+use crate::ErrorCode;
 use serde::Serialize;
 
 use super::grammar::{is_identifier, split_reference};
@@ -44,16 +45,16 @@ pub enum ReferenceError {
 
 impl ReferenceError {
     /// The stable code.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            ReferenceError::Empty => "image.reference.empty",
-            ReferenceError::Format => "image.reference.format",
-            ReferenceError::Uppercase => "image.reference.uppercase",
-            ReferenceError::NameTooLong => "image.reference.name-too-long",
-            ReferenceError::Identifier => "image.reference.identifier",
-            ReferenceError::DigestAlgorithm => "image.reference.digest-algorithm",
-            ReferenceError::DigestLength => "image.reference.digest-length",
-            ReferenceError::DigestFormat => "image.reference.digest-format",
+            ReferenceError::Empty => ErrorCode::ImageReferenceEmpty,
+            ReferenceError::Format => ErrorCode::ImageReferenceFormat,
+            ReferenceError::Uppercase => ErrorCode::ImageReferenceUppercase,
+            ReferenceError::NameTooLong => ErrorCode::ImageReferenceNameTooLong,
+            ReferenceError::Identifier => ErrorCode::ImageReferenceIdentifier,
+            ReferenceError::DigestAlgorithm => ErrorCode::ImageReferenceDigestAlgorithm,
+            ReferenceError::DigestLength => ErrorCode::ImageReferenceDigestLength,
+            ReferenceError::DigestFormat => ErrorCode::ImageReferenceDigestFormat,
         }
     }
 

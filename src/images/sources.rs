@@ -20,6 +20,7 @@
 //! secret, so it is an error here. Results carry server, username and source index, never a
 //! password.
 
+use crate::ErrorCode;
 use base64::Engine;
 use serde_json::{Map, Value};
 
@@ -27,9 +28,9 @@ use super::keyring::{KeyringMatch, Lookup};
 use super::reference::{parse_normalized_layout, ReferenceError};
 use crate::catalog::RegistryType;
 use crate::config::AwsAuthType;
+use crate::json_read::pointer_token;
 use crate::report::{Issue, Report};
 use crate::time::Timestamp;
-use crate::validate::json_walk::pointer_token;
 use crate::JSON_KEY_USERNAME;
 
 /// The username ECR registries use with a `GetAuthorizationToken` password.
@@ -38,7 +39,7 @@ const ECR_USERNAME: &str = "AWS";
 fn shape(path: String) -> Issue {
     Issue::new(
         path,
-        "images.source.shape",
+        ErrorCode::ImagesSourceShape,
         "a registry configuration, a .dockerconfigjson document (object or JSON text) or a dockerconfigjson Secret is expected",
     )
 }
@@ -136,7 +137,7 @@ impl Reader<'_, '_> {
             Ok(doc @ Value::Object(_)) => self.document(index, &doc),
             _ => self.errors.push(Issue::new(
                 at(index),
-                "images.source.json",
+                ErrorCode::ImagesSourceJson,
                 "the text is not a JSON object (a .dockerconfigjson document is expected)",
             )),
         }
@@ -156,7 +157,7 @@ impl Reader<'_, '_> {
         {
             return self.warnings.push(Issue::new(
                 at,
-                "images.source.iam-role",
+                ErrorCode::ImagesSourceIamRole,
                 "this registry is pulled with the worker nodes' IAM role (the kubelet's credential provider), not with a secret",
             ));
         }
@@ -172,7 +173,7 @@ impl Reader<'_, '_> {
             (Some(server), Some(username)) => self.add(index, || at, &server, username),
             _ => self.warnings.push(Issue::new(
                 at,
-                "images.source.no-credentials",
+                ErrorCode::ImagesSourceNoCredentials,
                 "this registry has no credentials: images from it are pulled anonymously",
             )),
         }
@@ -208,7 +209,7 @@ impl Reader<'_, '_> {
             },
             None => self.errors.push(Issue::new(
                 format!("{}/data/{KEY}", at(index)),
-                "images.source.json",
+                ErrorCode::ImagesSourceJson,
                 "the Secret holds no readable .dockerconfigjson (base64 of a JSON document)",
             )),
         }
@@ -223,7 +224,7 @@ impl Reader<'_, '_> {
             let Some(fields) = fields else {
                 self.errors.push(Issue::new(
                     path(),
-                    "images.source.entry",
+                    ErrorCode::ImagesSourceEntry,
                     "an entry must be an object { username?, password?, auth? }",
                 ));
                 continue;
@@ -236,7 +237,7 @@ impl Reader<'_, '_> {
                     None => {
                         self.errors.push(Issue::new(
                             format!("{}/auth", path()),
-                            "images.source.auth",
+                            ErrorCode::ImagesSourceAuth,
                             "auth must be base64 of username:password; the kubelet rejects this secret",
                         ));
                         continue;
@@ -251,7 +252,7 @@ impl Reader<'_, '_> {
         if !self.lookup.offer(server, username, index) {
             self.warnings.push(Issue::new(
                 at(),
-                "images.source.server",
+                ErrorCode::ImagesSourceServer,
                 "the kubelet ignores this entry: its server does not parse as a URL",
             ));
         }
@@ -285,7 +286,7 @@ pub fn resolve_credentials(
         return Report::new(
             vec![Issue::new(
                 "/sources",
-                "images.sources",
+                ErrorCode::ImagesSources,
                 "sources must be a list",
             )],
             Vec::new(),

@@ -7,6 +7,7 @@
 //! `username:password`. With `go_escaping` the bytes equal kubectl's for every input; without it
 //! `<`, `>`, `&`, U+2028 and U+2029 are written literally and the document is equal as JSON.
 
+use crate::ErrorCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -85,7 +86,7 @@ impl DockerEntry {
         if self.server.len() > MAX_URL_LEN {
             errors.push(SecretError::Invalid(Issue::new(
                 "/server",
-                "url.too-long",
+                ErrorCode::UrlTooLong,
                 format!("the server is longer than {MAX_URL_LEN} bytes"),
             )));
         }
@@ -96,7 +97,7 @@ impl DockerEntry {
         {
             errors.push(SecretError::Invalid(Issue::new(
                 "/email",
-                "email.invalid",
+                ErrorCode::EmailInvalid,
                 format!("the email is longer than {MAX_EMAIL_LEN} bytes or contains a control character"),
             )));
         }

@@ -10,6 +10,7 @@
 //!
 //! No message ever contains any part of the key.
 
+use crate::ErrorCode;
 use base64::Engine;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -48,7 +49,7 @@ impl std::fmt::Debug for ServiceAccountKey {
     }
 }
 
-fn err(code: &str, message: impl Into<String>) -> Issue {
+fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
     Issue::new("", code, message)
 }
 
@@ -102,29 +103,32 @@ fn unwrap_text(text: &str) -> String {
 fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     if text.len() > MAX_KEY_LEN {
         return Err(err(
-            "gcp-key.too-long",
+            ErrorCode::GcpKeyTooLong,
             format!("the key is longer than {} KiB", MAX_KEY_LEN / 1024),
         ));
     }
     let t = unwrap_text(text);
     if t.is_empty() {
-        return Err(err("gcp-key.empty", "paste the service-account key JSON"));
+        return Err(err(
+            ErrorCode::GcpKeyEmpty,
+            "paste the service-account key JSON",
+        ));
     }
     if !t.starts_with('{') && looks_like_base64_json(&t) {
         return Err(err(
-            "gcp-key.base64",
+            ErrorCode::GcpKeyBase64,
             "this is the base64 encoding of a key: paste the decoded JSON instead",
         ));
     }
     let value: Value = serde_json::from_str(&t).map_err(|e| {
         if e.is_syntax() && is_control_char_error(&e) {
             err(
-                "gcp-key.newlines",
+                ErrorCode::GcpKeyNewlines,
                 "the JSON contains line breaks inside a string: the private key's \"\\n\" escapes were probably turned into real line breaks",
             )
         } else {
             err(
-                "gcp-key.not-json",
+                ErrorCode::GcpKeyNotJson,
                 format!(
                     "the key is not valid JSON (line {}, column {})",
                     e.line(),
@@ -135,7 +139,7 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     })?;
     let Value::Object(obj) = &value else {
         return Err(err(
-            "gcp-key.not-object",
+            ErrorCode::GcpKeyNotObject,
             "the key must be a JSON object, as downloaded from Google Cloud",
         ));
     };
@@ -146,7 +150,12 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     let project_id = match obj.get("project_id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(err("gcp-key.field-type", "\"project_id\" must be a string")),
+        Some(_) => {
+            return Err(err(
+                ErrorCode::GcpKeyFieldType,
+                "\"project_id\" must be a string",
+            ))
+        }
     };
     check_email(&client_email)?;
     check_private_key(&private_key)?;
@@ -193,19 +202,19 @@ fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
     match obj.get("type").and_then(Value::as_str) {
         Some("service_account") => Ok(()),
         Some("external_account") => Err(err(
-            "gcp-key.type-external-account",
+            ErrorCode::GcpKeyTypeExternalAccount,
             "this is a workload identity federation configuration (\"external_account\"), not a service-account key; it is refused because it makes token requests to URLs it names",
         )),
         Some("authorized_user") => Err(err(
-            "gcp-key.type-authorized-user",
+            ErrorCode::GcpKeyTypeAuthorizedUser,
             "this is a user's application-default credential (\"authorized_user\"), not a service-account key",
         )),
         Some(_) => Err(err(
-            "gcp-key.type",
+            ErrorCode::GcpKeyType,
             "\"type\" must be \"service_account\": create a JSON key for a service account",
         )),
         None => Err(err(
-            "gcp-key.type",
+            ErrorCode::GcpKeyType,
             "\"type\" is missing: a service-account key says \"\"type\": \"service_account\"\"",
         )),
     }
@@ -215,11 +224,11 @@ fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Issu
     match obj.get(field) {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
         None | Some(Value::Null) | Some(Value::String(_)) => Err(err(
-            "gcp-key.field-missing",
+            ErrorCode::GcpKeyFieldMissing,
             format!("\"{field}\" is missing from the key"),
         )),
         Some(_) => Err(err(
-            "gcp-key.field-type",
+            ErrorCode::GcpKeyFieldType,
             format!("\"{field}\" must be a string"),
         )),
     }
@@ -239,7 +248,7 @@ fn check_email(email: &str) -> Result<(), Issue> {
         Ok(())
     } else {
         Err(err(
-            "gcp-key.client-email",
+            ErrorCode::GcpKeyClientEmail,
             "\"client_email\" is not an e-mail address",
         ))
     }
@@ -248,14 +257,14 @@ fn check_email(email: &str) -> Result<(), Issue> {
 fn check_private_key(pem: &str) -> Result<(), Issue> {
     let bad = || {
         err(
-            "gcp-key.private-key",
+            ErrorCode::GcpKeyPrivateKey,
             "\"private_key\" must be a PEM block from \"-----BEGIN PRIVATE KEY-----\" to \"-----END PRIVATE KEY-----\"",
         )
     };
     let pem = pem.trim();
     if !pem.contains('\n') && pem.contains("\\n") {
         return Err(err(
-            "gcp-key.escaped-newlines",
+            ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
         ));
     }
@@ -265,7 +274,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         .ok_or_else(bad)?;
     if body.contains("\\n") {
         return Err(err(
-            "gcp-key.escaped-newlines",
+            ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
         ));
     }
@@ -274,7 +283,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.contains([' ', '\t']) {
             return Err(err(
-                "gcp-key.private-key-whitespace",
+                ErrorCode::GcpKeyPrivateKeyWhitespace,
                 "the private key contains spaces or tabs inside its base64 body",
             ));
         }

@@ -5,6 +5,7 @@
 //! image-pull-secret` needs the DNS-1123 names of existing secrets (comma-separated, as the
 //! platform's "Manage" panel takes them); `custom-credential` needs `customUsername` and `customPassword`.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::json_walk::Walker;
@@ -28,7 +29,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
     let Value::Array(items) = value else {
         w.error(
             path,
-            "config.type",
+            ErrorCode::ConfigType,
             "must be a list of cluster ids or names",
         );
         return Vec::new();
@@ -36,7 +37,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
     if items.len() > MAX_CLUSTERS {
         w.error(
             path,
-            "injection.too-many",
+            ErrorCode::InjectionTooMany,
             format!("at most {MAX_CLUSTERS} clusters can be listed"),
         );
         return Vec::new();
@@ -47,19 +48,23 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
         let Value::String(s) = item else {
             w.error(
                 &p,
-                "config.type",
+                ErrorCode::ConfigType,
                 "a cluster must be given by its id or name (a string)",
             );
             continue;
         };
         if s.is_empty() || s.trim().is_empty() {
-            w.error(&p, "injection.cluster-empty", "a cluster entry is empty");
+            w.error(
+                &p,
+                ErrorCode::InjectionClusterEmpty,
+                "a cluster entry is empty",
+            );
             continue;
         }
         if s.chars().count() > MAX_CLUSTER_LEN {
             w.error(
                 &p,
-                "injection.cluster-too-long",
+                ErrorCode::InjectionClusterTooLong,
                 format!("a cluster id or name is at most {MAX_CLUSTER_LEN} characters"),
             );
             continue;
@@ -67,7 +72,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
         if out.iter().any(|o| o == s) {
             w.error(
                 &p,
-                "injection.duplicate",
+                ErrorCode::InjectionDuplicate,
                 "this cluster is already in the list",
             );
             continue;
@@ -77,7 +82,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
     if out.len() > 1 && out.iter().any(|c| c == "*") {
         w.warning(
             path,
-            "injection.all-with-others",
+            ErrorCode::InjectionAllWithOthers,
             "\"*\" already means all clusters; the other entries are redundant",
         );
         return vec!["*".to_string()];
@@ -93,7 +98,7 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
         "custom-credential" => Ok(CredentialSource::CustomCredential),
         _ => Err(Issue::new(
             "",
-            "config.enum",
+            ErrorCode::ConfigEnum,
             "must be \"registry-credentials\", \"image-pull-secret\" or \"custom-credential\"",
         )),
     }
@@ -136,7 +141,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
     if !do_not.is_empty() && !auto.is_empty() {
         w.warning(
             "/injection",
-            "injection.both-lists",
+            ErrorCode::InjectionBothLists,
             "both cluster lists are set: the clusters listed for automatic injection win, as on the platform",
         );
     }
@@ -158,7 +163,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             if name.is_empty() {
                 w.error(
                     "/injection/secretName",
-                    "injection.secret-name-empty",
+                    ErrorCode::InjectionSecretNameEmpty,
                     "a secret name in the comma-separated list is empty",
                 );
             } else if let Err(e) = check_dns_subdomain(name) {
@@ -171,7 +176,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         (CredentialSource::ImagePullSecret, None) => {
             w.error(
                 "/injection/secretName",
-                "injection.secret-name-required",
+                ErrorCode::InjectionSecretNameRequired,
                 "enter the name of the existing image pull secret",
             );
             None
@@ -180,7 +185,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         (_, Some(_)) => {
             w.warning(
                 "/injection/secretName",
-                "injection.secret-name-unused",
+                ErrorCode::InjectionSecretNameUnused,
                 "the secret name is only used with \"image-pull-secret\"; it is ignored",
             );
             None
@@ -232,7 +237,7 @@ fn custom_credential(
         {
             w.warning(
                 "/injection",
-                "injection.custom-credential-unused",
+                ErrorCode::InjectionCustomCredentialUnused,
                 "the custom credential is only used with \"custom-credential\"; it is ignored",
             );
         }
@@ -241,7 +246,7 @@ fn custom_credential(
     let Some((username, password)) = username.filter(|u| !u.trim().is_empty()).zip(password) else {
         w.error(
             "/injection/customUsername",
-            "injection.custom-credential-required",
+            ErrorCode::InjectionCustomCredentialRequired,
             "enter the username and password of the custom credential",
         );
         return;
@@ -249,7 +254,7 @@ fn custom_credential(
     if username.contains(':') {
         w.error(
             "/injection/customUsername",
-            "username.colon",
+            ErrorCode::UsernameColon,
             "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
         );
         return;

@@ -1,6 +1,7 @@
 //! Walking a JSON value field by field, collecting issues with JSON-pointer paths and stable
 //! codes. serde's own error texts echo input values, so they are never used.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use crate::report::{Issue, Report};
@@ -14,31 +15,17 @@ pub struct Walker {
     pub warnings: Vec<Issue>,
 }
 
-/// Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`).
-pub fn pointer_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// The JSON type of a value, in words, for messages.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
+use crate::json_read::kind;
+pub use crate::json_read::pointer_token;
 
 impl Walker {
     /// Records an error.
-    pub fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    pub fn error(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    pub fn warning(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.warnings.push(Issue::new(path, code, message));
     }
 
@@ -66,7 +53,7 @@ impl Walker {
             other => {
                 self.error(
                     path,
-                    "config.type",
+                    ErrorCode::ConfigType,
                     format!("must be an object, not {}", kind(other)),
                 );
                 None
@@ -81,7 +68,7 @@ impl Walker {
             other => {
                 self.error(
                     path,
-                    "config.type",
+                    ErrorCode::ConfigType,
                     format!("must be a string, not {}", kind(other)),
                 );
                 None
@@ -96,7 +83,7 @@ impl Walker {
             other => {
                 self.error(
                     path,
-                    "config.type",
+                    ErrorCode::ConfigType,
                     format!("must be true or false, not {}", kind(other)),
                 );
                 None
@@ -106,7 +93,11 @@ impl Walker {
 
     /// A `config.required` error at `path`.
     pub fn required(&mut self, path: &str, what: &str) {
-        self.error(path, "config.required", format!("{what} is required"));
+        self.error(
+            path,
+            ErrorCode::ConfigRequired,
+            format!("{what} is required"),
+        );
     }
 
     /// A `config.unknown-field` error for every key of `obj` not in `known`.
@@ -115,7 +106,7 @@ impl Walker {
             if !known.contains(&key.as_str()) {
                 self.error(
                     &format!("{base}/{}", pointer_token(key)),
-                    "config.unknown-field",
+                    ErrorCode::ConfigUnknownField,
                     "unknown field",
                 );
             }

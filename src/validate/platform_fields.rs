@@ -3,6 +3,7 @@
 //! `remoteConnection` (proxy or SSH tunnel), with the platform's rules (see [`crate::config`]'s
 //! [`Usage`] and [`RemoteConnection`] docs for where each rule comes from).
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::json_walk::Walker;
@@ -37,7 +38,7 @@ fn access(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Access> {
         _ => {
             w.error(
                 path,
-                "config.enum",
+                ErrorCode::ConfigEnum,
                 "must be \"pull\", \"push\" or \"pull-push\"",
             );
             return None;
@@ -67,7 +68,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) if items.len() > MAX_CHART_REPOSITORIES => w.error(
             "/usage/chartRepositories",
-            "usage.too-many",
+            ErrorCode::UsageTooMany,
             format!("at most {MAX_CHART_REPOSITORIES} chart repositories"),
         ),
         Some(Value::Array(items)) => {
@@ -76,7 +77,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
                 match w.string(&path, Some(item)) {
                     Some(s) if s.trim().is_empty() => w.error(
                         &path,
-                        "usage.chart-repository-empty",
+                        ErrorCode::UsageChartRepositoryEmpty,
                         "a chart repository entry is empty",
                     ),
                     Some(s) => repos.push(s.trim().to_owned()),
@@ -86,7 +87,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
         }
         Some(_) => w.error(
             "/usage/chartRepositories",
-            "config.type",
+            ErrorCode::ConfigType,
             "must be a list of chart repositories",
         ),
     }
@@ -97,21 +98,21 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
     {
         w.error(
             "/usage",
-            "usage.empty",
+            ErrorCode::UsageEmpty,
             "choose at least one use: container images or Helm charts",
         );
     }
     if containers.is_some_and(|c| c != Access::PullPush) {
         w.error(
             "/usage/containers",
-            "usage.container-access",
+            ErrorCode::UsageContainerAccess,
             "container images are stored with pull and push (\"pull-push\"), as the platform stores them",
         );
     }
     if t == RegistryType::Gcr && obj.contains_key("charts") {
         w.error(
             "/usage/charts",
-            "usage.gcr-charts",
+            ErrorCode::UsageGcrCharts,
             "GCR cannot store Helm charts as OCI artifacts; use Artifact Registry",
         );
     }
@@ -125,14 +126,14 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
     {
         w.error(
             "/usage/chartRepositories",
-            "usage.chart-repositories",
+            ErrorCode::UsageChartRepositories,
             "list the chart repositories charts are pulled from",
         );
     }
     if !pulls && !repos.is_empty() {
         w.warning(
             "/usage/chartRepositories",
-            "usage.chart-repositories-unused",
+            ErrorCode::UsageChartRepositoriesUnused,
             "chart repositories are only used when charts are pulled; they are ignored",
         );
         repos.clear();
@@ -164,7 +165,7 @@ pub fn check_platform_fields(
     if public && t == RegistryType::Gcr {
         w.error(
             "/public",
-            "public.gcr",
+            ErrorCode::PublicGcr,
             "GCR cannot be added as a public registry",
         );
     }
@@ -173,21 +174,21 @@ pub fn check_platform_fields(
     if is_default && effective.chart_pull_only() {
         w.error(
             "/isDefault",
-            "usage.default-chart-pull-only",
+            ErrorCode::UsageDefaultChartPullOnly,
             "a registry that only pulls Helm charts cannot be the default registry",
         );
     }
     if is_default && public {
         w.error(
             "/isDefault",
-            "public.default",
+            ErrorCode::PublicDefault,
             "a public registry cannot be the default registry",
         );
     }
     if !effective.has_containers() && obj.get("injection").is_some() {
         w.warning(
             "/injection",
-            "injection.no-container-use",
+            ErrorCode::InjectionNoContainerUse,
             "injection applies to container images only; this registry holds none, so it is ignored",
         );
     }
@@ -243,7 +244,13 @@ pub fn check_platform_field(
         }
         ("usage", "chartRepositories") => {
             let t = RegistryType::Other;
-            let probe = serde_json::json!({ "charts": "pull", "chartRepositories": v.cloned().unwrap_or(Value::Null) });
+            let mut probe = Map::new();
+            probe.insert("charts".into(), Value::from("pull"));
+            probe.insert(
+                "chartRepositories".into(),
+                v.cloned().unwrap_or(Value::Null),
+            );
+            let probe = Value::Object(probe);
             usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
         }
         ("usage", _) => access(w, &path, v)

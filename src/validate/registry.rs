@@ -1,5 +1,6 @@
 //! [`validate_registry`]: the whole configuration, walked field by field.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
@@ -52,18 +53,6 @@ pub enum Mode {
     Update,
 }
 
-impl Mode {
-    /// Reads the `mode` option: `"create"` (or absent) or `"update"`; `None` for anything else.
-    pub fn from_option(options: Option<&Value>) -> Option<Mode> {
-        match options.and_then(|o| o.get("mode")) {
-            None | Some(Value::Null) => Some(Mode::Create),
-            Some(v) if v == "create" => Some(Mode::Create),
-            Some(v) if v == "update" => Some(Mode::Update),
-            Some(_) => None,
-        }
-    }
-}
-
 /// [`validate_registry`] for a [`Mode`]. A public registry (`public: true`) takes no
 /// credentials in either mode: credential fields are ignored (`config.ignored`).
 pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Report<RegistryConfig> {
@@ -98,8 +87,8 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
     let cert_is_text = obj.get("cert").is_none() || cert_text.is_some();
     let mut cert = None;
     if let (Some(c), true) = (connection, cert_is_text) {
-        let host = url.as_deref().map(host_of);
-        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, host);
+        // The certificate inspector takes the host out of the normalized URL itself.
+        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, url.as_deref());
         w.errors.extend(errors);
         w.warnings.extend(warnings);
         cert = kept;
@@ -164,11 +153,15 @@ fn shown_fields(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Ma
         if crate::model::shown(t, key, obj) {
             out.insert(key.clone(), value.clone());
         } else if !crate::model::has_json_type(key, value) {
-            w.error(&path, "config.type", "has the wrong type for this field");
+            w.error(
+                &path,
+                ErrorCode::ConfigType,
+                "has the wrong type for this field",
+            );
         } else if crate::model::is_config_key(key) && !is_empty(value) {
             w.warning(
                 &path,
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 format!(
                     "not part of the {} form with these settings; left out",
                     crate::model::type_spec(t).label
@@ -189,18 +182,6 @@ pub(crate) fn is_empty(value: &Value) -> bool {
         Value::Object(o) => o.is_empty(),
         Value::Number(_) => false,
     }
-}
-
-/// The host of a normalized registry URL (`host[:port][/path]`).
-fn host_of(url: &str) -> &str {
-    let authority = url.split('/').next().unwrap_or(url);
-    if authority.starts_with('[') {
-        return authority
-            .split(']')
-            .next()
-            .map_or(authority, |h| h.trim_start_matches('['));
-    }
-    authority.split(':').next().unwrap_or(authority)
 }
 
 #[derive(Default)]
@@ -225,7 +206,7 @@ fn keep_stored(w: &mut Walker, obj: &Map<String, Value>, key: &str, mode: Mode) 
     if keep {
         w.warning(
             &format!("/{key}"),
-            "config.keep-stored",
+            ErrorCode::ConfigKeepStored,
             "left blank: the stored secret is kept",
         );
     }

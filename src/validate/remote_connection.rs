@@ -1,6 +1,7 @@
 //! The platform's `remoteConnection` (direct, an HTTP proxy or an SSH tunnel), checked as the
 //! dashboard checks it; part of the platform fields of `super::platform_fields`.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::json_walk::Walker;
@@ -57,7 +58,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
         Some(_) => {
             w.error(
                 "/remoteConnection/method",
-                "config.enum",
+                ErrorCode::ConfigEnum,
                 "must be \"direct\", \"proxy\" or \"ssh\"",
             );
             return None;
@@ -81,7 +82,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
         if slot.take().is_some_and(|s| !s.is_empty()) {
             w.warning(
                 &format!("{base}/{key}"),
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 "not used by this connection method; ignored",
             );
         }
@@ -107,7 +108,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             {
                 w.error(
                     "/remoteConnection/proxyUrl",
-                    "remote.proxy-url",
+                    ErrorCode::RemoteProxyUrl,
                     url_message,
                 );
             }
@@ -123,7 +124,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             {
                 w.error(
                     "/remoteConnection/sshServerAddress",
-                    "remote.ssh-server-address",
+                    ErrorCode::RemoteSshServerAddress,
                     url_message,
                 );
             }
@@ -135,13 +136,17 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             if !user_ok {
                 w.error(
                     "/remoteConnection/sshUsername",
-                    "remote.ssh-username",
+                    ErrorCode::RemoteSshUsername,
                     "the SSH username is required: letters, digits, \"_\" and \"-\" only",
                 );
             }
             for (key, code, v) in [
-                ("sshPassword", "remote.ssh-password", &rc.ssh_password),
-                ("sshAuthKey", "remote.ssh-auth-key", &rc.ssh_auth_key),
+                (
+                    "sshPassword",
+                    ErrorCode::RemoteSshPassword,
+                    &rc.ssh_password,
+                ),
+                ("sshAuthKey", ErrorCode::RemoteSshAuthKey, &rc.ssh_auth_key),
             ] {
                 if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
                     w.error(&format!("{base}/{key}"), code, "must not be blank");
@@ -150,7 +155,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             if rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
                 w.error(
                     base,
-                    "remote.ssh-credentials",
+                    ErrorCode::RemoteSshCredentials,
                     "an SSH tunnel needs a password, a private key, or both",
                 );
             }

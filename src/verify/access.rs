@@ -14,6 +14,7 @@
 //!   `POST /v2/<name>/blobs/uploads/` (202 `granted`, the upload then cancelled with `DELETE`)
 //!   when `probe_write` is set; otherwise `unverified`.
 
+use crate::ErrorCode;
 use base64::Engine;
 use serde_json::Value;
 
@@ -72,7 +73,7 @@ impl AccessPlan {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccessError {
     /// The stable code.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What is wrong, in words (never the input).
     pub message: String,
 }
@@ -95,7 +96,7 @@ fn names_a_registry(text: &str) -> bool {
 
 /// `host[:port]` of the configuration's registry, lowercase.
 fn registry_authority(target: &Target) -> String {
-    url::Url::parse(&target.ping_url)
+    crate::url::Url::parse(&target.ping_url)
         .ok()
         .map(|u| match u.port() {
             Some(p) => format!("{}:{p}", target.host),
@@ -120,7 +121,7 @@ pub fn plan(
             "push" => push = true,
             _ => {
                 return Err(AccessError {
-                    code: "access.actions",
+                    code: ErrorCode::AccessActions,
                     message: "actions may be \"pull\" and \"push\"".to_owned(),
                 })
             }
@@ -128,7 +129,7 @@ pub fn plan(
     }
     let text = request.repository.trim();
     let bad = |e: crate::images::ReferenceError| AccessError {
-        code: "access.repository",
+        code: ErrorCode::AccessRepository,
         message: format!("not a repository name or image reference: {}", e.message()),
     };
     let hub = registry_type == RegistryType::DockerHub;
@@ -141,7 +142,7 @@ pub fn plan(
         };
         if !same {
             return Err(AccessError {
-                code: "access.other-registry",
+                code: ErrorCode::AccessOtherRegistry,
                 message: "the image reference names another registry than this configuration's"
                     .to_owned(),
             });

@@ -1,6 +1,7 @@
 //! What a registry configuration means for verification: the URL of the first request, the
 //! credentials, and how TLS is handled.
 
+use crate::ErrorCode;
 use std::fmt;
 
 use super::ecr::EcrEndpoint;
@@ -66,7 +67,7 @@ impl fmt::Debug for Target {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetError {
     /// `verify.registry-url` or `verify.ecr-keys`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What is missing, in words.
     pub message: String,
 }
@@ -95,7 +96,7 @@ impl Target {
         let url = non_empty(&config.registry_url)
             .or_else(|| config.registry_type.default_url().map(str::to_owned))
             .ok_or_else(|| TargetError {
-                code: "verify.registry-url",
+                code: ErrorCode::VerifyRegistryUrl,
                 message: "the registry URL is missing".to_owned(),
             })?;
         let full = if url.contains("://") {
@@ -104,20 +105,18 @@ impl Target {
             format!("https://{url}")
         };
         let bad_url = || TargetError {
-            code: "verify.registry-url",
+            code: ErrorCode::VerifyRegistryUrl,
             message: "the registry URL does not parse".to_owned(),
         };
-        let mut parsed = url::Url::parse(&full).map_err(|_| bad_url())?;
+        let mut parsed = crate::url::Url::parse(&full).map_err(|_| bad_url())?;
         let host = super::policy::host_key(&parsed);
         if config.registry_type == RegistryType::DockerHub
             && DOCKER_HUB_ALIASES.contains(&host.as_str())
         {
-            parsed
-                .set_host(Some("registry-1.docker.io"))
-                .map_err(|_| bad_url())?;
+            parsed.set_host(crate::url::Host::Domain("registry-1.docker.io".to_owned()));
         }
         parsed.set_query(None);
-        parsed.set_fragment(None);
+        parsed.clear_fragment();
         if !parsed.cannot_be_a_base() {
             parsed.set_path("/v2/");
         }
@@ -129,13 +128,13 @@ impl Target {
                 _ => {
                     let endpoint =
                         EcrEndpoint::from_registry_host(&host).ok_or_else(|| TargetError {
-                            code: "verify.registry-url",
+                            code: ErrorCode::VerifyRegistryUrl,
                             message: "the registry URL is not an ECR registry host".to_owned(),
                         })?;
                     let keys = non_empty(&config.aws_access_key_id)
                         .zip(non_empty(&config.aws_secret_access_key));
                     let (id, secret) = keys.ok_or_else(|| TargetError {
-                        code: "verify.ecr-keys",
+                        code: ErrorCode::VerifyEcrKeys,
                         message: "the access key id and secret access key are required".to_owned(),
                     })?;
                     Auth::EcrKeys(

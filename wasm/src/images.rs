@@ -2,10 +2,11 @@
 //! through the host's `fetch`, driven like `verifyCredentials`).
 
 use js_sys::Promise;
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
-use crate::codec::{encode, error, error_with_issues, now_from};
+use crate::codec::{encode, error, error_with_issues};
 use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{
     parse_layout, parse_normalized_layout, report, ReferenceLayout, Span,
@@ -70,7 +71,10 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
         Ok(l) => match spans(&l) {
             Some(spans) if l.text.is_ascii() => Ok(reference_report(&l.text, &spans)),
             // Unreachable: the grammar admits ASCII only, and a reference is far shorter.
-            _ => Err(error("internal.encode", "the result could not be encoded")),
+            _ => Err(error(
+                ErrorCode::InternalEncode,
+                "the result could not be encoded",
+            )),
         },
         Err(e) => encode(&report::<()>(Err(e))),
     }
@@ -92,7 +96,7 @@ pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, 
     encode(&regcred::images::resolve_credentials(
         &image,
         &sources,
-        now_from(None)?,
+        args::host_now(),
     ))
 }
 
@@ -114,8 +118,8 @@ fn resolve_packed(image: &str, records: Vec<Record<'_>>) -> Result<JsValue, JsVa
             Record::Json(_) => values.next().map(Source::Json),
         })
         .collect::<Option<Vec<Source>>>()
-        .ok_or_else(|| error("internal.encode", "the sources could not be read"))?;
-    encode(&resolve_sources(image, sources, now_from(None)?))
+        .ok_or_else(|| error(ErrorCode::InternalEncode, "the sources could not be read"))?;
+    encode(&resolve_sources(image, sources, args::host_now()))
 }
 
 /// One source of a `packSources` text.
@@ -209,7 +213,7 @@ pub fn verify_access(config_value: JsValue, options_value: JsValue) -> Promise {
         let json = args::required_object(&config_value, "config")?;
         let cfg = access_config(&json, o.now).map_err(|issues| {
             error_with_issues(
-                "config.invalid",
+                ErrorCode::ConfigInvalid,
                 "the registry configuration is not valid",
                 &issues,
             )

@@ -2,6 +2,7 @@
 //! the push decision (token claim or write probe) and the cancelled upload. See
 //! `verify::access` for what each answer means.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::{Kind, Login, Pending};
@@ -72,11 +73,11 @@ impl Login {
         let base = self
             .registry
             .clone()
-            .or_else(|| url::Url::parse(&self.target.ping_url).ok());
+            .or_else(|| crate::url::Url::parse(&self.target.ping_url).ok());
         let Some(url) = base.and_then(|b| b.join(relative).ok()) else {
             return self.finish(
                 Status::Blocked,
-                Some("policy.url"),
+                Some(ErrorCode::PolicyUrl),
                 "the repository URL does not parse",
             );
         };
@@ -108,29 +109,29 @@ impl Login {
             }
             (Kind::Manifest | Kind::Upload, 401 | 403) if !authenticated => self.finish(
                 Status::Unauthorized,
-                Some("access.credentials-required"),
+                Some(ErrorCode::AccessCredentialsRequired),
                 "the registry refuses anonymous access to this repository",
             ),
             (Kind::Manifest, 401 | 403) => self.finish(
                 Status::Denied,
-                Some("access.denied"),
+                Some(ErrorCode::AccessDenied),
                 "the credentials are valid, but the registry refuses them for this repository",
             ),
             (Kind::Manifest | Kind::Upload, 404) => {
                 let codes = error_codes(resp);
                 let (code, message) = if codes.iter().any(|c| c == "NAME_UNKNOWN") {
                     (
-                        "access.name-unknown",
+                        ErrorCode::AccessNameUnknown,
                         "the registry does not know this repository",
                     )
                 } else if codes.iter().any(|c| c == "MANIFEST_UNKNOWN") {
                     (
-                        "access.manifest-unknown",
+                        ErrorCode::AccessManifestUnknown,
                         "the repository has no manifest for this tag or digest",
                     )
                 } else {
                     (
-                        "access.not-found",
+                        ErrorCode::AccessNotFound,
                         "the registry answered 404 for this repository",
                     )
                 };
@@ -139,7 +140,7 @@ impl Login {
             (Kind::Upload, 200..=299) => self.cancel_upload(p, resp),
             (Kind::Upload, 401 | 403) => self.finish(
                 Status::Denied,
-                Some("access.push-denied"),
+                Some(ErrorCode::AccessPushDenied),
                 "the registry refuses to open an upload: push is not granted",
             ),
             (Kind::CancelUpload, 200..=299) => self.finish(
@@ -151,7 +152,7 @@ impl Login {
             ),
             (Kind::CancelUpload, _) => self.finish(
                 Status::Granted,
-                Some("access.upload-not-cancelled"),
+                Some(ErrorCode::AccessUploadNotCancelled),
                 &self.granted_message("the registry opened an upload: push is granted; cancelling it was refused (Distribution wants the delete action for that), so the empty upload stays until the registry purges stale uploads"),
             ),
             _ => self.unexpected(resp),
@@ -180,7 +181,7 @@ impl Login {
         match (claims_push, state.plan.probe_write) {
             (Some(false), _) => self.finish(
                 Status::Denied,
-                Some("access.push-denied"),
+                Some(ErrorCode::AccessPushDenied),
                 "the registry's token does not grant push on this repository (its access claim, read without verifying the signature)",
             ),
             (_, true) => {
@@ -193,7 +194,7 @@ impl Login {
             }
             (None, false) => self.finish(
                 Status::Unverified,
-                Some("access.push-unverified"),
+                Some(ErrorCode::AccessPushUnverified),
                 "the registry does not say whether these credentials may push; the write probe (probeWrite) would open and cancel an upload",
             ),
         }
@@ -209,7 +210,11 @@ impl Login {
             }
             _ => {
                 let msg = self.granted_message("the registry opened an upload: push is granted (the upload could not be cancelled: no Location on the registry's own origin)");
-                self.finish(Status::Granted, Some("access.upload-not-cancelled"), &msg);
+                self.finish(
+                    Status::Granted,
+                    Some(ErrorCode::AccessUploadNotCancelled),
+                    &msg,
+                );
             }
         }
     }

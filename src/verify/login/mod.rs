@@ -26,8 +26,9 @@
 //! does not); a 401 without a Basic or Bearer challenge and without that header, a 404 or any
 //! other unexpected 4xx is not a registry; a 5xx is `unreachable`.
 
+use crate::url::Url;
+use crate::ErrorCode;
 use base64::Engine;
-use url::Url;
 
 use super::ecr::parse_authorization_response;
 use super::flight::{Flight, Hop};
@@ -173,7 +174,7 @@ impl Login {
             target,
         };
         match m.target.auth.clone() {
-            Auth::EcrIamRole => m.finish(Status::Unsupported, Some("ecr.iam-role"), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
+            Auth::EcrIamRole => m.finish(Status::Unsupported, Some(ErrorCode::EcrIamRole), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
             Auth::EcrKeys(endpoint, keys) => match m.target.assume_role_arn.clone() {
                 Some(role) => m.start_sts(&endpoint, &keys, &role),
                 None => m.start_ecr(&endpoint, &keys),
@@ -194,7 +195,7 @@ impl Login {
         Target::from_config(config).map(|t| Login::new(t, options))
     }
 
-    fn finish(&mut self, status: Status, code: Option<&str>, message: &str) {
+    fn finish(&mut self, status: Status, code: Option<ErrorCode>, message: &str) {
         self.pending = None;
         self.done = Some(Outcome {
             ok: status.is_ok(),
@@ -205,7 +206,7 @@ impl Login {
             } else {
                 None
             },
-            code: code.map(str::to_owned),
+            code: code.map(|c| c.as_str().to_owned()),
             message: message.to_owned(),
         });
     }
@@ -262,7 +263,7 @@ impl Login {
         }
     }
 
-    fn block(&mut self, method: &'static str, url: &str, code: &str, reason: &str) {
+    fn block(&mut self, method: &'static str, url: &str, code: ErrorCode, reason: &str) {
         let shown = Url::parse(url)
             .map(|u| redact_url(&u))
             .unwrap_or_else(|_| "(unparsable URL)".to_owned());
@@ -302,7 +303,7 @@ impl Login {
                     self.expires_at = Some(a.expires_at);
                     self.ping(None);
                 }
-                Err(e) if e.code == "ecr.unavailable" => {
+                Err(e) if e.code == ErrorCode::EcrUnavailable => {
                     self.finish(Status::Unreachable, Some(e.code), &e.message)
                 }
                 Err(e) => self.finish(Status::Unauthorized, Some(e.code), &e.message),
@@ -328,7 +329,7 @@ impl Login {
             }
             Kind::Basic | Kind::BearerPing if s == 401 || s == 403 => self.finish(
                 Status::Unauthorized,
-                Some("verify.unauthorized"),
+                Some(ErrorCode::VerifyUnauthorized),
                 "the registry refused the credentials",
             ),
             Kind::TokenGet | Kind::TokenPost if (200..300).contains(&s) => self.on_token(&resp),
@@ -337,7 +338,7 @@ impl Login {
             }
             Kind::TokenGet | Kind::TokenPost if matches!(s, 400 | 401 | 403) => self.finish(
                 Status::Unauthorized,
-                Some("verify.unauthorized"),
+                Some(ErrorCode::VerifyUnauthorized),
                 "the token service refused the credentials",
             ),
             _ => self.unexpected(&resp),
@@ -368,7 +369,7 @@ impl Exchange for Login {
             None => {
                 self.finish(
                     Status::Unreachable,
-                    Some("verify.internal"),
+                    Some(ErrorCode::VerifyInternal),
                     "nothing left to do",
                 );
                 self.next()
@@ -404,19 +405,19 @@ impl Exchange for Login {
             Transport::Unreachable => (
                 Status::Unreachable,
                 "unreachable",
-                "verify.unreachable",
+                ErrorCode::VerifyUnreachable,
                 "the server could not be reached",
             ),
             Transport::Tls => (
                 Status::Tls,
                 "tls",
-                "verify.tls",
+                ErrorCode::VerifyTls,
                 "the TLS handshake failed (certificate not trusted, expired or for another host)",
             ),
             Transport::Timeout => (
                 Status::Timeout,
                 "timeout",
-                "verify.timeout",
+                ErrorCode::VerifyTimeout,
                 "no answer within the timeout",
             ),
         };
