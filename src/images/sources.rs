@@ -18,8 +18,8 @@
 //! secret, so it is an error here. Results carry server, username and source index, never a
 //! password.
 
+use crate::base64_codec::{self, Alphabet, Padding};
 use crate::ErrorCode;
-use base64::Engine;
 use serde_json::{Map, Value};
 
 use super::keyring::{Keyring, KeyringMatch};
@@ -117,9 +117,7 @@ impl Reader<'_> {
         const KEY: &str = ".dockerconfigjson";
         let encoded = v.pointer("/data/.dockerconfigjson").and_then(Value::as_str);
         let text = match encoded {
-            Some(b64) => base64::engine::general_purpose::STANDARD
-                .decode(b64.trim())
-                .ok()
+            Some(b64) => base64_codec::decode(b64.trim(), Alphabet::Standard, Padding::Required)
                 .and_then(|b| String::from_utf8(b).ok()),
             None => v
                 .pointer("/stringData/.dockerconfigjson")
@@ -191,9 +189,7 @@ impl Reader<'_> {
 /// The username in an `auth` value (`decodeDockerConfigFieldAuth`), `None` when it does not
 /// decode.
 fn auth_username(auth: &str) -> Option<String> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(auth)
-        .ok()?;
+    let bytes = base64_codec::decode(auth, Alphabet::Standard, Padding::Required)?;
     let text = String::from_utf8(bytes).ok()?;
     text.split_once(':').map(|(u, _)| u.to_owned())
 }
