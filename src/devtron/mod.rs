@@ -12,7 +12,7 @@
 //! | `public` | `isPublic`; for `other` with container use `registryCredentialsType: "anonymous"` |
 //! | ECR `awsAuthType` + keys | `awsAccessKeyId`, `awsSecretAccessKey` (both empty = IAM role), `awsRegion` (from the host), `assumeRoleArn` |
 //! | `username`, `password` | `username`, `password`; GCP keys single-quoted (`'{...}'`) as the platform stores them |
-//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value |
+//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value (an SSH tunnel with neither secret: both `""`; a custom credential's password: `"password":""`) |
 //! | `connection`, `cert` | `connection`, `cert` (`other`, and any type whose connection is not `secure`) |
 //! | `injection` | `ipsConfig` (see [`ips`]); always sent, the no-injection policy when there is none |
 //! | `remoteConnection` | `remoteConnectionConfig { connectionMethod, proxyConfig, sshConfig }` |
@@ -27,7 +27,7 @@ use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use crate::catalog::{Connection, RegistryType};
-use crate::config::{AwsAuthType, RegistryConfig, RemoteConnection, Usage};
+use crate::config::{AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage};
 use crate::secret::ecr_host;
 use crate::secret::from_config::strip_single_quotes;
 use crate::JSON_KEY_USERNAME;
@@ -51,7 +51,13 @@ pub fn without_scheme(url: &str) -> &str {
     SCHEMES.iter().find_map(|s| u.strip_prefix(s)).unwrap_or(u)
 }
 
+/// `remoteConnectionConfig`; an SSH tunnel without either secret (both kept, update mode)
+/// sends both as `""`, as the platform's GET answers them.
 fn remote_connection(rc: &RemoteConnection) -> Value {
+    let kept = (rc.method == ConnectionMethod::Ssh
+        && rc.ssh_password.is_none()
+        && rc.ssh_auth_key.is_none())
+    .then(String::new);
     let mut out = Map::new();
     out.insert("connectionMethod".into(), Value::from(rc.method.devtron()));
     if let Some(url) = &rc.proxy_url {
@@ -61,10 +67,10 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
     }
     let mut ssh = Map::new();
     for (key, v) in [
-        ("sshServerAddress", &rc.ssh_server_address),
-        ("sshUsername", &rc.ssh_username),
-        ("sshPassword", &rc.ssh_password),
-        ("sshAuthKey", &rc.ssh_auth_key),
+        ("sshServerAddress", rc.ssh_server_address.as_ref()),
+        ("sshUsername", rc.ssh_username.as_ref()),
+        ("sshPassword", rc.ssh_password.as_ref().or(kept.as_ref())),
+        ("sshAuthKey", rc.ssh_auth_key.as_ref().or(kept.as_ref())),
     ] {
         if let Some(v) = v {
             ssh.insert(key.into(), Value::from(v.as_str()));
