@@ -63,6 +63,18 @@ fn value(b: u8, alphabet: Alphabet) -> Option<u32> {
 /// end of the last group of four, padding the mode does not allow, a length that leaves one
 /// symbol over, or bits set past the last byte (a non-canonical last symbol).
 pub fn decode(input: impl AsRef<[u8]>, alphabet: Alphabet, padding: Padding) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    decode_into(input, alphabet, padding, &mut out).map(|()| out)
+}
+
+/// [`decode`], appending to `out` (a buffer reused across calls); on `None`, `out` may hold
+/// part of the bytes.
+pub fn decode_into(
+    input: impl AsRef<[u8]>,
+    alphabet: Alphabet,
+    padding: Padding,
+    out: &mut Vec<u8>,
+) -> Option<()> {
     let input = input.as_ref();
     let len = input.len();
     if len % 4 == 1 {
@@ -83,7 +95,7 @@ pub fn decode(input: impl AsRef<[u8]>, alphabet: Alphabet, padding: Padding) -> 
     if !allowed {
         return None;
     }
-    let mut out = Vec::with_capacity(symbols * 3 / 4);
+    out.reserve(symbols * 3 / 4);
     let mut acc = 0u32;
     let mut bits = 0u32;
     for &b in input.get(..symbols)? {
@@ -96,7 +108,7 @@ pub fn decode(input: impl AsRef<[u8]>, alphabet: Alphabet, padding: Padding) -> 
         }
     }
     // What is left are the unused low bits of the last symbol: they must be zero.
-    (acc == 0).then_some(out)
+    (acc == 0).then_some(())
 }
 
 #[cfg(test)]
