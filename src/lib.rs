@@ -29,6 +29,7 @@ mod remote_connection;
 pub mod report;
 pub mod schema;
 pub mod secret_string;
+mod sha256;
 pub mod time;
 mod url;
 mod usage;

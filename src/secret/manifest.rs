@@ -17,7 +17,6 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::dockerconfig::{docker_config_json, DockerEntry};
 use super::error::{pointer_segment, SecretError};
@@ -136,7 +135,7 @@ pub fn secret_hash(name: &str, data_base64: &str) -> String {
         },
         true,
     );
-    let digest = Sha256::digest(encoded.as_bytes());
+    let digest = crate::sha256::sha256(encoded.as_bytes());
     let mut hex = String::new();
     for b in digest.iter().take(5) {
         let _ = write!(hex, "{b:02x}");
