@@ -12,7 +12,7 @@
 //! | `public` | `isPublic`; for `other` with container use `registryCredentialsType: "anonymous"` |
 //! | ECR `awsAuthType` + keys | `awsAccessKeyId`, `awsSecretAccessKey` (both empty = IAM role), `awsRegion` (from the host), `assumeRoleArn` |
 //! | `username`, `password` | `username`, `password`; GCP keys single-quoted (`'{...}'`) as the platform stores them |
-//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value |
+//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value (an SSH tunnel with neither secret: both `""`; a custom credential's password: `"password":""`) |
 //! | `connection`, `cert` | `connection`, `cert` (`other`, and any type whose connection is not `secure`) |
 //! | `injection` | `ipsConfig` (see [`ips`]); always sent, the no-injection policy when there is none |
 //! | `remoteConnection` | `remoteConnectionConfig { connectionMethod, proxyConfig, sshConfig }` |
@@ -28,7 +28,7 @@ use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use crate::catalog::{Connection, RegistryType};
-use crate::config::{AwsAuthType, RegistryConfig, RemoteConnection, Usage};
+use crate::config::{AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage};
 use crate::secret::ecr_host;
 use crate::secret::from_config::strip_single_quotes;
 use crate::JSON_KEY_USERNAME;
@@ -52,7 +52,13 @@ pub fn without_scheme(url: &str) -> &str {
     SCHEMES.iter().find_map(|s| u.strip_prefix(s)).unwrap_or(u)
 }
 
+/// `remoteConnectionConfig`; an SSH tunnel without either secret (both kept, update mode)
+/// sends both as `""`, as the platform's GET answers them.
 fn remote_connection(rc: &RemoteConnection) -> Value {
+    let kept = (rc.method == ConnectionMethod::Ssh
+        && rc.ssh_password.is_none()
+        && rc.ssh_auth_key.is_none())
+    .then_some("");
     let mut out = Map::new();
     out.insert("connectionMethod".into(), Value::from(rc.method.devtron()));
     if let Some(url) = &rc.proxy_url {
@@ -62,19 +68,19 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
     }
     let mut ssh = Map::new();
     for (key, v) in [
-        ("sshServerAddress", &rc.ssh_server_address.as_deref()),
-        ("sshUsername", &rc.ssh_username.as_deref()),
+        ("sshServerAddress", rc.ssh_server_address.as_deref()),
+        ("sshUsername", rc.ssh_username.as_deref()),
         (
             "sshPassword",
-            &rc.ssh_password.as_ref().map(SecretString::expose),
+            rc.ssh_password.as_ref().map(SecretString::expose).or(kept),
         ),
         (
             "sshAuthKey",
-            &rc.ssh_auth_key.as_ref().map(SecretString::expose),
+            rc.ssh_auth_key.as_ref().map(SecretString::expose).or(kept),
         ),
     ] {
         if let Some(v) = v {
-            ssh.insert(key.into(), Value::from(*v));
+            ssh.insert(key.into(), Value::from(v));
         }
     }
     if !ssh.is_empty() {
@@ -92,8 +98,10 @@ pub fn devtron_type(t: RegistryType) -> &'static str {
     }
 }
 
-/// [`to_devtron_payload`] as a report: the payload as `value`, and the warning
-/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`).
+/// [`to_devtron_payload`] as a report: the payload as `value`, and the warnings
+/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`) and
+/// `devtron.dropped-field` at `/awsSessionToken` when an ECR session token is left out (the
+/// payload has no field for it).
 pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value> {
     let mut warnings = Vec::new();
     if devtron_type(config.registry_type) != config.registry_type.id() {
@@ -101,6 +109,14 @@ pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value
             "/registryType",
             ErrorCode::DevtronTypeAsOther,
             "the platform has no such registry type; it is sent as \"other\"",
+        ));
+    }
+    let keys = config.aws_auth_type == Some(AwsAuthType::UserAuth) && !config.public;
+    if keys && config.aws_session_token.is_some() {
+        warnings.push(crate::Issue::new(
+            "/awsSessionToken",
+            ErrorCode::DevtronDroppedField,
+            "the platform's payload has no field for a session token; it is left out",
         ));
     }
     crate::Report::new(Vec::new(), warnings, Some(to_devtron_payload(config)))

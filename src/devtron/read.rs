@@ -3,13 +3,14 @@
 
 use crate::secret_string::SecretString;
 use crate::ErrorCode;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::ips::from_ips_config;
 use super::{without_scheme, DEVTRON_PLUGIN_ID};
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{
-    Access, AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage,
+    Access, AwsAuthType, ConnectionMethod, CredentialSource, RegistryConfig, RemoteConnection,
+    Usage,
 };
 use crate::json_read::{Fields, Mismatch};
 use crate::report::{Issue, Report};
@@ -50,6 +51,56 @@ pub(crate) fn dropped(path: &str) -> Issue {
         ErrorCode::DevtronDroppedField,
         "this field has no place in a registry configuration and was left out",
     )
+}
+
+/// The `config.keep-stored` warning for a secret the payload leaves blank, as the platform's
+/// GET does: the configuration leaves it out, and its update keeps the stored one.
+fn kept(path: &str) -> Issue {
+    Issue::new(
+        path,
+        ErrorCode::ConfigKeepStored,
+        "blank, as the platform's GET answers: validate with mode \"update\" to keep the stored secret",
+    )
+}
+
+/// The `config.keep-stored` warnings of a configuration read from `obj`: each secret it needs
+/// that the payload left blank or out.
+fn kept_secrets(obj: &Map<String, Value>, config: &RegistryConfig) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let ecr = config.registry_type == RegistryType::Ecr;
+    if !config.public && !ecr && config.password.is_none() {
+        out.push(kept("/password"));
+    }
+    if config.aws_auth_type == Some(AwsAuthType::UserAuth) && config.aws_secret_access_key.is_none()
+    {
+        out.push(kept("/awsSecretAccessKey"));
+    }
+    if let Some(rc) = config.remote_connection.as_ref() {
+        let ssh = rc.method == ConnectionMethod::Ssh;
+        let neither = rc.ssh_password.is_none() && rc.ssh_auth_key.is_none();
+        let ssh_config = obj
+            .get("remoteConnectionConfig")
+            .and_then(|r| r.get("sshConfig"));
+        for (key, path) in [
+            (
+                "sshPassword",
+                "/remoteConnectionConfig/sshConfig/sshPassword",
+            ),
+            ("sshAuthKey", "/remoteConnectionConfig/sshConfig/sshAuthKey"),
+        ] {
+            let v = ssh_config.and_then(|s| s.get(key)).and_then(Value::as_str);
+            if ssh && (v == Some("") || (neither && v.is_none())) {
+                out.push(kept(path));
+            }
+        }
+    }
+    let custom = config.injection.as_ref().filter(|i| {
+        i.credential_source == CredentialSource::CustomCredential && i.custom_password.is_none()
+    });
+    if custom.is_some() {
+        out.push(kept("/ipsConfig/credentialValue"));
+    }
+    out
 }
 
 /// Reads the payload's fields with the one JSON reader, collecting issues: a field of the wrong
@@ -220,10 +271,12 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
 /// (`devtron.credentials-type`); `remoteConnectionConfig.connectionMethod` is unknown
 /// (`devtron.connection-method`); or `ipsConfig` is wrong (see [`from_ips_config`]).
 ///
-/// Empty or absent secrets (`password`, `awsSecretAccessKey`: the platform's GET returns them
-/// empty) are left out of the configuration: validate it with `mode: "update"` to keep the
-/// stored ones. Warnings: `devtron.dropped-field` and `devtron.unknown-field` (see the module
-/// docs), `injection.both-lists`. The value is shaped like a configuration, not validated.
+/// Empty or absent secrets (`password`, `awsSecretAccessKey`, the SSH tunnel's `sshPassword`
+/// and `sshAuthKey`, the `CUSTOM_CREDENTIAL` password: the platform's GET returns them empty)
+/// are left out of the configuration, each with the warning `config.keep-stored`: validate it
+/// with `mode: "update"` to keep the stored ones. Other warnings: `devtron.dropped-field` and
+/// `devtron.unknown-field` (see the module docs), `injection.both-lists`. The value is shaped
+/// like a configuration, not validated.
 pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let Some(obj) = payload.as_object() else {
         return Report::fail(Issue::new(
@@ -360,5 +413,6 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         assume_role_arn: if ecr { assume_role_arn } else { None },
         remote_connection,
     };
+    warnings.extend(kept_secrets(obj, &config));
     Report::new(Vec::new(), warnings, Some(config))
 }

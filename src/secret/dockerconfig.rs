@@ -11,7 +11,6 @@ use crate::ErrorCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use base64::Engine as _;
 use serde::Serialize;
 
 use super::error::SecretError;
@@ -54,9 +53,7 @@ impl DockerEntry {
     /// The `auth` field: standard base64 of `username:password`. Secret.
     pub fn auth(&self) -> SecretString {
         let pair = format!("{}:{}", self.username, self.password.expose());
-        base64::engine::general_purpose::STANDARD
-            .encode(pair)
-            .into()
+        crate::base64_codec::encode(pair).into()
     }
 
     /// Checks one entry; paths are relative to the entry (`/server`, `/password`, ...).

@@ -16,8 +16,8 @@ use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 use crate::codec::{decode_json, error};
-use regcred::json_read::{Expected, Fields, Mismatch};
 use regcred::inject::SecretNaming;
+use regcred::json_read::{Expected, Fields, Mismatch};
 use regcred::secret::SecretError;
 use regcred::time::Timestamp;
 use regcred::validate::Mode;
@@ -29,7 +29,10 @@ pub fn missing(what: &str) -> JsValue {
 
 /// `argument.type` for `what`, which should be `expected`.
 pub fn wrong_type(what: &str, expected: &str) -> JsValue {
-    error(ErrorCode::ArgumentType, &format!("{what} must be {expected}"))
+    error(
+        ErrorCode::ArgumentType,
+        &format!("{what} must be {expected}"),
+    )
 }
 
 /// Whether a JS value counts as absent (`undefined` or `null`).
@@ -149,7 +152,11 @@ impl Options {
     /// A list-of-text option (`[]` when absent).
     pub fn texts(&self, key: &str) -> Result<Vec<String>, JsValue> {
         let found = self.fields().texts(key).map_err(wrong_option)?;
-        Ok(found.unwrap_or_default().into_iter().map(str::to_owned).collect())
+        Ok(found
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_owned)
+            .collect())
     }
 
     /// `options.now` (ISO-8601 text or epoch milliseconds), the host clock when absent:
@@ -159,7 +166,10 @@ impl Options {
         match self.get("now") {
             None => Ok(host_now()),
             Some(Value::String(s)) => Timestamp::parse_iso8601(s).ok_or_else(|| {
-                error(ErrorCode::ArgumentNow, "options.now must be an ISO-8601 date-time")
+                error(
+                    ErrorCode::ArgumentNow,
+                    "options.now must be an ISO-8601 date-time",
+                )
             }),
             Some(Value::Number(n)) => match n.as_f64() {
                 Some(ms) if ms.is_finite() && ms.abs() < 8.64e15 => {

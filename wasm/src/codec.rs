@@ -48,7 +48,12 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
     if value.is_undefined() {
         return Ok(None);
     }
-    let not_json = || error(ErrorCode::ArgumentType, &format!("{what} must be JSON data"));
+    let not_json = || {
+        error(
+            ErrorCode::ArgumentType,
+            &format!("{what} must be JSON data"),
+        )
+    };
     let json = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
     if !json.is_string() {
         return Err(not_json());
@@ -60,9 +65,12 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
         ));
     }
     let text = json.as_string().ok_or_else(not_json)?;
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|_| error(ErrorCode::ArgumentType, &format!("{what} must be JSON data")))
+    serde_json::from_str(&text).map(Some).map_err(|_| {
+        error(
+            ErrorCode::ArgumentType,
+            &format!("{what} must be JSON data"),
+        )
+    })
 }
 
 /// Decodes and validates a registry configuration argument: the normalized configuration, or a

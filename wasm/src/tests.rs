@@ -92,10 +92,7 @@ fn texts(v: &[&str]) -> Vec<String> {
 fn fetch_failures_are_classified() {
     use crate::transport::classify;
     use regcred::verify::http::Transport;
-    assert_eq!(
-        classify("AbortError", &[], false),
-        Transport::Timeout
-    );
+    assert_eq!(classify("AbortError", &[], false), Transport::Timeout);
     assert_eq!(
         classify("TypeError", &texts(&["fetch failed"]), true),
         Transport::Timeout
@@ -105,15 +102,9 @@ fn fetch_failures_are_classified() {
         "DEPTH_ZERO_SELF_SIGNED_CERT",
         "self-signed certificate",
     ]);
-    assert_eq!(
-        classify("TypeError", &undici, false),
-        Transport::Tls
-    );
+    assert_eq!(classify("TypeError", &undici, false), Transport::Tls);
     let deno = texts(&["error sending request: invalid peer certificate: UnknownIssuer"]);
-    assert_eq!(
-        classify("TypeError", &deno, false),
-        Transport::Tls
-    );
+    assert_eq!(classify("TypeError", &deno, false), Transport::Tls);
     let refused = texts(&[
         "fetch failed",
         "ECONNREFUSED",
@@ -124,4 +115,3 @@ fn fetch_failures_are_classified() {
         Transport::Unreachable
     );
 }
-

@@ -1,7 +1,7 @@
 //! Exports: `verifyCredentials` and `ecrAuthorizationToken`, driven by the host's `fetch`.
 
-use regcred::ErrorCode;
 use js_sys::{Function, Promise, Reflect};
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
