@@ -131,15 +131,19 @@ pub(crate) fn check_indexed<'a>(
     entries: impl IntoIterator<Item = (usize, &'a DockerEntry)>,
 ) -> Result<(), SecretError> {
     let mut errors = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    // A list, not a set: requests hold at most `MAX_REGISTRIES` entries, and a BTreeSet of
+    // `&str` would be one more B-tree instance in the module.
+    let mut seen: Vec<&str> = Vec::new();
     let mut any = false;
     for (i, e) in entries {
         any = true;
         errors.extend(e.check().into_iter().map(|x| x.under(&format!("/{i}"))));
-        if !seen.insert(e.server.as_str()) {
+        if seen.contains(&e.server.as_str()) {
             errors.push(SecretError::DuplicateServer {
                 path: format!("/{i}/server"),
             });
+        } else {
+            seen.push(e.server.as_str());
         }
     }
     if !any {
