@@ -3,10 +3,13 @@
 //!
 //! - [`grammar`] matches the reference grammar by hand (no regular-expression engine);
 //! - [`reference`] parses and normalizes references ([`parse_image_reference`]);
-//! - [`keyring`] is the kubelet's credential keyring (key normalization, host globs, lookup);
+//! - [`keyring`] is the kubelet's credential keyring (key normalization, host globs, lookup),
+//!   reading keys as Go's `url.Parse` does (`go_url.rs`) and globbing labels (`glob.rs`);
 //! - [`sources`] reads registry configurations and `.dockerconfigjson` documents into it and
 //!   answers [`resolve_credentials`].
 
+mod glob;
+mod go_url;
 pub mod grammar;
 pub mod keyring;
 pub mod reference;

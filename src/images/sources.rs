@@ -52,8 +52,9 @@ pub enum Source<'a> {
     Json(&'a Value),
     /// A `.dockerconfigjson` document as JSON text.
     Text(&'a str),
-    /// The `auths` entries of a `.dockerconfigjson` document object, in any order.
-    Auths(Vec<AuthEntry<'a>>),
+    /// The `auths` entries of a `.dockerconfigjson` document object, best in key order (as a
+    /// JSON object's keys are; other orders are sorted into a copy).
+    Auths(&'a [AuthEntry<'a>]),
 }
 
 /// One entry of a document's `auths`.
@@ -186,7 +187,7 @@ impl Reader<'_, '_> {
         let Some(auths) = v.get("auths").and_then(Value::as_object) else {
             return self.errors.push(shape(at(index)));
         };
-        self.entries(index, AUTHS, auth_entries(auths));
+        self.entries(index, AUTHS, &auth_entries(auths));
     }
 
     fn secret(&mut self, index: usize, v: &Value) {
@@ -204,7 +205,7 @@ impl Reader<'_, '_> {
         };
         match text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
             Some(doc) => match doc.get("auths").and_then(Value::as_object) {
-                Some(auths) => self.entries(index, SECRET_AUTHS, auth_entries(auths)),
+                Some(auths) => self.entries(index, SECRET_AUTHS, &auth_entries(auths)),
                 None => self.errors.push(shape(format!("{}/data/{KEY}", at(index)))),
             },
             None => self.errors.push(Issue::new(
@@ -216,10 +217,21 @@ impl Reader<'_, '_> {
     }
 
     /// Adds a document's entries in key order; `auths` is where they sit in the source.
-    fn entries(&mut self, index: usize, auths: &str, mut entries: Vec<AuthEntry<'_>>) {
-        entries.sort_by(|a, b| a.server.cmp(b.server));
+    fn entries(&mut self, index: usize, auths: &str, entries: &[AuthEntry<'_>]) {
+        let sorted;
+        let entries = if entries
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.server <= b.server))
+        {
+            entries
+        } else {
+            let mut copy = entries.to_vec();
+            copy.sort_by(|a, b| a.server.cmp(b.server));
+            sorted = copy;
+            &sorted
+        };
         let mut decoded = Vec::new();
-        for AuthEntry { server, fields } in entries {
+        for &AuthEntry { server, fields } in entries {
             let path = || format!("{}{auths}/{}", at(index), pointer_token(server));
             let Some(fields) = fields else {
                 self.errors.push(Issue::new(
