@@ -17,6 +17,7 @@
     )
 )]
 
+mod base64_codec;
 pub mod catalog;
 pub mod config;
 pub mod error_code;

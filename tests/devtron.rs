@@ -315,3 +315,16 @@ fn every_unreadable_payload_gives_its_code() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_session_token_left_out_of_the_payload_is_a_warning() {
+    let c = config(json!({"name": "ecr-sts", "registryType": "ecr",
+        "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "awsAuthType": "user-auth",
+        "awsAccessKeyId": "ASIAIOSFODNN7EXAMPLE", "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "awsSessionToken": "FwoGZXIvYXdzEXAMPLETOKEN"}));
+    let r = regcred::to_devtron_payload_report(&c);
+    assert_eq!(r.warning_codes(), ["devtron.dropped-field"]);
+    assert_eq!(r.warnings[0].path, "/awsSessionToken");
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains("FwoGZXIv"));
+}

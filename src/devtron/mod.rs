@@ -91,8 +91,10 @@ pub fn devtron_type(t: RegistryType) -> &'static str {
     }
 }
 
-/// [`to_devtron_payload`] as a report: the payload as `value`, and the warning
-/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`).
+/// [`to_devtron_payload`] as a report: the payload as `value`, and the warnings
+/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`) and
+/// `devtron.dropped-field` at `/awsSessionToken` when an ECR session token is left out (the
+/// payload has no field for it).
 pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value> {
     let mut warnings = Vec::new();
     if devtron_type(config.registry_type) != config.registry_type.id() {
@@ -100,6 +102,14 @@ pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value
             "/registryType",
             ErrorCode::DevtronTypeAsOther,
             "the platform has no such registry type; it is sent as \"other\"",
+        ));
+    }
+    let keys = config.aws_auth_type == Some(AwsAuthType::UserAuth) && !config.public;
+    if keys && config.aws_session_token.is_some() {
+        warnings.push(crate::Issue::new(
+            "/awsSessionToken",
+            ErrorCode::DevtronDroppedField,
+            "the platform's payload has no field for a session token; it is left out",
         ));
     }
     crate::Report::new(Vec::new(), warnings, Some(to_devtron_payload(config)))

@@ -20,8 +20,8 @@
 //! secret, so it is an error here. Results carry server, username and source index, never a
 //! password.
 
+use crate::base64_codec::{self, Alphabet, Padding};
 use crate::ErrorCode;
-use base64::Engine;
 use serde_json::{Map, Value};
 
 use super::keyring::{KeyringMatch, Lookup};
@@ -194,9 +194,7 @@ impl Reader<'_, '_> {
         const KEY: &str = ".dockerconfigjson";
         let encoded = v.pointer("/data/.dockerconfigjson").and_then(Value::as_str);
         let text = match encoded {
-            Some(b64) => base64::engine::general_purpose::STANDARD
-                .decode(b64.trim())
-                .ok()
+            Some(b64) => base64_codec::decode(b64.trim(), Alphabet::Standard, Padding::Required)
                 .and_then(|b| String::from_utf8(b).ok()),
             None => v
                 .pointer("/stringData/.dockerconfigjson")
@@ -275,9 +273,7 @@ impl Reader<'_, '_> {
 /// `None` when it does not decode.
 fn auth_username<'b>(auth: &str, buffer: &'b mut Vec<u8>) -> Option<&'b str> {
     buffer.clear();
-    base64::engine::general_purpose::STANDARD
-        .decode_vec(auth, buffer)
-        .ok()?;
+    base64_codec::decode_into(auth, Alphabet::Standard, Padding::Required, buffer)?;
     let text = std::str::from_utf8(buffer).ok()?;
     text.split_once(':').map(|(u, _)| u)
 }

@@ -15,7 +15,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use base64::Engine as _;
 use serde::Serialize;
 
 use super::dockerconfig::{docker_config_json, DockerEntry};
@@ -209,7 +208,7 @@ pub fn pull_secret(
     let docker_config_json = doc.unwrap_or_default();
     let mut name = options.name.clone();
     if options.append_hash {
-        let data = base64::engine::general_purpose::STANDARD.encode(&docker_config_json);
+        let data = crate::base64_codec::encode(&docker_config_json);
         name = format!("{name}-{}", secret_hash(&name, &data));
     }
     Ok(PullSecret {
@@ -225,7 +224,7 @@ pub fn pull_secret(
 impl PullSecret {
     /// The `.dockerconfigjson` value as stored in `data` (standard base64).
     pub fn data_base64(&self) -> String {
-        base64::engine::general_purpose::STANDARD.encode(&self.docker_config_json)
+        crate::base64_codec::encode(&self.docker_config_json)
     }
 
     /// The manifest in the given format.

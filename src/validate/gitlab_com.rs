@@ -9,10 +9,12 @@ use super::json_walk::Walker;
 use crate::model::fields::GITLAB_COM;
 use crate::ErrorCode;
 
-/// Whether a normalized registry URL (`host[:port][/path]`) is GitLab.com's registry.
+/// Whether a normalized registry URL (`host[:port][/path]`) is GitLab.com's registry (on any
+/// port or path).
 pub fn is_gitlab_com(url: &str) -> bool {
     let authority = url.split('/').next().unwrap_or(url);
-    authority.eq_ignore_ascii_case(GITLAB_COM)
+    let host = authority.split(':').next().unwrap_or(authority);
+    host.eq_ignore_ascii_case(GITLAB_COM)
 }
 
 /// Refuses the connection options of `config` (the configuration as given, before the form's

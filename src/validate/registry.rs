@@ -108,7 +108,12 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         Some(v) if !v.is_boolean() && !v.is_null() => Some(Credentials::default()),
         _ => credentials(&mut w, t, obj, mode),
     };
-    let region = url.as_deref().and_then(crate::secret::ecr_host::ecr_region);
+    // Only an ECR role ARN needs the region: other types skip the ECR parser (it is also
+    // code a first call would have to compile, see ARCHITECTURE.md, "Cold start").
+    let region = (t == RegistryType::Ecr)
+        .then_some(url.as_deref())
+        .flatten()
+        .and_then(crate::secret::ecr_host::ecr_region);
     let platform = check_platform_fields(
         &mut w,
         t,

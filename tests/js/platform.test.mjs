@@ -105,6 +105,12 @@ test('platform rules outside validateRegistry\'s cases: too many chart repositor
   const ghcr = toDevtronPayload({ name: 'gh-ci', registryType: 'ghcr', username: 'octocat', password: 'ghp_x' }, { report: true });
   assert.deepEqual(ghcr.warnings.map((i) => [i.path, i.code]), [['/registryType', 'devtron.type-as-other']]);
   assert.equal(ghcr.value.registryType, 'other');
+  // An ECR session token has no field in the payload: left out, with a warning.
+  const sts = toDevtronPayload({ name: 'ecr-sts', registryType: 'ecr',
+    registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth', awsAccessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+    awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', awsSessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' }, { report: true });
+  assert.deepEqual(sts.warnings.map((i) => [i.path, i.code]), [['/awsSessionToken', 'devtron.dropped-field']]);
+  assert.ok(!JSON.stringify(sts).includes('FwoGZXIv'));
 });
 
 test('single platform fields validate on each keystroke', () => {
@@ -180,4 +186,23 @@ test('verifyCredentials with a role: STS, token, registry; no role secret in the
   const denied = await verifyCredentials(roleConfig, { now: NOW, fetch: async () => new Response(
     '<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>', { status: 403 }) });
   assert.deepEqual([denied.ok, denied.status, denied.code], [false, 'unauthorized', 'sts.access-denied']);
+});
+
+test('a public registry (public ECR included) is verified anonymously: no keys, no ECR API', async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    seen.push(`${url} ${auth ?? '-'}`);
+    const v2 = { 'docker-distribution-api-version': 'registry/2.0' };
+    if (String(url).startsWith('https://public.ecr.aws/token')) return new Response('{"token":"anon-token"}', { status: 200 });
+    if (auth === 'Bearer anon-token') return new Response('{}', { status: 200, headers: v2 });
+    return new Response('', { status: 401, headers: { ...v2,
+      'www-authenticate': 'Bearer realm="https://public.ecr.aws/token",service="public.ecr.aws",scope="aws"' } });
+  };
+  const config = { name: 'ecr-public', registryType: 'ecr', registryUrl: 'public.ecr.aws', public: true,
+    usage: { charts: 'pull', chartRepositories: ['bitnami/redis'] } };
+  const r = await verifyCredentials(config, { fetch, now: NOW });
+  assert.equal(r.status, 'anonymous', JSON.stringify(r));
+  assert.ok(seen.every((s) => !s.includes('api.ecr') && !s.includes('sts.')), seen.join('\n'));
+  assert.equal(seen.length, 3, seen.join('\n'));
 });
