@@ -19,6 +19,7 @@
 //! allocation per entry (the keyring's budget is per call: see ARCHITECTURE.md, "Images").
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -196,8 +197,8 @@ pub fn is_default_registry_match(image: &str) -> bool {
 pub struct Lookup<'i> {
     image: &'i str,
     target: Option<Target>,
-    /// Matching entries and their keys, in the order offered.
-    found: Vec<(String, KeyringMatch)>,
+    /// Matching entries by key, each key's in the order offered.
+    found: BTreeMap<String, Vec<KeyringMatch>>,
     /// Entries under Docker Hub's key, the answer for a Docker Hub image when nothing matched.
     hub: Vec<KeyringMatch>,
 }
@@ -208,7 +209,7 @@ impl<'i> Lookup<'i> {
         Lookup {
             image,
             target: Target::parse(image),
-            found: Vec::new(),
+            found: BTreeMap::new(),
             hub: Vec::new(),
         }
     }
@@ -226,7 +227,7 @@ impl<'i> Lookup<'i> {
         };
         if let (Some(glob), Some(target)) = (&key.glob, &self.target) {
             if glob.matches(target) {
-                self.found.push((key.text(), entry()));
+                self.found.entry(key.text()).or_default().push(entry());
             }
         }
         if key.is_docker_hub() {
@@ -238,7 +239,7 @@ impl<'i> Lookup<'i> {
     /// The entries the kubelet would try, in its order: matching keys most specific first
     /// (reverse byte order of the keys), each key's entries in the order they were offered;
     /// Docker Hub's entries for a Docker Hub image when no key matched.
-    pub fn finish(mut self) -> Vec<KeyringMatch> {
+    pub fn finish(self) -> Vec<KeyringMatch> {
         if self.found.is_empty() {
             return if is_default_registry_match(self.image) {
                 self.hub
@@ -246,9 +247,7 @@ impl<'i> Lookup<'i> {
                 Vec::new()
             };
         }
-        // Stable: entries under one key keep their order.
-        self.found.sort_by(|a, b| b.0.cmp(&a.0));
-        self.found.into_iter().map(|(_, m)| m).collect()
+        self.found.into_values().rev().flatten().collect()
     }
 }
 

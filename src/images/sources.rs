@@ -52,8 +52,8 @@ pub enum Source<'a> {
     Json(&'a Value),
     /// A `.dockerconfigjson` document as JSON text.
     Text(&'a str),
-    /// The `auths` entries of a `.dockerconfigjson` document object, best in key order (as a
-    /// JSON object's keys are; other orders are sorted into a copy).
+    /// The `auths` entries of a `.dockerconfigjson` document object, in the order the keyring
+    /// adds them: key order (bytewise, as a JSON object's keys are read).
     Auths(&'a [AuthEntry<'a>]),
 }
 
@@ -214,20 +214,8 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Adds a document's entries in key order; `auths` is where they sit in the source.
+    /// Adds a document's entries in their order; `auths` is where they sit in the source.
     fn entries(&mut self, index: usize, auths: &str, entries: &[AuthEntry<'_>]) {
-        let sorted;
-        let entries = if entries
-            .windows(2)
-            .all(|w| matches!(w, [a, b] if a.server <= b.server))
-        {
-            entries
-        } else {
-            let mut copy = entries.to_vec();
-            copy.sort_by(|a, b| a.server.cmp(b.server));
-            sorted = copy;
-            &sorted
-        };
         let mut decoded = Vec::new();
         for &AuthEntry { server, fields } in entries {
             let path = || format!("{}{auths}/{}", at(index), pointer_token(server));

@@ -101,10 +101,7 @@ pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, 
 }
 
 fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
-    let Packed {
-        records,
-        mut entries,
-    } = packed;
+    let Packed { records, entries } = packed;
     let values = records
         .iter()
         .filter_map(|r| match r {
@@ -113,13 +110,6 @@ fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
         })
         .collect::<Result<Vec<serde_json::Value>, _>>()
         .map_err(|_| args::wrong_type("sources", "JSON data"))?;
-    for r in &records {
-        if let Record::Auths(start, end) = r {
-            if let Some(doc) = entries.get_mut(*start..*end) {
-                doc.sort_by(|a, b| a.server.cmp(b.server));
-            }
-        }
-    }
     let mut values = values.iter();
     let sources = records
         .into_iter()
@@ -213,7 +203,16 @@ fn unpack(packed: &str) -> Option<Packed<'_>> {
             _ => return None,
         }
     }
-    (fields.count == declared + 1).then_some(Packed { records, entries })
+    // `packSources` sorts each document's keys by UTF-16 code units; where that is not the
+    // byte order of their UTF-8 (keys beyond U+FFFF) the sources are read as JSON.
+    let sorted = records.iter().all(|r| match r {
+        Record::Auths(start, end) => entries.get(*start..*end).is_some_and(|doc| {
+            doc.windows(2)
+                .all(|w| matches!(w, [a, b] if a.server < b.server))
+        }),
+        _ => true,
+    });
+    (fields.count == declared + 1 && sorted).then_some(Packed { records, entries })
 }
 
 /// Checks whether a configuration's credentials may pull (or push) `options.repository`
