@@ -5,7 +5,6 @@
 //! ISO-8601 / RFC 3339 text (`2026-11-26T22:41:00Z`), epoch milliseconds, and the compact forms
 //! AWS Signature V4 uses (`20261126T224100Z`, `20261126`).
 
-use crate::ErrorCode;
 use std::fmt;
 
 /// Whole seconds since 1970-01-01T00:00:00Z.
@@ -194,48 +193,6 @@ impl Timestamp {
     pub fn to_amz_day(self) -> String {
         let c = self.to_civil();
         format!("{:04}{:02}{:02}", c.year, c.month, c.day)
-    }
-}
-
-/// Why an option's time value was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TimeOptionError {
-    /// Always `argument.now`.
-    pub code: ErrorCode,
-    /// What was expected (never the value itself).
-    pub message: &'static str,
-}
-
-/// Reads the `now` member of an options object: ISO-8601 text or epoch milliseconds.
-/// `Ok(None)` when the options are absent or have no `now` (the caller uses the host clock).
-///
-/// # Errors
-/// When `now` is present but neither a valid ISO-8601 date-time nor a finite number.
-pub fn now_option(
-    options: Option<&serde_json::Value>,
-) -> Result<Option<Timestamp>, TimeOptionError> {
-    use serde_json::Value;
-    match options.and_then(|o| o.get("now")) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Timestamp::parse_iso8601(s)
-            .map(Some)
-            .ok_or(TimeOptionError {
-                code: ErrorCode::ArgumentNow,
-                message: "options.now must be an ISO-8601 date-time",
-            }),
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(ms) if ms.is_finite() && ms.abs() < 8.64e15 => {
-                Ok(Some(Timestamp::from_millis(ms as i64)))
-            }
-            _ => Err(TimeOptionError {
-                code: ErrorCode::ArgumentNow,
-                message: "options.now must be a finite number of epoch milliseconds",
-            }),
-        },
-        Some(_) => Err(TimeOptionError {
-            code: ErrorCode::ArgumentNow,
-            message: "options.now must be an ISO-8601 string or epoch milliseconds",
-        }),
     }
 }
 

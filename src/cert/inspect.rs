@@ -5,7 +5,6 @@ use crate::ErrorCode;
 use std::fmt::Write;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::der::{DerError, Reader};
 use super::pem::{self, BlockKind};
@@ -238,7 +237,7 @@ fn summarize(c: &Certificate<'_>) -> Summary {
     };
     let self_signed = (c.subject == c.issuer || c.subject_name == c.issuer_name) && keys_agree;
     let mut fingerprint = String::with_capacity(95);
-    for (i, b) in Sha256::digest(c.der).iter().enumerate() {
+    for (i, b) in crate::sha256::sha256(c.der).iter().enumerate() {
         let sep = if i == 0 { "" } else { ":" };
         let _ = write!(fingerprint, "{sep}{b:02X}");
     }

@@ -14,7 +14,7 @@
 //! the applied list win, and so does [`crate::injection_plan`].
 
 use crate::ErrorCode;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::DEVTRON_ALL_CLUSTERS;
 use crate::config::{CredentialSource, CustomCredential, Injection};
@@ -44,7 +44,7 @@ fn ids(csv: &str) -> Vec<String> {
 /// The custom credential as the dashboard serializes it (`JSON.stringify` of
 /// `{ server, email, username, password }`, in that order).
 fn custom_json(c: &CustomCredential) -> String {
-    let s = |v: &str| Value::String(v.to_owned()).to_string();
+    let s = |v: &str| serde_json::to_string(v).unwrap_or_default();
     format!(
         "{{\"server\":{},\"email\":{},\"username\":{},\"password\":{}}}",
         s(&c.server),
@@ -57,10 +57,12 @@ fn custom_json(c: &CustomCredential) -> String {
 /// The `ipsConfig` of an injection policy; the no-injection policy for `None`.
 pub fn to_ips_config(injection: Option<&Injection>) -> Value {
     let Some(inj) = injection else {
-        return json!({
-            "id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
-            "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": DEVTRON_ALL_CLUSTERS,
-        });
+        return ips_config(
+            "SAME_AS_REGISTRY",
+            String::new(),
+            String::new(),
+            DEVTRON_ALL_CLUSTERS.into(),
+        );
     };
     let (kind, value) = match inj.credential_source {
         CredentialSource::RegistryCredentials => ("SAME_AS_REGISTRY", String::new()),
@@ -70,13 +72,19 @@ pub fn to_ips_config(injection: Option<&Injection>) -> Value {
             custom_json(&inj.custom_credential().unwrap_or_default()),
         ),
     };
-    json!({
-        "id": 0,
-        "credentialType": kind,
-        "credentialValue": value,
-        "appliedClusterIdsCsv": csv(&inj.auto_inject),
-        "ignoredClusterIdsCsv": csv(&inj.do_not_inject),
-    })
+    ips_config(kind, value, csv(&inj.auto_inject), csv(&inj.do_not_inject))
+}
+
+/// The `ipsConfig` object (`id` 0: the platform assigns it), built member by member (`json!`
+/// would link serde_json's `to_value` and its error paths for five strings).
+fn ips_config(kind: &str, value: String, applied: String, ignored: String) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), Value::from(0));
+    m.insert("credentialType".into(), Value::from(kind));
+    m.insert("credentialValue".into(), Value::from(value));
+    m.insert("appliedClusterIdsCsv".into(), Value::from(applied));
+    m.insert("ignoredClusterIdsCsv".into(), Value::from(ignored));
+    Value::Object(m)
 }
 
 fn string<'a>(o: &'a Map<String, Value>, key: &str, errors: &mut Vec<Issue>) -> &'a str {

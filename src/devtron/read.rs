@@ -8,11 +8,12 @@ use super::ips::from_ips_config;
 use super::{without_scheme, DEVTRON_PLUGIN_ID};
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{
-    Access, AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage,
+    Access, AwsAuthType, ConnectionMethod, CredentialSource, RegistryConfig, RemoteConnection,
+    Usage,
 };
+use crate::json_read::{Fields, Mismatch};
 use crate::report::{Issue, Report};
 use crate::secret::ecr_host;
-use crate::secret::error::pointer_segment;
 use crate::secret::from_config::strip_single_quotes;
 
 /// The keys of the platform's payload (`DockerArtifactStoreBean` and the enterprise fields the
@@ -51,29 +52,78 @@ pub(crate) fn dropped(path: &str) -> Issue {
     )
 }
 
-/// Reads fields of one object, collecting issues.
+/// The `config.keep-stored` warning for a secret the payload leaves blank, as the platform's
+/// GET does: the configuration leaves it out, and its update keeps the stored one.
+fn kept(path: &str) -> Issue {
+    Issue::new(
+        path,
+        ErrorCode::ConfigKeepStored,
+        "blank, as the platform's GET answers: validate with mode \"update\" to keep the stored secret",
+    )
+}
+
+/// The `config.keep-stored` warnings of a configuration read from `obj`: each secret it needs
+/// that the payload left blank or out.
+fn kept_secrets(obj: &Map<String, Value>, config: &RegistryConfig) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let ecr = config.registry_type == RegistryType::Ecr;
+    if !config.public && !ecr && config.password.is_none() {
+        out.push(kept("/password"));
+    }
+    if config.aws_auth_type == Some(AwsAuthType::UserAuth) && config.aws_secret_access_key.is_none()
+    {
+        out.push(kept("/awsSecretAccessKey"));
+    }
+    if let Some(rc) = config.remote_connection.as_ref() {
+        let ssh = rc.method == ConnectionMethod::Ssh;
+        let neither = rc.ssh_password.is_none() && rc.ssh_auth_key.is_none();
+        let ssh_config = obj
+            .get("remoteConnectionConfig")
+            .and_then(|r| r.get("sshConfig"));
+        for (key, path) in [
+            (
+                "sshPassword",
+                "/remoteConnectionConfig/sshConfig/sshPassword",
+            ),
+            ("sshAuthKey", "/remoteConnectionConfig/sshConfig/sshAuthKey"),
+        ] {
+            let v = ssh_config.and_then(|s| s.get(key)).and_then(Value::as_str);
+            if ssh && (v == Some("") || (neither && v.is_none())) {
+                out.push(kept(path));
+            }
+        }
+    }
+    let custom = config.injection.as_ref().filter(|i| {
+        i.credential_source == CredentialSource::CustomCredential && i.custom_password.is_none()
+    });
+    if custom.is_some() {
+        out.push(kept("/ipsConfig/credentialValue"));
+    }
+    out
+}
+
+/// Reads the payload's fields with the one JSON reader, collecting issues: a field of the wrong
+/// JSON type is `devtron.field-type`.
 struct Reader<'a> {
-    obj: &'a Map<String, Value>,
-    prefix: &'static str,
+    fields: Fields<'a>,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
 }
 
 impl Reader<'_> {
-    fn type_error(&mut self, key: &str, what: &str) {
+    fn type_error(&mut self, m: Mismatch) {
         self.errors.push(Issue::new(
-            format!("{}/{key}", self.prefix),
+            m.path,
             ErrorCode::DevtronFieldType,
-            format!("this field must be {what}"),
+            format!("this field must be {}", m.expected.words()),
         ));
     }
 
     fn string(&mut self, key: &str) -> Option<String> {
-        match self.obj.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => {
-                self.type_error(key, "a string");
+        match self.fields.text(key) {
+            Ok(text) => text.map(str::to_owned),
+            Err(m) => {
+                self.type_error(m);
                 None
             }
         }
@@ -84,11 +134,10 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, key: &str) -> bool {
-        match self.obj.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                self.type_error(key, "true or false");
+        match self.fields.flag(key) {
+            Ok(flag) => flag.unwrap_or(false),
+            Err(m) => {
+                self.type_error(m);
                 false
             }
         }
@@ -100,23 +149,21 @@ impl Reader<'_> {
 }
 
 fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
-    let repositories: Vec<String> = match r.obj.get("repositoryList") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => a
-            .iter()
-            .filter_map(Value::as_str)
+    let repositories: Vec<String> = match r.fields.texts("repositoryList") {
+        Ok(texts) => texts
+            .unwrap_or_default()
+            .into_iter()
             .map(str::to_owned)
             .collect(),
-        Some(_) => {
-            r.type_error("repositoryList", "a list of strings");
+        Err(m) => {
+            r.type_error(m);
             Vec::new()
         }
     };
-    let config = match r.obj.get("ociRegistryConfig") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(m)) => Some(m),
-        Some(_) => {
-            r.type_error("ociRegistryConfig", "an object");
+    let config = match r.fields.object("ociRegistryConfig") {
+        Ok(config) => config,
+        Err(m) => {
+            r.type_error(m);
             return None;
         }
     };
@@ -140,14 +187,14 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         }
         (true, Some(m)) => {
             let mut u = Usage::default();
-            for (key, v) in m {
+            for (key, v) in m.map() {
                 let access = v.as_str().and_then(Access::from_devtron);
                 let slot = match key.as_str() {
                     "CONTAINER" => &mut u.containers,
                     "CHART" => &mut u.charts,
                     _ => {
                         r.error(
-                            &format!("/ociRegistryConfig/{}", pointer_segment(key)),
+                            &m.path_of(key),
                             ErrorCode::DevtronOciConfig,
                             "ociRegistryConfig has CONTAINER and CHART only",
                         );
@@ -157,7 +204,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
                 match access {
                     Some(a) => *slot = Some(a),
                     None => r.error(
-                        &format!("/ociRegistryConfig/{key}"),
+                        &m.path_of(key),
                         ErrorCode::DevtronOciAccess,
                         "an OCI use is PULL, PUSH or PULL/PUSH",
                     ),
@@ -176,11 +223,10 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
 }
 
 fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
-    let obj = match r.obj.get("remoteConnectionConfig") {
-        None | Some(Value::Null) => return None,
-        Some(Value::Object(o)) => o,
-        Some(_) => {
-            r.type_error("remoteConnectionConfig", "an object");
+    let obj = match r.fields.object("remoteConnectionConfig") {
+        Ok(found) => found?.map(),
+        Err(m) => {
+            r.type_error(m);
             return None;
         }
     };
@@ -224,10 +270,12 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
 /// (`devtron.credentials-type`); `remoteConnectionConfig.connectionMethod` is unknown
 /// (`devtron.connection-method`); or `ipsConfig` is wrong (see [`from_ips_config`]).
 ///
-/// Empty or absent secrets (`password`, `awsSecretAccessKey`: the platform's GET returns them
-/// empty) are left out of the configuration: validate it with `mode: "update"` to keep the
-/// stored ones. Warnings: `devtron.dropped-field` and `devtron.unknown-field` (see the module
-/// docs), `injection.both-lists`. The value is shaped like a configuration, not validated.
+/// Empty or absent secrets (`password`, `awsSecretAccessKey`, the SSH tunnel's `sshPassword`
+/// and `sshAuthKey`, the `CUSTOM_CREDENTIAL` password: the platform's GET returns them empty)
+/// are left out of the configuration, each with the warning `config.keep-stored`: validate it
+/// with `mode: "update"` to keep the stored ones. Other warnings: `devtron.dropped-field` and
+/// `devtron.unknown-field` (see the module docs), `injection.both-lists`. The value is shaped
+/// like a configuration, not validated.
 pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let Some(obj) = payload.as_object() else {
         return Report::fail(Issue::new(
@@ -237,8 +285,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         ));
     };
     let mut r = Reader {
-        obj,
-        prefix: "",
+        fields: Fields::new(obj, ""),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -293,7 +340,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let usage = usage(&mut r, oci, public);
     let is_default = r.boolean("isDefault");
     for key in ["active", "disabledFields"] {
-        if r.obj.get(key).is_some_and(|v| !v.is_null()) {
+        if r.fields.get(key).is_some() {
             r.warnings.push(dropped(&format!("/{key}")));
         }
     }
@@ -314,9 +361,9 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let mut errors = std::mem::take(&mut r.errors);
     let mut warnings = std::mem::take(&mut r.warnings);
     let injection = from_ips_config(obj.get("ipsConfig"), &mut errors, &mut warnings);
-    for key in obj.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+    for path in r.fields.unknown(&KNOWN) {
         warnings.push(Issue::new(
-            format!("/{}", pointer_segment(key)),
+            path,
             ErrorCode::DevtronUnknownField,
             "this field is not part of the platform's registry payload and was ignored",
         ));
@@ -361,5 +408,6 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         assume_role_arn: if ecr { assume_role_arn } else { None },
         remote_connection,
     };
+    warnings.extend(kept_secrets(obj, &config));
     Report::new(Vec::new(), warnings, Some(config))
 }

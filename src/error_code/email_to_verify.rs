@@ -44,6 +44,9 @@ macro_rules! email_to_verify {
             GcrUrlHost = "gcr.url.host",
             /// A GitHub registry URL other than ghcr.io.
             GhcrUrlHost = "ghcr.url.host",
+            /// GitLab.com's registry with a connection option (insecure, a CA certificate, a
+            /// proxy or an SSH tunnel): those are for a self-managed GitLab only.
+            GitlabComConnection = "gitlab.com-connection",
             /// The digest names an algorithm other than the ones docker/distribution knows.
             ImageReferenceDigestAlgorithm = "image.reference.digest-algorithm",
             /// The digest is not `algorithm:hex`.

@@ -11,7 +11,6 @@ use crate::ErrorCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use base64::Engine as _;
 use serde::Serialize;
 
 use super::error::SecretError;
@@ -52,8 +51,7 @@ impl fmt::Debug for DockerEntry {
 impl DockerEntry {
     /// The `auth` field: standard base64 of `username:password`.
     pub fn auth(&self) -> String {
-        base64::engine::general_purpose::STANDARD
-            .encode(format!("{}:{}", self.username, self.password))
+        crate::base64_codec::encode(format!("{}:{}", self.username, self.password))
     }
 
     /// Checks one entry; paths are relative to the entry (`/server`, `/password`, ...).

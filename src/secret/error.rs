@@ -249,7 +249,4 @@ impl SecretError {
     }
 }
 
-/// Escapes a key for use as one JSON-pointer segment (`~` → `~0`, `/` → `~1`).
-pub(crate) fn pointer_segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
+pub(crate) use crate::json_read::pointer_token as pointer_segment;

@@ -15,9 +15,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use base64::Engine as _;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::dockerconfig::{docker_config_json, DockerEntry};
 use super::error::{pointer_segment, SecretError};
@@ -136,7 +134,7 @@ pub fn secret_hash(name: &str, data_base64: &str) -> String {
         },
         true,
     );
-    let digest = Sha256::digest(encoded.as_bytes());
+    let digest = crate::sha256::sha256(encoded.as_bytes());
     let mut hex = String::new();
     for b in digest.iter().take(5) {
         let _ = write!(hex, "{b:02x}");
@@ -210,7 +208,7 @@ pub fn pull_secret(
     let docker_config_json = doc.unwrap_or_default();
     let mut name = options.name.clone();
     if options.append_hash {
-        let data = base64::engine::general_purpose::STANDARD.encode(&docker_config_json);
+        let data = crate::base64_codec::encode(&docker_config_json);
         name = format!("{name}-{}", secret_hash(&name, &data));
     }
     Ok(PullSecret {
@@ -226,7 +224,7 @@ pub fn pull_secret(
 impl PullSecret {
     /// The `.dockerconfigjson` value as stored in `data` (standard base64).
     pub fn data_base64(&self) -> String {
-        base64::engine::general_purpose::STANDARD.encode(&self.docker_config_json)
+        crate::base64_codec::encode(&self.docker_config_json)
     }
 
     /// The manifest in the given format.

@@ -10,8 +10,8 @@
 //!
 //! No message ever contains any part of the key.
 
+use crate::base64_codec::{decode, Alphabet, Padding};
 use crate::ErrorCode;
-use base64::Engine;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -186,16 +186,13 @@ fn looks_like_base64_json(t: &str) -> bool {
         return false;
     }
     let trimmed = compact.trim_end_matches('=');
-    let engines = [
-        base64::engine::general_purpose::STANDARD_NO_PAD,
-        base64::engine::general_purpose::URL_SAFE_NO_PAD,
-    ];
-    engines.iter().any(|e| {
-        e.decode(trimmed)
-            .ok()
-            .and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace()))
-            == Some(b'{')
-    })
+    [Alphabet::Standard, Alphabet::UrlSafe]
+        .into_iter()
+        .any(|a| {
+            decode(trimmed, a, Padding::Forbidden)
+                .and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace()))
+                == Some(b'{')
+        })
 }
 
 fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
@@ -289,11 +286,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         }
         b64.push_str(line);
     }
-    if b64.is_empty()
-        || base64::engine::general_purpose::STANDARD
-            .decode(b64.as_bytes())
-            .is_err()
-    {
+    if b64.is_empty() || decode(&b64, Alphabet::Standard, Padding::Required).is_none() {
         return Err(bad());
     }
     Ok(())

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::json_walk::Walker;
 use super::names::check_dns_subdomain;
+use super::registry::{warn_keep_stored, Mode};
 use crate::config::{CredentialSource, Injection};
 use crate::report::Issue;
 
@@ -114,7 +115,10 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
 /// password (`customUsername`, `customPassword`)). Warnings: `injection.both-lists` (both lists have clusters:
 /// `autoInject` wins, as on the platform), `injection.secret-name-unused` (`secretName` with
 /// another source; it is dropped), `injection.custom-credential-unused`.
-pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
+///
+/// In [`Mode::Update`] a blank or absent `customPassword` keeps the stored one (warning
+/// `config.keep-stored`).
+pub fn check_injection(w: &mut Walker, value: &Value, mode: Mode) -> Option<Injection> {
     let obj = w.object("/injection", value)?;
     w.unknown_fields(
         "/injection",
@@ -199,7 +203,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         secret_name,
         ..Injection::default()
     };
-    custom_credential(w, obj, source, &mut injection);
+    custom_credential(w, obj, source, mode, &mut injection);
     Some(injection)
 }
 
@@ -213,11 +217,13 @@ const CUSTOM_KEYS: [&str; 4] = [
 /// `customServer`, `customEmail`, `customUsername`, `customPassword` (the platform's
 /// `CUSTOM_CREDENTIAL`): with `custom-credential`, username and password are required
 /// (`injection.custom-credential-required`) and the username has no `:` (`username.colon`);
-/// with another source they are ignored (`injection.custom-credential-unused`).
+/// with another source they are ignored (`injection.custom-credential-unused`). In update mode
+/// a blank or absent password keeps the stored one (`config.keep-stored`).
 fn custom_credential(
     w: &mut Walker,
     obj: &serde_json::Map<String, Value>,
     source: CredentialSource,
+    mode: Mode,
     injection: &mut Injection,
 ) {
     let mut values = Vec::new();
@@ -243,6 +249,8 @@ fn custom_credential(
         }
         return;
     }
+    let keep = mode == Mode::Update && password.is_none();
+    let password = password.map(Some).or(keep.then_some(None));
     let Some((username, password)) = username.filter(|u| !u.trim().is_empty()).zip(password) else {
         w.error(
             "/injection/customUsername",
@@ -251,6 +259,9 @@ fn custom_credential(
         );
         return;
     };
+    if keep {
+        warn_keep_stored(w, "/injection/customPassword");
+    }
     if username.contains(':') {
         w.error(
             "/injection/customUsername",
@@ -262,5 +273,5 @@ fn custom_credential(
     injection.custom_server = server;
     injection.custom_email = email;
     injection.custom_username = Some(username);
-    injection.custom_password = Some(password);
+    injection.custom_password = password;
 }

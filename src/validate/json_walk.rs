@@ -15,22 +15,8 @@ pub struct Walker {
     pub warnings: Vec<Issue>,
 }
 
-/// Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`).
-pub fn pointer_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// The JSON type of a value, in words, for messages.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
+use crate::json_read::kind;
+pub use crate::json_read::pointer_token;
 
 impl Walker {
     /// Records an error.

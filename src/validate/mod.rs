@@ -21,6 +21,7 @@ pub mod credentials;
 pub mod ecr_url;
 mod field_rules;
 pub mod gcp_key;
+pub mod gitlab_com;
 mod host_name;
 pub mod injection;
 mod json_compact;

@@ -7,6 +7,7 @@ use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::json_walk::Walker;
+use super::registry::Mode;
 pub use super::remote_connection::is_dashboard_url;
 use super::remote_connection::remote_connection;
 use super::role_arn::check_role_arn;
@@ -147,7 +148,8 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
 }
 
 /// Walks the platform fields of `obj` (a configuration of type `t`); `region` is the ECR
-/// registry's region (for the role ARN's partition).
+/// registry's region (for the role ARN's partition); `mode` says whether blank SSH secrets
+/// keep the stored ones.
 ///
 /// Errors besides those of `usage` and `remoteConnection`: `config.type` (`public` not a
 /// boolean), `public.gcr` (GCR is never a public registry on the platform),
@@ -160,6 +162,7 @@ pub fn check_platform_fields(
     obj: &Map<String, Value>,
     region: Option<&str>,
     is_default: bool,
+    mode: Mode,
 ) -> Option<PlatformFields> {
     let public = w.boolean("/public", obj.get("public")).unwrap_or(false);
     if public && t == RegistryType::Gcr {
@@ -206,7 +209,7 @@ pub fn check_platform_fields(
     };
     let remote_connection = obj
         .get("remoteConnection")
-        .and_then(|v| remote_connection(w, v));
+        .and_then(|v| remote_connection(w, v, mode));
     let usage = usage.filter(|u| *u != Usage::containers());
     Some(PlatformFields {
         public,
@@ -244,7 +247,13 @@ pub fn check_platform_field(
         }
         ("usage", "chartRepositories") => {
             let t = RegistryType::Other;
-            let probe = serde_json::json!({ "charts": "pull", "chartRepositories": v.cloned().unwrap_or(Value::Null) });
+            let mut probe = Map::new();
+            probe.insert("charts".into(), Value::from("pull"));
+            probe.insert(
+                "chartRepositories".into(),
+                v.cloned().unwrap_or(Value::Null),
+            );
+            let probe = Value::Object(probe);
             usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
         }
         ("usage", _) => access(w, &path, v)
@@ -261,7 +270,7 @@ pub fn check_platform_field(
                 probe.insert(key.into(), v.clone());
             }
             let mut scratch = Walker::default();
-            let rc = remote_connection(&mut scratch, &Value::Object(probe));
+            let rc = remote_connection(&mut scratch, &Value::Object(probe), Mode::Create);
             for e in scratch
                 .errors
                 .into_iter()

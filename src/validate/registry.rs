@@ -48,21 +48,10 @@ pub enum Mode {
     #[default]
     Create,
     /// An edit of a stored registry: a blank or absent secret (`password`,
-    /// `awsSecretAccessKey`) means "keep the stored one", as the platform's update API treats
-    /// it (warning `config.keep-stored`; the value leaves it out).
+    /// `awsSecretAccessKey`, the SSH tunnel's `sshPassword` / `sshAuthKey`, the custom
+    /// credential's `customPassword`) means "keep the stored one", as the platform's update API
+    /// treats it (warning `config.keep-stored`; the value leaves it out).
     Update,
-}
-
-impl Mode {
-    /// Reads the `mode` option: `"create"` (or absent) or `"update"`; `None` for anything else.
-    pub fn from_option(options: Option<&Value>) -> Option<Mode> {
-        match options.and_then(|o| o.get("mode")) {
-            None | Some(Value::Null) => Some(Mode::Create),
-            Some(v) if v == "create" => Some(Mode::Create),
-            Some(v) if v == "update" => Some(Mode::Update),
-            Some(_) => None,
-        }
-    }
 }
 
 /// [`validate_registry`] for a [`Mode`]. A public registry (`public: true`) takes no
@@ -78,13 +67,14 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         Some(t) => shown_fields(&mut w, t, obj),
         None => obj.clone(),
     };
+    let given = obj;
     let obj = &shown;
     let name = fields::name(&mut w, obj.get("name"));
     let is_default = fields::is_default(&mut w, obj.get("isDefault"));
     let connection = fields::connection(&mut w, obj.get("connection"));
     let cert_text = w.string("/cert", obj.get("cert"));
     let injection = match obj.get("injection") {
-        Some(v) => check_injection(&mut w, v).map(Some),
+        Some(v) => check_injection(&mut w, v, mode).map(Some),
         None => Some(None),
     };
     let Some(t) = rtype else {
@@ -96,7 +86,13 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         obj.get("registryUrl"),
         connection.unwrap_or_default(),
     );
-    let cert_is_text = obj.get("cert").is_none() || cert_text.is_some();
+    let gitlab_com =
+        t == RegistryType::Gitlab && url.as_deref().is_some_and(super::gitlab_com::is_gitlab_com);
+    if gitlab_com {
+        super::gitlab_com::check_gitlab_com(&mut w, given);
+    }
+    // GitLab.com takes no certificate (refused above): nothing to inspect.
+    let cert_is_text = !gitlab_com && (obj.get("cert").is_none() || cert_text.is_some());
     let mut cert = None;
     if let (Some(c), true) = (connection, cert_is_text) {
         // The certificate inspector takes the host out of the normalized URL itself.
@@ -112,13 +108,19 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         Some(v) if !v.is_boolean() && !v.is_null() => Some(Credentials::default()),
         _ => credentials(&mut w, t, obj, mode),
     };
-    let region = url.as_deref().and_then(crate::secret::ecr_host::ecr_region);
+    // Only an ECR role ARN needs the region: other types skip the ECR parser (it is also
+    // code a first call would have to compile, see ARCHITECTURE.md, "Cold start").
+    let region = (t == RegistryType::Ecr)
+        .then_some(url.as_deref())
+        .flatten()
+        .and_then(crate::secret::ecr_host::ecr_region);
     let platform = check_platform_fields(
         &mut w,
         t,
         obj,
         region.as_deref(),
         is_default.unwrap_or(false),
+        mode,
     );
     let (
         Some(name),
@@ -216,13 +218,18 @@ fn keep_stored(w: &mut Walker, obj: &Map<String, Value>, key: &str, mode: Mode) 
     };
     let keep = mode == Mode::Update && blank;
     if keep {
-        w.warning(
-            &format!("/{key}"),
-            ErrorCode::ConfigKeepStored,
-            "left blank: the stored secret is kept",
-        );
+        warn_keep_stored(w, &format!("/{key}"));
     }
     keep
+}
+
+/// The `config.keep-stored` warning of a secret at `path` left blank in update mode.
+pub(super) fn warn_keep_stored(w: &mut Walker, path: &str) {
+    w.warning(
+        path,
+        ErrorCode::ConfigKeepStored,
+        "left blank: the stored secret is kept",
+    );
 }
 
 /// The credential fields of type `t`; `None` when one of them is wrong.

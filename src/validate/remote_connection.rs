@@ -5,6 +5,7 @@ use crate::ErrorCode;
 use serde_json::Value;
 
 use super::json_walk::Walker;
+use super::registry::{warn_keep_stored, Mode};
 use crate::config::{ConnectionMethod, RemoteConnection};
 
 /// The dashboard's URL rule for the proxy and the SSH server (`Docker.tsx`
@@ -39,7 +40,10 @@ pub fn is_dashboard_url(url: &str) -> bool {
 /// and `-` only), `remote.ssh-credentials` (neither a password nor a private key),
 /// `remote.ssh-password` / `remote.ssh-auth-key` (given but blank). Warning: `config.ignored`
 /// for fields of another method (dropped).
-pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConnection> {
+///
+/// In [`Mode::Update`] a blank SSH secret, or both when neither is given, keeps the stored one
+/// (warning `config.keep-stored` instead of those errors; the value leaves it out).
+pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option<RemoteConnection> {
     let base = "/remoteConnection";
     let obj = w.object(base, v)?;
     let keys = [
@@ -140,19 +144,32 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
                     "the SSH username is required: letters, digits, \"_\" and \"-\" only",
                 );
             }
-            for (key, code, v) in [
+            let blank = |v: &Option<String>| v.as_deref().is_some_and(|s| s.trim().is_empty());
+            let neither = [&rc.ssh_password, &rc.ssh_auth_key]
+                .iter()
+                .all(|v| v.is_none() || blank(v));
+            let update = mode == Mode::Update;
+            for (key, code, slot) in [
                 (
                     "sshPassword",
                     ErrorCode::RemoteSshPassword,
-                    &rc.ssh_password,
+                    &mut rc.ssh_password,
                 ),
-                ("sshAuthKey", ErrorCode::RemoteSshAuthKey, &rc.ssh_auth_key),
+                (
+                    "sshAuthKey",
+                    ErrorCode::RemoteSshAuthKey,
+                    &mut rc.ssh_auth_key,
+                ),
             ] {
-                if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
-                    w.error(&format!("{base}/{key}"), code, "must not be blank");
+                let path = format!("{base}/{key}");
+                if update && (blank(slot) || (neither && slot.is_none())) {
+                    warn_keep_stored(w, &path);
+                    *slot = None;
+                } else if blank(slot) {
+                    w.error(&path, code, "must not be blank");
                 }
             }
-            if rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
+            if !update && rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
                 w.error(
                     base,
                     ErrorCode::RemoteSshCredentials,

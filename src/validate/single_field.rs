@@ -153,7 +153,7 @@ fn top_level_field(
         "username" => s(fields::username(w, t, v)),
         "password" => s(fields::password(w, t, v)),
         "injection" => v
-            .and_then(|v| check_injection(w, v))
+            .and_then(|v| check_injection(w, v, super::Mode::Create))
             .and_then(|i| serde_json::to_value(i).ok()),
         "public" | "assumeRoleArn" => super::platform_fields::check_platform_field(w, "", field, v),
         _ => None,
@@ -199,8 +199,11 @@ fn injection_field(w: &mut Walker, key: &str, v: Option<&Value>) -> Option<Value
         "customUsername" => s_username(w, &path, v),
         _ => match w.string(&path, v) {
             Some(names) if names.contains(',') => {
-                let probe = serde_json::json!({"credentialSource": "image-pull-secret", "secretName": names});
-                check_injection(w, &probe)
+                let mut probe = Map::new();
+                probe.insert("credentialSource".into(), Value::from("image-pull-secret"));
+                probe.insert("secretName".into(), Value::from(names));
+                let probe = Value::Object(probe);
+                check_injection(w, &probe, super::Mode::Create)
                     .and_then(|i| i.secret_name)
                     .map(Value::from)
             }

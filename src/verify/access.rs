@@ -14,8 +14,8 @@
 //!   `POST /v2/<name>/blobs/uploads/` (202 `granted`, the upload then cancelled with `DELETE`)
 //!   when `probe_write` is set; otherwise `unverified`.
 
+use crate::base64_codec::{decode, Alphabet, Padding};
 use crate::ErrorCode;
-use base64::Engine;
 use serde_json::Value;
 
 use super::login::{Login, LoginOptions};
@@ -175,9 +175,11 @@ pub fn plan(
 pub fn token_actions(token: &str, repository: &str) -> Option<Vec<String>> {
     let mut parts = token.split('.');
     let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
+    let bytes = decode(
+        payload.trim_end_matches('='),
+        Alphabet::UrlSafe,
+        Padding::Forbidden,
+    )?;
     // As text, like every other JSON input (one instance of serde_json's parser).
     let claims: Value = serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
     let access = claims.get("access")?.as_array()?;

@@ -1,8 +1,8 @@
 //! ECR `GetAuthorizationToken`: the signed request that turns access keys into a 12-hour
 //! registry password, and the reading of its answer (token or AWS error).
 
+use crate::base64_codec::{decode, Alphabet, Padding};
 use crate::ErrorCode;
-use base64::Engine;
 use serde_json::Value;
 
 use super::flight::{Flight, Hop};
@@ -179,9 +179,7 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
         .get("authorizationToken")
         .and_then(Value::as_str)
         .ok_or_else(bad)?;
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(token.trim())
-        .map_err(|_| bad())?;
+    let decoded = decode(token.trim(), Alphabet::Standard, Padding::Required).ok_or_else(bad)?;
     let decoded = String::from_utf8(decoded).map_err(|_| bad())?;
     let (username, password) = decoded.split_once(':').ok_or_else(bad)?;
     let expires = data

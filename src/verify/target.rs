@@ -122,7 +122,8 @@ impl Target {
         }
         let host = super::policy::host_key(&parsed);
 
-        let auth = if config.registry_type == RegistryType::Ecr {
+        // A public registry (public ECR included) has no credentials: the anonymous flow.
+        let auth = if config.registry_type == RegistryType::Ecr && !config.public {
             match config.aws_auth_type {
                 Some(AwsAuthType::IamRole) => Auth::EcrIamRole,
                 _ => {

@@ -70,7 +70,8 @@ const FORMS = {
   gcr: { name: 'text', registryUrl: 'text', username: 'text', password: 'textarea', isDefault: 'checkbox' },
   quay: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   other: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
-  gitlab: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
+  // GitLab.com (the default URL) is always secure and direct: no connection options.
+  gitlab: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   ghcr: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   harbor: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
 };
@@ -83,6 +84,10 @@ const INJECTION = {
   'usage.charts': 'radio',
   'remoteConnection.method': 'radio',
 };
+// What a type's form leaves out of those: GCR is no OCI chart store, GitLab.com is reached
+// directly.
+const WITHOUT = { gcr: ['usage.charts'], gitlab: ['remoteConnection.method'] };
+const common = (type) => Object.fromEntries(Object.entries(INJECTION).filter(([k]) => !WITHOUT[type]?.includes(k)));
 // Required fields that start empty in each type's form.
 const REQUIRED_EMPTY = {
   ecr: ['name', 'registryUrl'],
@@ -119,7 +124,7 @@ for (const bundler of ['webpack', 'esbuild']) {
         const { page, errors } = await openPortal(url, type);
         const fields = await formFields(page);
         const widgets = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.widget]));
-        assert.deepEqual(widgets, { ...FORMS[type], ...INJECTION }, type);
+        assert.deepEqual(widgets, { ...FORMS[type], ...common(type) }, type);
         assert.deepEqual(await allErrors(page), [], `${type}: messages before anything was touched`);
         if (type === 'docker-hub') assert.deepEqual([fields.registryUrl.readOnly, fields.registryUrl.value], [true, 'docker.io']);
         if (type === 'gcr' || type === 'artifact-registry') {
@@ -156,6 +161,20 @@ for (const bundler of ['webpack', 'esbuild']) {
       assert.deepEqual(await lists.locator('option').allTextContents(), ['Do not inject into clusters', 'Auto-inject into clusters']);
       fields = await formFields(page);
       assert.equal(fields['injection.secretName'].widget, 'text');
+      // GitLab: connection options and the remote connection only for a self-managed host.
+      await page.selectOption('#registry-type', 'gitlab');
+      await page.waitForSelector('#root_registryType[value="gitlab"]', { state: 'attached' });
+      assert.equal(await page.locator('#root_connection-0').count(), 0);
+      assert.equal(await page.locator('#root_remoteConnection_method-0').count(), 0);
+      await page.fill('#root_registryUrl', 'registry.gitlab.example.com');
+      await page.waitForSelector('#root_connection-1');
+      await page.waitForSelector('#root_remoteConnection_method-0');
+      await page.check('#root_connection-1');
+      await page.waitForSelector('#root_cert');
+      await page.fill('#root_registryUrl', 'registry.gitlab.com');
+      await page.waitForSelector('#root_connection-0', { state: 'detached' });
+      assert.equal(await page.locator('#root_cert').count(), 0);
+      assert.equal(await page.locator('#root_remoteConnection_method-0').count(), 0);
       await page.close();
     });
 

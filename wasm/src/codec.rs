@@ -48,7 +48,12 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
     if value.is_undefined() {
         return Ok(None);
     }
-    let not_json = || error(ErrorCode::ArgumentType, &format!("{what} must be JSON data"));
+    let not_json = || {
+        error(
+            ErrorCode::ArgumentType,
+            &format!("{what} must be JSON data"),
+        )
+    };
     let json = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
     if !json.is_string() {
         return Err(not_json());
@@ -60,20 +65,12 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
         ));
     }
     let text = json.as_string().ok_or_else(not_json)?;
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|_| error(ErrorCode::ArgumentType, &format!("{what} must be JSON data")))
-}
-
-/// The `now` of an options object (ISO-8601 text or epoch ms), the host clock when absent.
-pub fn now_from(options: Option<&serde_json::Value>) -> Result<regcred::time::Timestamp, JsValue> {
-    match regcred::time::now_option(options) {
-        Ok(Some(t)) => Ok(t),
-        Ok(None) => Ok(regcred::time::Timestamp::from_millis(
-            js_sys::Date::now() as i64
-        )),
-        Err(e) => Err(error(e.code, e.message)),
-    }
+    serde_json::from_str(&text).map(Some).map_err(|_| {
+        error(
+            ErrorCode::ArgumentType,
+            &format!("{what} must be JSON data"),
+        )
+    })
 }
 
 /// Decodes and validates a registry configuration argument: the normalized configuration, or a

@@ -1,21 +1,9 @@
 //! Exports: validation of configurations, fields, ECR URLs and GCP service-account keys.
 
-use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
 use crate::codec::{decode_json, encode, error};
-
-/// `options.mode`: `"create"` (the default) or `"update"`.
-fn mode(options: &args::Options) -> Result<regcred::validate::Mode, JsValue> {
-    options.text("mode")?;
-    regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
-        error(
-            ErrorCode::ArgumentMode,
-            "options.mode must be \"create\" or \"update\"",
-        )
-    })
-}
 
 /// Validates a whole registry configuration; the report's `value` is the normalized config.
 #[wasm_bindgen(js_name = validateRegistry)]
@@ -27,7 +15,7 @@ pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValu
     encode(&regcred::validate::validate_registry_in(
         &config,
         now,
-        mode(&options)?,
+        options.mode()?,
     ))
 }
 

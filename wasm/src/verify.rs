@@ -1,7 +1,7 @@
 //! Exports: `verifyCredentials` and `ecrAuthorizationToken`, driven by the host's `fetch`.
 
-use regcred::ErrorCode;
 use js_sys::{Function, Promise, Reflect};
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -135,12 +135,15 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
         };
         Ok(future_to_promise(async move {
             match drive(exchange, &o.fetch, o.timeout_ms).await {
-                Ok(a) => encode(&serde_json::json!({
-                    "username": a.username,
-                    "password": a.password,
-                    "expiresAt": a.expires_at.to_string(),
-                    "proxyEndpoint": a.proxy_endpoint,
-                })),
+                Ok(a) => {
+                    // Member by member: `json!` links `to_value`'s error and `Debug` paths.
+                    let mut token = serde_json::Map::new();
+                    token.insert("username".into(), a.username.into());
+                    token.insert("password".into(), a.password.into());
+                    token.insert("expiresAt".into(), a.expires_at.to_string().into());
+                    token.insert("proxyEndpoint".into(), a.proxy_endpoint.into());
+                    encode(&token)
+                }
                 Err(e) => Err(error(e.code, &e.message)),
             }
         }))

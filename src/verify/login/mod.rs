@@ -28,7 +28,6 @@
 
 use crate::url::Url;
 use crate::ErrorCode;
-use base64::Engine;
 
 use super::ecr::parse_authorization_response;
 use super::flight::{Flight, Hop};
@@ -134,10 +133,7 @@ impl std::fmt::Debug for Login {
 
 fn basic(c: &Credentials) -> String {
     let raw = format!("{}:{}", c.username, c.password.expose());
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(raw)
-    )
+    format!("Basic {}", crate::base64_codec::encode(raw))
 }
 
 impl Login {
