@@ -242,13 +242,7 @@ fn token_exchange_drives_one_request() {
 }
 
 fn ecr_config() -> RegistryConfig {
-    serde_json::from_value(serde_json::json!({
-        "name": "ecr-prod", "registryType": "ecr",
-        "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
-        "awsAuthType": "user-auth", "awsAccessKeyId": "AKIDEXAMPLE",
-        "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
-    }))
-    .unwrap()
+    support::scripted::ecr_config(None)
 }
 
 #[test]

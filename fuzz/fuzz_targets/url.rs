@@ -1,31 +1,15 @@
 //! The URL parser (`src/url/`): any text, absolute or resolved against a registry URL, never
 //! panics, and wherever the result is an http(s) URL it is the `url` crate's (the parser it
 //! replaced; both follow the URL Standard), except where that crate departs from the Standard
-//! (see `url_crate_departs`). The setters and the redaction run on every result.
+//! (see `tests/support/url_departures.rs`). The setters and the redaction run on every result.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use regcred::verify::Url;
 
-const BASE: &str = "https://registry.example.com:5000/v2/team/app?q=1#f";
-
-/// Where the `url` crate (2.5.8) departs from the Standard (browsers and regcred follow it): a
-/// relative `///host` fails there (the Standard skips every slash), and `..` never removes a
-/// segment like a Windows drive letter (`f:`, `f|`; the Standard's rule for `file:` only).
-fn url_crate_departs(input: &str, with_base: bool) -> bool {
-    let text: String = input
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let triple_slash =
-        text.starts_with("//") && text.get(2..).is_some_and(|t| t.starts_with(['/', '\\']));
-    let drive_letter = text.split(['/', '\\']).any(|segment| {
-        let b = segment.as_bytes();
-        b.len() == 2 && b[0].is_ascii_alphabetic() && matches!(b[1], b':' | b'|')
-    });
-    (with_base && triple_slash) || drive_letter
-}
+#[path = "../../tests/support/url_departures.rs"]
+mod url_departures;
+use url_departures::{url_crate_departs, BASE};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };

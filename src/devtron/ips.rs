@@ -50,7 +50,7 @@ fn custom_json(c: &CustomCredential) -> String {
         s(&c.server),
         s(&c.email),
         s(&c.username),
-        s(&c.password)
+        s(c.password.expose())
     )
 }
 

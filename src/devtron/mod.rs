@@ -23,6 +23,7 @@
 //! `repositoryList` when charts are not pulled, another `pluginId`) and with
 //! `devtron.unknown-field` for keys the platform does not have.
 
+use crate::secret_string::SecretString;
 use crate::ErrorCode;
 use serde_json::{Map, Value};
 
@@ -57,7 +58,7 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
     let kept = (rc.method == ConnectionMethod::Ssh
         && rc.ssh_password.is_none()
         && rc.ssh_auth_key.is_none())
-    .then(String::new);
+    .then_some("");
     let mut out = Map::new();
     out.insert("connectionMethod".into(), Value::from(rc.method.devtron()));
     if let Some(url) = &rc.proxy_url {
@@ -67,13 +68,19 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
     }
     let mut ssh = Map::new();
     for (key, v) in [
-        ("sshServerAddress", rc.ssh_server_address.as_ref()),
-        ("sshUsername", rc.ssh_username.as_ref()),
-        ("sshPassword", rc.ssh_password.as_ref().or(kept.as_ref())),
-        ("sshAuthKey", rc.ssh_auth_key.as_ref().or(kept.as_ref())),
+        ("sshServerAddress", rc.ssh_server_address.as_deref()),
+        ("sshUsername", rc.ssh_username.as_deref()),
+        (
+            "sshPassword",
+            rc.ssh_password.as_ref().map(SecretString::expose).or(kept),
+        ),
+        (
+            "sshAuthKey",
+            rc.ssh_auth_key.as_ref().map(SecretString::expose).or(kept),
+        ),
     ] {
         if let Some(v) = v {
-            ssh.insert(key.into(), Value::from(v.as_str()));
+            ssh.insert(key.into(), Value::from(v));
         }
     }
     if !ssh.is_empty() {
@@ -163,14 +170,19 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         .or_else(|| t.default_url())
         .unwrap_or_default();
     p.insert("registryUrl".into(), Value::from(url));
-    let secret = |v: &Option<String>| Value::from(v.as_deref().unwrap_or_default());
+    let secret = |v: Option<&str>| Value::from(v.unwrap_or_default());
     match t {
         RegistryType::Ecr if !public => {
             let role = config.aws_auth_type == Some(AwsAuthType::IamRole);
-            let none = None;
             let (id, key) = match role {
-                true => (&none, &none),
-                false => (&config.aws_access_key_id, &config.aws_secret_access_key),
+                true => (None, None),
+                false => (
+                    config.aws_access_key_id.as_deref(),
+                    config
+                        .aws_secret_access_key
+                        .as_ref()
+                        .map(SecretString::expose),
+                ),
             };
             p.insert("awsAccessKeyId".into(), secret(id));
             p.insert("awsSecretAccessKey".into(), secret(key));
@@ -178,7 +190,10 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
                 "awsRegion".into(),
                 Value::from(ecr_host::ecr_region(url).unwrap_or_default()),
             );
-            p.insert("assumeRoleArn".into(), secret(&config.assume_role_arn));
+            p.insert(
+                "assumeRoleArn".into(),
+                secret(config.assume_role_arn.as_deref()),
+            );
         }
         RegistryType::Ecr => {}
         _ if public => {}
@@ -187,20 +202,23 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
             p.insert("username".into(), Value::from(user));
             let key = config
                 .password
-                .as_deref()
-                .map(|k| format!("'{}'", strip_single_quotes(k)))
+                .as_ref()
+                .map(|k| format!("'{}'", strip_single_quotes(k.expose())))
                 .unwrap_or_default();
             p.insert("password".into(), Value::from(key));
         }
         _ => {
-            p.insert("username".into(), secret(&config.username));
-            p.insert("password".into(), secret(&config.password));
+            p.insert("username".into(), secret(config.username.as_deref()));
+            p.insert(
+                "password".into(),
+                secret(config.password.as_ref().map(SecretString::expose)),
+            );
         }
     }
     let as_other = devtron_type(t) == RegistryType::Other.id();
     if as_other || config.connection != Connection::Secure {
         p.insert("connection".into(), Value::from(config.connection.id()));
-        p.insert("cert".into(), secret(&config.cert));
+        p.insert("cert".into(), secret(config.cert.as_deref()));
     }
     let injection = config.injection.as_ref().filter(|_| usage.has_containers());
     p.insert("ipsConfig".into(), ips::to_ips_config(injection));

@@ -1,6 +1,7 @@
 //! Reading the platform's registry payload (a request the dashboard sends or what its GET
 //! returns) back into a [`RegistryConfig`].
 
+use crate::secret_string::SecretString;
 use crate::ErrorCode;
 use serde_json::{Map, Value};
 
@@ -255,8 +256,8 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
         proxy_url: text(proxy.and_then(|p| p.get("proxyUrl"))).filter(|v| !v.is_empty()),
         ssh_server_address: ssh_field("sshServerAddress"),
         ssh_username: ssh_field("sshUsername"),
-        ssh_password: ssh_field("sshPassword"),
-        ssh_auth_key: ssh_field("sshAuthKey"),
+        ssh_password: ssh_field("sshPassword").map(SecretString::from),
+        ssh_auth_key: ssh_field("sshAuthKey").map(SecretString::from),
     })
 }
 
@@ -398,10 +399,14 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         cert,
         aws_auth_type,
         aws_access_key_id,
-        aws_secret_access_key,
+        aws_secret_access_key: aws_secret_access_key.map(SecretString::from),
         aws_session_token: None,
         username: if ecr { None } else { username },
-        password: if ecr { None } else { password },
+        password: if ecr {
+            None
+        } else {
+            password.map(SecretString::from)
+        },
         injection,
         public,
         usage,

@@ -522,7 +522,7 @@ impl<'i> Lookup<'i> {
     /// The entries the kubelet would try, in its order: matching keys most specific first
     /// (reverse byte order of the keys), each key's entries in the order they were offered;
     /// Docker Hub's entries for a Docker Hub image when no key matched.
-    pub fn finish(mut self) -> Vec<KeyringMatch> {
+    pub fn finish(self) -> Vec<KeyringMatch> {
         if self.found.is_empty() {
             return if is_default_registry_match(self.image) {
                 self.hub
@@ -531,8 +531,10 @@ impl<'i> Lookup<'i> {
             };
         }
         // Stable: entries under one key keep their order.
-        self.found.sort_by(|a, b| b.0.cmp(&a.0));
-        self.found.into_iter().map(|(_, m)| m).collect()
+        let keys: Vec<&str> = self.found.iter().map(|(k, _)| k.as_str()).collect();
+        let order = super::sorted_order(&keys, true);
+        let matches = self.found.into_iter().map(|(_, m)| m).collect();
+        super::in_order(matches, &order)
     }
 }
 

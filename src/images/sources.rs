@@ -214,8 +214,10 @@ impl Reader<'_, '_> {
     }
 
     /// Adds a document's entries in key order; `auths` is where they sit in the source.
-    fn entries(&mut self, index: usize, auths: &str, mut entries: Vec<AuthEntry<'_>>) {
-        entries.sort_by(|a, b| a.server.cmp(b.server));
+    fn entries(&mut self, index: usize, auths: &str, entries: Vec<AuthEntry<'_>>) {
+        let servers: Vec<&str> = entries.iter().map(|e| e.server).collect();
+        let order = super::sorted_order(&servers, false);
+        let entries = super::in_order(entries, &order);
         let mut decoded = Vec::new();
         for AuthEntry { server, fields } in entries {
             let path = || format!("{}{auths}/{}", at(index), pointer_token(server));

@@ -138,7 +138,7 @@ pub fn password(w: &mut Walker, t: RegistryType, v: Option<&Value>) -> Option<St
     if t.uses_json_key() {
         return w
             .absorb(parse_service_account_key(s).under("/password"))
-            .map(|k| k.compact);
+            .map(|k| k.compact.into_exposed());
     }
     match check_password(s) {
         Ok(()) => Some(s.to_string()),

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::report::{Issue, Report};
+use crate::secret_string::SecretString;
 
 /// The largest key text accepted, in bytes (real keys are about 2.3 KiB).
 pub const MAX_KEY_LEN: usize = 64 * 1024;
@@ -24,29 +25,19 @@ const BEGIN: &str = "-----BEGIN PRIVATE KEY-----";
 const END: &str = "-----END PRIVATE KEY-----";
 
 /// A checked service-account key.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountKey {
     /// The key JSON with all whitespace between tokens removed. Secret.
-    pub compact: String,
+    pub compact: SecretString,
     /// `compact` in POSIX-shell single quotes (`'` inside escaped as `'\''`). Secret.
-    pub quoted: String,
+    pub quoted: SecretString,
     /// The service account's e-mail (`client_email`).
     pub client_email: String,
     /// The project (`project_id`), when the key names one.
     pub project_id: Option<String>,
-    /// The key's id (`private_key_id`). Not shown by `Debug` (it names the private key).
-    pub private_key_id: String,
-}
-
-impl std::fmt::Debug for ServiceAccountKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServiceAccountKey")
-            .field("client_email", &self.client_email)
-            .field("project_id", &self.project_id)
-            .field("private_key_id", &"<redacted>")
-            .finish_non_exhaustive()
-    }
+    /// The key's id (`private_key_id`). Secret (it names the private key).
+    pub private_key_id: SecretString,
 }
 
 fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
@@ -162,11 +153,11 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     // Re-serializing the parsed value would sort the members; the key is kept as written.
     let compact = super::json_compact::compact(&t);
     Ok(ServiceAccountKey {
-        quoted: shell_quote(&compact),
-        compact,
+        quoted: shell_quote(&compact).into(),
+        compact: compact.into(),
         client_email,
         project_id,
-        private_key_id,
+        private_key_id: private_key_id.into(),
     })
 }
 

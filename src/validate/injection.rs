@@ -13,6 +13,7 @@ use super::names::check_dns_subdomain;
 use super::registry::{warn_keep_stored, Mode};
 use crate::config::{CredentialSource, Injection};
 use crate::report::Issue;
+use crate::secret_string::SecretString;
 
 /// Most clusters in one list.
 pub const MAX_CLUSTERS: usize = 1000;
@@ -273,5 +274,5 @@ fn custom_credential(
     injection.custom_server = server;
     injection.custom_email = email;
     injection.custom_username = Some(username);
-    injection.custom_password = password;
+    injection.custom_password = password.map(SecretString::from);
 }

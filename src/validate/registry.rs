@@ -1,5 +1,6 @@
 //! [`validate_registry`]: the whole configuration, walked field by field.
 
+use crate::secret_string::SecretString;
 use crate::ErrorCode;
 use serde_json::{Map, Value};
 
@@ -145,10 +146,10 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         cert,
         aws_auth_type: creds.aws_auth_type,
         aws_access_key_id: creds.aws_access_key_id,
-        aws_secret_access_key: creds.aws_secret_access_key,
-        aws_session_token: creds.aws_session_token,
+        aws_secret_access_key: creds.aws_secret_access_key.map(SecretString::from),
+        aws_session_token: creds.aws_session_token.map(SecretString::from),
         username: creds.username,
-        password: creds.password,
+        password: creds.password.map(SecretString::from),
         injection,
         public: platform.public,
         usage: platform.usage,

@@ -1,6 +1,7 @@
 //! The platform's `remoteConnection` (direct, an HTTP proxy or an SSH tunnel), checked as the
 //! dashboard checks it; part of the platform fields of `super::platform_fields`.
 
+use crate::secret_string::SecretString;
 use crate::ErrorCode;
 use serde_json::Value;
 
@@ -79,11 +80,12 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
         proxy_url: text(w, "proxyUrl"),
         ssh_server_address: text(w, "sshServerAddress"),
         ssh_username: text(w, "sshUsername"),
-        ssh_password: text(w, "sshPassword"),
-        ssh_auth_key: text(w, "sshAuthKey"),
+        ssh_password: text(w, "sshPassword").map(SecretString::from),
+        ssh_auth_key: text(w, "sshAuthKey").map(SecretString::from),
     };
-    let ignore = |w: &mut Walker, key: &str, slot: &mut Option<String>| {
-        if slot.take().is_some_and(|s| !s.is_empty()) {
+    // `given`: the value taken out of the configuration was not empty.
+    let ignore = |w: &mut Walker, key: &str, given: bool| {
+        if given {
             w.warning(
                 &format!("{base}/{key}"),
                 ErrorCode::ConfigIgnored,
@@ -92,13 +94,15 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
         }
     };
     if method != ConnectionMethod::Proxy {
-        ignore(w, "proxyUrl", &mut rc.proxy_url);
+        ignore(w, "proxyUrl", filled(rc.proxy_url.take()));
     }
     if method != ConnectionMethod::Ssh {
-        ignore(w, "sshServerAddress", &mut rc.ssh_server_address);
-        ignore(w, "sshUsername", &mut rc.ssh_username);
-        ignore(w, "sshPassword", &mut rc.ssh_password);
-        ignore(w, "sshAuthKey", &mut rc.ssh_auth_key);
+        ignore(w, "sshServerAddress", filled(rc.ssh_server_address.take()));
+        ignore(w, "sshUsername", filled(rc.ssh_username.take()));
+        let password = rc.ssh_password.take().map(SecretString::into_exposed);
+        ignore(w, "sshPassword", filled(password));
+        let key = rc.ssh_auth_key.take().map(SecretString::into_exposed);
+        ignore(w, "sshAuthKey", filled(key));
     }
     let url_message =
         "a valid URL starting with http:// or https://, such as http://proxy.example.com:3128";
@@ -144,7 +148,8 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
                     "the SSH username is required: letters, digits, \"_\" and \"-\" only",
                 );
             }
-            let blank = |v: &Option<String>| v.as_deref().is_some_and(|s| s.trim().is_empty());
+            let blank =
+                |v: &Option<SecretString>| v.as_ref().is_some_and(|s| s.expose().trim().is_empty());
             let neither = [&rc.ssh_password, &rc.ssh_auth_key]
                 .iter()
                 .all(|v| v.is_none() || blank(v));
@@ -179,4 +184,9 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
         }
     }
     Some(rc)
+}
+
+/// Whether a value taken out of a configuration was there and not empty.
+fn filled(value: Option<String>) -> bool {
+    value.is_some_and(|s| !s.is_empty())
 }

@@ -196,7 +196,7 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
         .to_owned();
     Ok(EcrAuthorization {
         username: username.to_owned(),
-        password: password.to_owned(),
+        password: password.into(),
         expires_at: Timestamp(expires.floor() as i64),
         proxy_endpoint,
     })

@@ -81,9 +81,8 @@ const DOCKER_HUB_ALIASES: [&str; 5] = [
     "hub.docker.com",
 ];
 
-fn non_empty(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
+fn non_empty(v: Option<&str>) -> Option<String> {
+    v.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
 }
@@ -93,7 +92,7 @@ impl Target {
     /// or a full URL; its path is ignored (the API is at `/v2/` on the host). Anything odd in it
     /// (another scheme, userinfo, a private address) is left for the network policy to refuse.
     pub fn from_config(config: &RegistryConfig) -> Result<Target, TargetError> {
-        let url = non_empty(&config.registry_url)
+        let url = non_empty(config.registry_url.as_deref())
             .or_else(|| config.registry_type.default_url().map(str::to_owned))
             .ok_or_else(|| TargetError {
                 code: ErrorCode::VerifyRegistryUrl,
@@ -132,8 +131,12 @@ impl Target {
                             code: ErrorCode::VerifyRegistryUrl,
                             message: "the registry URL is not an ECR registry host".to_owned(),
                         })?;
-                    let keys = non_empty(&config.aws_access_key_id)
-                        .zip(non_empty(&config.aws_secret_access_key));
+                    let keys = non_empty(config.aws_access_key_id.as_deref()).zip(non_empty(
+                        config
+                            .aws_secret_access_key
+                            .as_ref()
+                            .map(SecretString::expose),
+                    ));
                     let (id, secret) = keys.ok_or_else(|| TargetError {
                         code: ErrorCode::VerifyEcrKeys,
                         message: "the access key id and secret access key are required".to_owned(),
@@ -143,13 +146,16 @@ impl Target {
                         AwsCredentials {
                             access_key_id: id,
                             secret_access_key: secret.into(),
-                            session_token: non_empty(&config.aws_session_token).map(Into::into),
+                            session_token: non_empty(
+                                config.aws_session_token.as_ref().map(SecretString::expose),
+                            )
+                            .map(Into::into),
                         },
                     )
                 }
             }
         } else {
-            let username = non_empty(&config.username).or_else(|| {
+            let username = non_empty(config.username.as_deref()).or_else(|| {
                 config
                     .registry_type
                     .uses_json_key()
@@ -159,16 +165,13 @@ impl Target {
             Auth::Password(
                 username
                     .zip(password)
-                    .map(|(username, password)| Credentials {
-                        username,
-                        password: password.into(),
-                    }),
+                    .map(|(username, password)| Credentials { username, password }),
             )
         };
         let tls = TlsHint {
             insecure: config.connection == Connection::Insecure,
             ca_certificate: match config.connection {
-                Connection::SecureWithCert => non_empty(&config.cert),
+                Connection::SecureWithCert => non_empty(config.cert.as_deref()),
                 _ => None,
             },
         };
@@ -185,7 +188,7 @@ impl Target {
             connection: config.connection,
             tls,
             assume_role_arn: match config.registry_type {
-                RegistryType::Ecr => non_empty(&config.assume_role_arn),
+                RegistryType::Ecr => non_empty(config.assume_role_arn.as_deref()),
                 _ => None,
             },
         })

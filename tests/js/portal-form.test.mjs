@@ -2,30 +2,19 @@
 // bundled the way Backstage apps are (webpack 5, default configuration) and with esbuild, then
 // driven in Chromium for every registry type: the fields and widgets of each type's form,
 // conditions, one message per problem, nothing before the person touches the form.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../scripts/serve.mjs';
-import { artifacts, bin, cleanup, freePort, launchChromium, root, runOk } from './support/hosts.mjs';
+import { artifacts, bin, root, runOk } from './support/hosts.mjs';
+import { chromiumSession } from './support/chromium-session.mjs';
 
-let browser;
-const servers = [];
-const dirs = [];
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  for (const s of servers) await new Promise((r) => s.close(r));
-  dirs.forEach(cleanup);
-});
+const session = chromiumSession();
 
 async function bundlePortal(bundler) {
   const out = mkdtempSync(join(tmpdir(), `regcred-portal-${bundler}-`));
-  dirs.push(out);
+  session.keep(out);
   const cwd = join(root, 'examples/portal');
   if (bundler === 'webpack') {
     // No config file: webpack's defaults (entry ./src/index.js), no experiments.
@@ -35,9 +24,7 @@ async function bundlePortal(bundler) {
   }
   const html = readFileSync(join(cwd, 'index.html'), 'utf8');
   writeFileSync(join(out, 'index.html'), bundler === 'esbuild' ? html.replace('<script src=', '<script type="module" src=') : html);
-  const server = await startServer(await freePort(), [['/', out]]);
-  servers.push(server);
-  return `http://127.0.0.1:${server.address().port}/`;
+  return session.serve([['/', out]]);
 }
 
 /** Every visible control of the form by field (`name`, `injection.credentialSource`): its
@@ -103,7 +90,7 @@ const REQUIRED_EMPTY = {
 };
 
 async function openPortal(url, type) {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);

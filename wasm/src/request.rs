@@ -81,7 +81,7 @@ pub fn ecr_token(v: &Value) -> Result<EcrToken, SecretError> {
     })?;
     Ok(EcrToken {
         username: need("username")?,
-        password: need("password")?,
+        password: need("password")?.into(),
         expires_at,
         proxy_endpoint: need("proxyEndpoint")?,
     })
@@ -110,7 +110,7 @@ pub fn source(v: &Value, now: Timestamp) -> Result<RegistrySource, SecretError> 
     Ok(RegistrySource::Entry(DockerEntry {
         server: text(&o, "server")?.unwrap_or_default(),
         username: text(&o, "username")?.unwrap_or_default(),
-        password: text(&o, "password")?.unwrap_or_default(),
+        password: text(&o, "password")?.unwrap_or_default().into(),
         email: text(&o, "email")?.filter(|e| !e.is_empty()),
     }))
 }

@@ -139,7 +139,7 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
                     // Member by member: `json!` links `to_value`'s error and `Debug` paths.
                     let mut token = serde_json::Map::new();
                     token.insert("username".into(), a.username.into());
-                    token.insert("password".into(), a.password.into());
+                    token.insert("password".into(), a.password.into_exposed().into());
                     token.insert("expiresAt".into(), a.expires_at.to_string().into());
                     token.insert("proxyEndpoint".into(), a.proxy_endpoint.into());
                     encode(&token)

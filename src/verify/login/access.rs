@@ -3,6 +3,7 @@
 //! `verify::access` for what each answer means.
 
 use crate::ErrorCode;
+use crate::SecretString;
 use serde_json::Value;
 
 use super::{Kind, Login, Pending};
@@ -11,25 +12,12 @@ use crate::verify::http::{Header, Response};
 use crate::verify::outcome::Status;
 use crate::verify::policy::same_origin;
 
-/// The access check's plan and the `Authorization` value the login ended with. `Debug` does not
-/// show the authorization.
+/// The access check's plan and the `Authorization` value the login ended with.
+#[derive(Debug)]
 pub(super) struct AccessState {
     pub(super) plan: AccessPlan,
-    authorization: Option<String>,
+    authorization: Option<SecretString>,
     pulled: bool,
-}
-
-impl std::fmt::Debug for AccessState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AccessState")
-            .field("plan", &self.plan)
-            .field(
-                "authorization",
-                &self.authorization.as_ref().map(|_| "<redacted>"),
-            )
-            .field("pulled", &self.pulled)
-            .finish()
-    }
 }
 
 impl AccessState {
@@ -59,7 +47,7 @@ impl Login {
         let Some(state) = &mut self.access else {
             return;
         };
-        state.authorization = authorization.map(str::to_owned);
+        state.authorization = authorization.map(SecretString::from);
         if state.plan.pull {
             let path = format!("{}/manifests/{}", state.plan.path, state.plan.reference);
             self.access_request(Kind::Manifest, "GET", &path);
@@ -85,12 +73,16 @@ impl Login {
     }
 
     fn start_absolute(&mut self, kind: Kind, method: &'static str, url: &str) {
-        let auth = self.access.as_ref().and_then(|a| a.authorization.clone());
+        let auth = self
+            .access
+            .as_ref()
+            .and_then(|a| a.authorization.as_ref())
+            .map(|a| a.expose().to_owned());
         let accept = match kind {
             Kind::Manifest => vec![Header::plain("Accept", MANIFEST_ACCEPT)],
             _ => Vec::new(),
         };
-        self.start_with_headers(kind, method, url, auth, None, accept);
+        self.start(kind, method, url, auth, None, accept);
     }
 
     pub(super) fn on_access(&mut self, p: &Pending, resp: &Response) {
@@ -172,8 +164,8 @@ impl Login {
         let Some(state) = &self.access else { return };
         let claim = state
             .authorization
-            .as_deref()
-            .and_then(|a| a.strip_prefix("Bearer "))
+            .as_ref()
+            .and_then(|a| a.expose().strip_prefix("Bearer "))
             .and_then(|t| token_actions(t, &state.plan.path));
         let claims_push = claim
             .as_ref()

@@ -73,6 +73,7 @@ enum Kind {
     CancelUpload,
 }
 
+#[derive(Debug)]
 struct Pending {
     kind: Kind,
     flight: Flight,
@@ -94,16 +95,6 @@ pub struct Login {
     realm: Option<(Url, String, Option<String>)>,
     tried_http: bool,
     access: Option<AccessState>,
-}
-
-impl std::fmt::Debug for Pending {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pending")
-            .field("kind", &self.kind)
-            .field("flight", &self.flight)
-            .field("sent", &self.sent)
-            .finish()
-    }
 }
 
 impl std::fmt::Debug for Login {
@@ -209,19 +200,8 @@ impl Login {
 
     /// Queues a request after the policy check; a refused URL ends the login as `blocked`.
     /// `auth` is a credential: a secret header, bound to the URL's origin; so is a `form`.
+    /// `headers` are more, non-secret headers.
     fn start(
-        &mut self,
-        kind: Kind,
-        method: &'static str,
-        url: &str,
-        auth: Option<String>,
-        form: Option<String>,
-    ) {
-        self.start_with_headers(kind, method, url, auth, form, Vec::new());
-    }
-
-    /// [`Login::start`] with more (non-secret) headers.
-    fn start_with_headers(
         &mut self,
         kind: Kind,
         method: &'static str,
@@ -279,7 +259,7 @@ impl Login {
         if let Ok(u) = Url::parse(&url) {
             self.registry = Some(u);
         }
-        self.start(Kind::Ping, "GET", &url, None, None);
+        self.start(Kind::Ping, "GET", &url, None, None, Vec::new());
     }
 
     fn on_response(&mut self, p: Pending, resp: Response) {
@@ -294,7 +274,7 @@ impl Login {
                 Ok(a) => {
                     self.creds = Some(Credentials {
                         username: a.username,
-                        password: a.password.into(),
+                        password: a.password,
                     });
                     self.expires_at = Some(a.expires_at);
                     self.ping(None);

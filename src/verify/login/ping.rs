@@ -73,13 +73,13 @@ impl Login {
                     }
                     self.realm = Some((realm.clone(), service, scope));
                     let auth = self.creds.as_ref().map(basic);
-                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None);
+                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None, Vec::new());
                 } else if has_basic {
                     match &self.creds {
                         Some(c) => {
                             let auth = basic(c);
                             let url = p.flight.url().as_str();
-                            self.start(Kind::Basic, "GET", url, Some(auth), None);
+                            self.start(Kind::Basic, "GET", url, Some(auth), None, Vec::new());
                         }
                         None => self.finish(
                             Status::Unauthorized,

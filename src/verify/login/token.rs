@@ -45,6 +45,7 @@ impl Login {
             &ping,
             Some(format!("Bearer {token}")),
             None,
+            Vec::new(),
         );
     }
 
@@ -68,6 +69,13 @@ impl Login {
         }
         pairs.push(("client_id", "regcred"));
         let body = crate::url::form_urlencoded(&pairs);
-        self.start(Kind::TokenPost, "POST", realm.as_str(), None, Some(body));
+        self.start(
+            Kind::TokenPost,
+            "POST",
+            realm.as_str(),
+            None,
+            Some(body),
+            Vec::new(),
+        );
     }
 }
