@@ -90,15 +90,26 @@ fn mismatch(path: String, expected: Expected, v: &Value) -> Mismatch {
     }
 }
 
+/// `v` when it is of the `expected` type; a [`Mismatch`] at `path` otherwise.
+///
+/// # Errors
+/// When `v` is of another type.
+pub fn expect<'a>(v: &'a Value, path: &str, expected: Expected) -> Result<&'a Value, Mismatch> {
+    if expected.matches(v) {
+        Ok(v)
+    } else {
+        Err(mismatch(path.to_owned(), expected, v))
+    }
+}
+
 /// The object at `path`: its fields, or a [`Mismatch`] when `v` is not an object.
 ///
 /// # Errors
 /// When `v` is not an object.
 pub fn object<'a>(v: &'a Value, path: &str) -> Result<Fields<'a>, Mismatch> {
-    match v {
-        Value::Object(map) => Ok(Fields::new(map, path)),
-        other => Err(mismatch(path.to_owned(), Expected::Object, other)),
-    }
+    let map = expect(v, path, Expected::Object)?.as_object();
+    map.map(|m| Fields::new(m, path))
+        .ok_or_else(|| mismatch(path.to_owned(), Expected::Object, v))
 }
 
 /// The fields of one JSON object, read by key with typed accessors. Each accessor answers
@@ -142,8 +153,8 @@ impl<'a> Fields<'a> {
     /// Field `key` when it is of the `expected` type.
     fn checked(&self, key: &str, expected: Expected) -> Result<Option<&'a Value>, Mismatch> {
         match self.get(key) {
-            Some(v) if !expected.matches(v) => Err(mismatch(self.path_of(key), expected, v)),
-            found => Ok(found),
+            Some(v) => expect(v, &self.path_of(key), expected).map(Some),
+            None => Ok(None),
         }
     }
 

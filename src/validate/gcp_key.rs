@@ -13,8 +13,9 @@
 use crate::base64_codec::{decode, Alphabet, Padding};
 use crate::ErrorCode;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::json_read::Fields;
 use crate::report::{Issue, Report};
 use crate::secret_string::SecretString;
 
@@ -134,20 +135,17 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
             "the key must be a JSON object, as downloaded from Google Cloud",
         ));
     };
-    check_type(obj)?;
-    let client_email = required_string(obj, "client_email")?;
-    let private_key = required_string(obj, "private_key")?;
-    let private_key_id = required_string(obj, "private_key_id")?;
-    let project_id = match obj.get("project_id") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            return Err(err(
-                ErrorCode::GcpKeyFieldType,
-                "\"project_id\" must be a string",
-            ))
-        }
-    };
+    let key = Fields::new(obj, "");
+    check_type(&key)?;
+    let client_email = required_string(&key, "client_email")?;
+    let private_key = required_string(&key, "private_key")?;
+    let private_key_id = required_string(&key, "private_key_id")?;
+    let project_id = key.text("project_id").map_err(|_| {
+        err(
+            ErrorCode::GcpKeyFieldType,
+            "\"project_id\" must be a string",
+        )
+    })?;
     check_email(&client_email)?;
     check_private_key(&private_key)?;
     // Re-serializing the parsed value would sort the members; the key is kept as written.
@@ -156,7 +154,7 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
         quoted: shell_quote(&compact).into(),
         compact: compact.into(),
         client_email,
-        project_id,
+        project_id: project_id.map(str::to_owned),
         private_key_id: private_key_id.into(),
     })
 }
@@ -186,8 +184,9 @@ fn looks_like_base64_json(t: &str) -> bool {
         })
 }
 
-fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
-    match obj.get("type").and_then(Value::as_str) {
+fn check_type(key: &Fields<'_>) -> Result<(), Issue> {
+    // A `type` that is not a string reads as missing: the message shows the expected member.
+    match key.text("type").ok().flatten() {
         Some("service_account") => Ok(()),
         Some("external_account") => Err(err(
             ErrorCode::GcpKeyTypeExternalAccount,
@@ -208,14 +207,14 @@ fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
     }
 }
 
-fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Issue> {
-    match obj.get(field) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        None | Some(Value::Null) | Some(Value::String(_)) => Err(err(
+fn required_string(key: &Fields<'_>, field: &str) -> Result<String, Issue> {
+    match key.text(field) {
+        Ok(Some(s)) if !s.trim().is_empty() => Ok(s.to_owned()),
+        Ok(_) => Err(err(
             ErrorCode::GcpKeyFieldMissing,
             format!("\"{field}\" is missing from the key"),
         )),
-        Some(_) => Err(err(
+        Err(_) => Err(err(
             ErrorCode::GcpKeyFieldType,
             format!("\"{field}\" must be a string"),
         )),

@@ -15,8 +15,8 @@ pub struct Walker {
     pub warnings: Vec<Issue>,
 }
 
-use crate::json_read::kind;
 pub use crate::json_read::pointer_token;
+use crate::json_read::{expect, Expected, Mismatch};
 
 impl Walker {
     /// Records an error.
@@ -46,49 +46,30 @@ impl Walker {
         report.value
     }
 
+    /// A `config.type` error for a value of the wrong JSON type.
+    fn mismatch(&mut self, m: Mismatch) {
+        let message = format!("must be {}, not {}", m.expected.words(), m.found);
+        self.error(&m.path, ErrorCode::ConfigType, message);
+    }
+
+    /// `v` read as `expected` at `path`; a `config.type` error when it is of another type.
+    fn typed<'v>(&mut self, path: &str, v: &'v Value, expected: Expected) -> Option<&'v Value> {
+        expect(v, path, expected).map_err(|m| self.mismatch(m)).ok()
+    }
+
     /// The object at `path`, or a `config.type` error.
     pub fn object<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v Map<String, Value>> {
-        match v {
-            Value::Object(m) => Some(m),
-            other => {
-                self.error(
-                    path,
-                    ErrorCode::ConfigType,
-                    format!("must be an object, not {}", kind(other)),
-                );
-                None
-            }
-        }
+        self.typed(path, v, Expected::Object)?.as_object()
     }
 
     /// The string at `path` when present; a `config.type` error when it is not a string.
     pub fn string<'v>(&mut self, path: &str, v: Option<&'v Value>) -> Option<&'v str> {
-        match v? {
-            Value::String(s) => Some(s),
-            other => {
-                self.error(
-                    path,
-                    ErrorCode::ConfigType,
-                    format!("must be a string, not {}", kind(other)),
-                );
-                None
-            }
-        }
+        self.typed(path, v?, Expected::Text)?.as_str()
     }
 
     /// The boolean at `path` when present; a `config.type` error when it is not one.
     pub fn boolean(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
-        match v? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.error(
-                    path,
-                    ErrorCode::ConfigType,
-                    format!("must be true or false, not {}", kind(other)),
-                );
-                None
-            }
-        }
+        self.typed(path, v?, Expected::Flag)?.as_bool()
     }
 
     /// A `config.required` error at `path`.

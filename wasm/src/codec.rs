@@ -9,18 +9,23 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeRegcredError)]
-    fn make_regcred_error(code: &str, message: &str, errors_json: Option<String>) -> JsValue;
+    fn make_regcred_error(parts: &str) -> JsValue;
 }
 
 /// A `RegcredError` (an `Error` subclass with a stable `code`) to throw into JS.
 pub fn error(code: ErrorCode, message: &str) -> JsValue {
-    make_regcred_error(code.as_str(), message, None)
+    thrown(code, message, "")
+}
+
+/// The one call into `wasm/js/errors.js`: `code NUL message NUL errors` as one string.
+fn thrown(code: ErrorCode, message: &str, errors_json: &str) -> JsValue {
+    make_regcred_error(&format!("{}\0{message}\0{errors_json}", code.as_str()))
 }
 
 /// A `RegcredError` carrying the failing validation issues in `errors`.
 pub fn error_with_issues<I: Serialize>(code: ErrorCode, message: &str, issues: &I) -> JsValue {
-    let json = serde_json::to_string(issues).ok();
-    make_regcred_error(code.as_str(), message, json)
+    let json = serde_json::to_string(issues).unwrap_or_default();
+    thrown(code, message, &json)
 }
 
 /// Encodes a core value as a plain JS value (objects, arrays, strings, numbers, `null`).
