@@ -53,8 +53,9 @@ pub enum Source<'a> {
     Json(&'a Value),
     /// A `.dockerconfigjson` document as JSON text.
     Text(&'a str),
-    /// The `auths` entries of a `.dockerconfigjson` document object, in any order.
-    Auths(Vec<AuthEntry<'a>>),
+    /// The `auths` entries of a `.dockerconfigjson` document object, in the order the keyring
+    /// adds them: key order (bytewise, as a JSON object's keys are read).
+    Auths(&'a [AuthEntry<'a>]),
 }
 
 /// One entry of a document's `auths`.
@@ -178,7 +179,7 @@ impl Reader<'_, '_> {
         let Some(auths) = v.get("auths").and_then(Value::as_object) else {
             return self.errors.push(shape(at(index)));
         };
-        self.entries(index, AUTHS, auth_entries(auths));
+        self.entries(index, AUTHS, &auth_entries(auths));
     }
 
     fn secret(&mut self, index: usize, v: &Value) {
@@ -194,7 +195,7 @@ impl Reader<'_, '_> {
         };
         match text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
             Some(doc) => match doc.get("auths").and_then(Value::as_object) {
-                Some(auths) => self.entries(index, SECRET_AUTHS, auth_entries(auths)),
+                Some(auths) => self.entries(index, SECRET_AUTHS, &auth_entries(auths)),
                 None => self.errors.push(shape(format!("{}/data/{KEY}", at(index)))),
             },
             None => self.errors.push(Issue::new(
@@ -205,13 +206,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Adds a document's entries in key order; `auths` is where they sit in the source.
-    fn entries(&mut self, index: usize, auths: &str, entries: Vec<AuthEntry<'_>>) {
-        let servers: Vec<&str> = entries.iter().map(|e| e.server).collect();
-        let order = super::sorted_order(&servers, false);
-        let entries = super::in_order(entries, &order);
+    /// Adds a document's entries in their order; `auths` is where they sit in the source.
+    fn entries(&mut self, index: usize, auths: &str, entries: &[AuthEntry<'_>]) {
         let mut decoded = Vec::new();
-        for AuthEntry { server, fields } in entries {
+        for &AuthEntry { server, fields } in entries {
             let path = || format!("{}{auths}/{}", at(index), pointer_token(server));
             let Some(fields) = fields else {
                 self.errors.push(Issue::new(

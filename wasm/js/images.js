@@ -82,7 +82,7 @@ const EMPTY = {};
  * `sources` of resolveCredentials packed into one text for the module (wasm/src/images.rs
  * reads it): the number of fields after it, then fields each after a U+0000: per source
  * `T text` (a document as JSON text), `J json` (any other source, as JSON text), or `D` (a
- * `.dockerconfigjson` document) followed by its `auths` entries, `E server username auth`
+ * `.dockerconfigjson` document) followed by its `auths` entries (keys sorted), `E server username auth`
  * (`""` for a field that is absent or not text) or `X server` (an entry that is not an
  * object). Passwords are not copied. A U+0000 inside a text makes more fields than declared:
  * the module then reads `sources` as JSON, as it does when this returns `undefined` because
@@ -134,7 +134,8 @@ export function packSources(sources) {
     }
     out += '\0D';
     count += 1;
-    for (const server in auths) {
+    // In the keyring's order (the module checks it is bytewise: beyond U+FFFF it is not).
+    for (const server of Object.keys(auths).sort()) {
       const entry = auths[server];
       if (server === 'toJSON' || !wellFormed(server)) return undefined;
       docSize += 4 + 6 * server.length;
