@@ -21,6 +21,7 @@
 //! password.
 
 use crate::base64_codec::{self, Alphabet, Padding};
+use crate::secret_string::SecretStr;
 use crate::ErrorCode;
 use serde_json::{Map, Value};
 
@@ -67,22 +68,13 @@ pub struct AuthEntry<'a> {
     pub fields: Option<AuthFields<'a>>,
 }
 
-/// What the kubelet reads of an entry (never the password); `Debug` hides `auth`.
-#[derive(Clone, Copy, Default)]
+/// What the kubelet reads of an entry (never the password).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AuthFields<'a> {
     /// `username` (`""` when absent).
     pub username: &'a str,
     /// `auth`, base64 of `username:password` (`""` when absent).
-    pub auth: &'a str,
-}
-
-impl std::fmt::Debug for AuthFields<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuthFields")
-            .field("username", &self.username)
-            .field("auth", &"<redacted>")
-            .finish()
-    }
+    pub auth: SecretStr<'a>,
 }
 
 /// The entries of a JSON `auths` object (already in key order).
@@ -95,7 +87,7 @@ fn auth_entries(auths: &Map<String, Value>) -> Vec<AuthEntry<'_>> {
                 let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
                 AuthFields {
                     username: text("username"),
-                    auth: text("auth"),
+                    auth: SecretStr::new(text("auth")),
                 }
             }),
         })
@@ -230,7 +222,7 @@ impl Reader<'_, '_> {
             let username = if fields.auth.is_empty() {
                 fields.username
             } else {
-                match auth_username(fields.auth, &mut decoded) {
+                match auth_username(fields.auth.expose(), &mut decoded) {
                     Some(u) => u,
                     None => {
                         self.errors.push(Issue::new(

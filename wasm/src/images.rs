@@ -209,7 +209,7 @@ fn unpack(packed: &str) -> Option<Packed<'_>> {
                 let auth = match tag {
                     "E" => Some(AuthFields {
                         username: fields.next()?,
-                        auth: fields.next()?,
+                        auth: regcred::secret_string::SecretStr::new(fields.next()?),
                     }),
                     _ => None,
                 };
