@@ -57,9 +57,11 @@ test-wasm:
 test-js:
 	node --test --test-concurrency=1 tests/js/*.test.mjs
 
-## Benchmarks against peers (not part of `make test`); writes bench/results.json and results.md.
+## Benchmarks against peers (not part of `make test`): BENCH_RUNS runs (default 4), each budget per
+## run in bench/runs.md; the last run's detail in bench/results.json and results.md.
+BENCH_RUNS ?= 4
 bench: pkg
-	node bench/run.mjs
+	node bench/runs.mjs $(BENCH_RUNS)
 
 ## Fails when the shipped .wasm (as `make pkg` last built it) is over the 150 KiB gzip -9 limit.
 size-check:
