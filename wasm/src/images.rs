@@ -67,11 +67,25 @@ fn spans(l: &ReferenceLayout) -> Option<[u32; 18]> {
 pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let text = args::text(&text, "text")?;
     let normalize = args::options(&options)?.flag("normalize", true)?;
-    let layout = if normalize {
+    reference_result(if normalize {
         parse_normalized_layout(&text)
     } else {
         parse_layout(&text)
-    };
+    })
+}
+
+/// `parseImageReference` of a string without options, the public function's per-keystroke
+/// path (js/entries/api.js): the text crosses as UTF-8 straight away, with no argument or
+/// options reading (their errors cannot happen here).
+#[wasm_bindgen(js_name = parseImageReferenceText)]
+pub fn parse_image_reference_text(text: &str) -> Result<JsValue, JsValue> {
+    reference_result(parse_normalized_layout(text))
+}
+
+/// The Report of a parsed reference; `internal.encode` if the layout cannot cross as spans.
+fn reference_result(
+    layout: Result<ReferenceLayout, regcred::images::reference::ReferenceError>,
+) -> Result<JsValue, JsValue> {
     match layout {
         Ok(l) => match spans(&l) {
             Some(spans) if l.text.is_ascii() => Ok(reference_report(&l.text, &spans)),
