@@ -88,7 +88,7 @@ export const ecrAuthorizationToken = /* #__PURE__ */ guardAsync(glue.ecrAuthoriz
 export function parseImageReference(text, options) {
   try {
     return typeof text === 'string' && options == null
-      ? glue.parseImageReferenceText(text)
+      ? glue.parseImageReferenceText(text, text)
       : glue.parseImageReference(text, options);
   } catch (e) {
     throw isTrap(e) ? recovered() : e;
