@@ -6,7 +6,7 @@ import { parseFamiliarName } from '@swimlane/docker-reference';
 import { parseImageReference, resolveCredentials } from 'regcred';
 import { median, perCallMicros, round } from './lib.mjs';
 
-const IMAGES = ['nginx', 'nginx:1.27', 'ghcr.io/acme/app:v1.2.3', 'registry.example.com:5000/team/sub/app@sha256:' + 'a'.repeat(64),
+export const IMAGES = ['nginx', 'nginx:1.27', 'ghcr.io/acme/app:v1.2.3', 'registry.example.com:5000/team/sub/app@sha256:' + 'a'.repeat(64),
   'quay.io/org/repo:latest', 'library/busybox', '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:2026-11-29'];
 
 /** 100 `.dockerconfigjson` documents, 1-3 entries each, on 40 hosts (some with paths, globs, ports). */

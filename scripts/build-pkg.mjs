@@ -65,7 +65,7 @@ run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Os', '--enable-bulk-memor
 
 // The glue's JS imports (the error class, the host's URL parser), at stable paths
 // (wasm-bindgen also copies them under snippets/, which is removed below).
-for (const name of ['errors.js', 'host.js']) cpSync(join(root, 'wasm/js', name), join(pkg, name));
+for (const name of ['errors.js', 'host.js', 'images.js']) cpSync(join(root, 'wasm/js', name), join(pkg, name));
 cpSync(join(root, 'js/entries'), pkg, { recursive: true });
 cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
 // regcred/rjsf: react-jsonschema-form adapters (plain JS over the main entry, no React).
@@ -73,7 +73,7 @@ for (const name of ['rjsf.js', 'rjsf.d.ts']) cpSync(join(root, 'js', name), join
 
 // The error class must be one class: point the glue's snippet import at ./errors.js.
 const glue = join(pkg, 'regcred.js');
-let glueText = readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/(errors|host)\.js\1/g, "'./$2.js'");
+let glueText = readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/(errors|host|images)\.js\1/g, "'./$2.js'");
 if (glueText.includes('./snippets/')) throw new Error('build-pkg: the glue imports a snippet that is not copied to a stable path');
 rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
 

@@ -22,18 +22,23 @@ for t in "${targets[@]}"; do
   while read -r target glob; do
     [ "$target" = "$t" ] || continue
     case "$glob" in
-      json:*) # json:<member>:<files>: one seed per array item's <member> string
+      json:*) # json:<member>:<files>: one seed per case's <member> (a dotted path): a string's
+        # text, any other value as JSON text
         member=${glob#json:}; files=${member#*:}; member=${member%%:*}
         python3 - "$corpus" "$member" $files <<'PY'
 import hashlib, json, sys
 corpus, member, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 for f in files:
     data = json.load(open(f))
-    # A fixture is a list of cases, or an object whose "cases" member is that list.
-    for item in (data.get("cases", []) if isinstance(data, dict) else data):
-        if isinstance(item, dict) and isinstance(item.get(member), str):
-            data = item[member].encode()
-            open(f"{corpus}/seed-{hashlib.sha1(data).hexdigest()[:16]}", "wb").write(data)
+    # A fixture is a list of cases, an object whose "cases" member is that list, or one case.
+    cases = data if isinstance(data, list) else data.get("cases", [data])
+    for item in cases:
+        for key in member.split("."):
+            item = item.get(key) if isinstance(item, dict) else None
+        if item is None:
+            continue
+        data = (item if isinstance(item, str) else json.dumps(item)).encode()
+        open(f"{corpus}/seed-{hashlib.sha1(data).hexdigest()[:16]}", "wb").write(data)
 PY
         ;;
       *) for f in $glob; do [ -f "$f" ] && cp "$f" "$corpus/"; done ;;

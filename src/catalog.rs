@@ -232,7 +232,21 @@ fn field(f: &crate::model::FieldSpec, prefix: Option<&str>) -> Field {
 fn type_info(spec: &crate::model::TypeSpec) -> RegistryTypeInfo {
     let mut fields: Vec<Field> = spec.fields.iter().map(|f| field(f, None)).collect();
     for g in crate::model::GROUPS {
-        fields.extend(g.fields.iter().map(|f| field(f, Some(g.key))));
+        let group_when = crate::model::when_text(spec.group_when(g.key));
+        for f in spec.group_fields(g) {
+            let mut info = field(&f, Some(g.key));
+            if let Some(w) = &group_when {
+                // The group shows under `w`: so do its fields, and they are required only then.
+                let shown = info
+                    .shown_when
+                    .take()
+                    .map_or_else(|| w.clone(), |own| format!("{w} and {own}"));
+                info.required = false;
+                info.required_when = f.required.then(|| shown.clone());
+                info.shown_when = Some(shown);
+            }
+            fields.push(info);
+        }
     }
     RegistryTypeInfo {
         id: spec.id,

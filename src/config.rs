@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Connection, RegistryType};
 pub use crate::remote_connection::{ConnectionMethod, RemoteConnection};
+use crate::secret_string::SecretString;
 pub use crate::usage::{Access, Usage};
 
 /// How an ECR registry is accessed.
@@ -38,9 +39,8 @@ pub enum CredentialSource {
 }
 
 /// The credentials of a [`CredentialSource::CustomCredential`] secret: each non-empty field
-/// replaces the registry's own (the platform's `DockerIpsCustomCredential`). `Debug` redacts the
-/// password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// replaces the registry's own (the platform's `DockerIpsCustomCredential`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CustomCredential {
     /// The registry server the secret names (the registry URL when empty).
@@ -54,25 +54,14 @@ pub struct CustomCredential {
     pub username: String,
     /// The password. Secret.
     #[serde(default)]
-    pub password: String,
-}
-
-impl fmt::Debug for CustomCredential {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CustomCredential")
-            .field("server", &self.server)
-            .field("email", &self.email)
-            .field("username", &self.username)
-            .field("password", &"<redacted>")
-            .finish()
-    }
+    pub password: SecretString,
 }
 
 /// The cluster-injection policy of the "Manage" panel.
 ///
 /// `"*"` in either list means all clusters; when both lists are set, `autoInject` wins (as on
-/// the platform). `Debug` redacts the custom credential's password.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// the platform).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Injection {
     /// Clusters (ids or names) that never get credentials; `"*"` = all.
@@ -100,7 +89,7 @@ pub struct Injection {
     pub custom_username: Option<String>,
     /// [`CredentialSource::CustomCredential`]: the password. Secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_password: Option<String>,
+    pub custom_password: Option<SecretString>,
 }
 
 impl Injection {
@@ -120,27 +109,15 @@ impl Injection {
         self.custom_server = some(c.server);
         self.custom_email = some(c.email);
         self.custom_username = some(c.username);
-        self.custom_password = some(c.password);
-    }
-}
-
-impl fmt::Debug for Injection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Injection")
-            .field("do_not_inject", &self.do_not_inject)
-            .field("auto_inject", &self.auto_inject)
-            .field("credential_source", &self.credential_source)
-            .field("secret_name", &self.secret_name)
-            .field("custom_server", &self.custom_server)
-            .field("custom_username", &self.custom_username)
-            .field("custom_password", &redacted(&self.custom_password))
-            .finish()
+        self.custom_password = (!c.password.is_empty()).then_some(c.password);
     }
 }
 
 /// A whole registry configuration.
 ///
-/// `Debug` redacts every secret (passwords, keys, tokens), so a configuration can be logged.
+/// `Debug` shows no secret, so a configuration can be logged: the secrets are
+/// [`SecretString`]s, a URL's userinfo is left out and the certificate is shown by its length
+/// (a private key is sometimes pasted there by mistake).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegistryConfig {
@@ -168,16 +145,16 @@ pub struct RegistryConfig {
     pub aws_access_key_id: Option<String>,
     /// ECR user-auth: the secret access key. Secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_secret_access_key: Option<String>,
+    pub aws_secret_access_key: Option<SecretString>,
     /// ECR user-auth with temporary credentials: the session token. Secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub aws_session_token: Option<String>,
+    pub aws_session_token: Option<SecretString>,
     /// The username (`_json_key` for GCP types).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// The password, token or (GCP) service-account key JSON. Secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<SecretString>,
     /// Cluster injection policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injection: Option<Injection>,
@@ -195,13 +172,6 @@ pub struct RegistryConfig {
     pub remote_connection: Option<RemoteConnection>,
 }
 
-fn redacted(v: &Option<String>) -> &'static str {
-    match v {
-        Some(_) => "<redacted>",
-        None => "<none>",
-    }
-}
-
 impl fmt::Debug for RegistryConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RegistryConfig")
@@ -216,13 +186,10 @@ impl fmt::Debug for RegistryConfig {
             .field("cert", &self.cert.as_ref().map(|c| c.len()))
             .field("aws_auth_type", &self.aws_auth_type)
             .field("aws_access_key_id", &self.aws_access_key_id)
-            .field(
-                "aws_secret_access_key",
-                &redacted(&self.aws_secret_access_key),
-            )
-            .field("aws_session_token", &redacted(&self.aws_session_token))
+            .field("aws_secret_access_key", &self.aws_secret_access_key)
+            .field("aws_session_token", &self.aws_session_token)
             .field("username", &self.username)
-            .field("password", &redacted(&self.password))
+            .field("password", &self.password)
             .field("injection", &self.injection)
             .field("public", &self.public)
             .field("usage", &self.usage)

@@ -18,13 +18,10 @@
 //! (comma-separated) of secrets that must already exist in each cluster's namespaces.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::catalog::RegistryType;
 use crate::config::{AwsAuthType, CredentialSource, Injection, RegistryConfig, Usage};
 use crate::secret::k8s_names::dns1123_fragment;
-use crate::secret::SecretError;
-use crate::validate::injection::MAX_CLUSTER_LEN;
 
 /// The suffix of generated secret names.
 pub const SECRET_NAME_SUFFIX: &str = "-regcred";
@@ -48,24 +45,6 @@ pub enum SecretNaming {
     Regcred,
     /// The platform's `BuildIpsName` ([`platform_secret_name`]).
     Platform,
-}
-
-impl SecretNaming {
-    /// Reads the `secretNaming` option (`"regcred"` or `"platform"`; absent: `regcred`).
-    ///
-    /// # Errors
-    /// `secret.shape` at `/options/secretNaming` for anything else.
-    pub fn from_option(options: Option<&Value>) -> Result<SecretNaming, SecretError> {
-        match options.and_then(|o| o.get("secretNaming")) {
-            None | Some(Value::Null) => Ok(SecretNaming::Regcred),
-            Some(v) if v == "regcred" => Ok(SecretNaming::Regcred),
-            Some(v) if v == "platform" => Ok(SecretNaming::Platform),
-            Some(_) => Err(SecretError::Shape {
-                path: "/options/secretNaming".into(),
-                expected: "secretNaming is \"regcred\" or \"platform\"",
-            }),
-        }
-    }
 }
 
 /// The platform's secret name for a registry's credentials (devtron-labs/devtron
@@ -295,80 +274,3 @@ pub fn injection_plan_with(
 
 /// Most clusters in one injection plan.
 pub const MAX_PLAN_CLUSTERS: usize = 10_000;
-
-/// Decodes clusters as the JS API takes them: an array of `{ id, name?, isVirtual? }` (id a
-/// string or an integer) or of bare ids; ids and names at most [`MAX_CLUSTER_LEN`] characters.
-///
-/// # Errors
-/// `secret.shape` (path `/<index>` or `/<index>/id`) for anything else; `secret.too-many` for
-/// more than [`MAX_PLAN_CLUSTERS`] clusters.
-pub fn clusters_from_json(v: &Value) -> Result<Vec<Cluster>, SecretError> {
-    let shape = |path: String| SecretError::Shape {
-        path,
-        expected: "a cluster { id, name?, isVirtual? } with a string or integer id is expected",
-    };
-    let id_of = |v: &Value| match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
-        _ => None,
-    };
-    let items = v.as_array().ok_or_else(|| shape(String::new()))?;
-    if items.len() > MAX_PLAN_CLUSTERS {
-        return Err(SecretError::TooMany {
-            path: String::new(),
-            max: MAX_PLAN_CLUSTERS,
-        });
-    }
-    let too_long = |s: &str| s.chars().count() > MAX_CLUSTER_LEN;
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let cluster = match item {
-            Value::Object(o) => {
-                let name = match o.get("name") {
-                    None | Some(Value::Null) => Ok(None),
-                    Some(Value::String(s)) => Ok(Some(s.clone())),
-                    Some(_) => Err(shape(format!("/{i}/name"))),
-                };
-                let is_virtual = match o.get("isVirtual") {
-                    None | Some(Value::Null) => Ok(false),
-                    Some(Value::Bool(b)) => Ok(*b),
-                    Some(_) => Err(shape(format!("/{i}/isVirtual"))),
-                };
-                o.get("id")
-                    .and_then(id_of)
-                    .ok_or_else(|| shape(format!("/{i}/id")))
-                    .and_then(|id| {
-                        let is_virtual = is_virtual?;
-                        name.map(|name| Cluster {
-                            id,
-                            name,
-                            is_virtual,
-                        })
-                    })
-            }
-            other => id_of(other)
-                .map(|id| Cluster {
-                    id,
-                    name: None,
-                    is_virtual: false,
-                })
-                .ok_or_else(|| shape(format!("/{i}"))),
-        };
-        let cluster = cluster.and_then(|c| {
-            if too_long(&c.id) || c.name.as_deref().is_some_and(too_long) {
-                Err(SecretError::Shape {
-                    path: format!("/{i}"),
-                    expected: "a cluster id or name of at most 253 characters is expected",
-                })
-            } else {
-                Ok(c)
-            }
-        });
-        match cluster {
-            Ok(c) => out.push(c),
-            Err(e) => errors.push(e),
-        }
-    }
-    SecretError::collect(errors).map_or(Ok(out), Err)
-}

@@ -9,6 +9,7 @@
 //! The engine's own messages quote the instance (a password that fails a `pattern`, say), so
 //! they are never passed on: each issue says which keyword failed where, not what the value was.
 
+use crate::ErrorCode;
 use std::sync::Mutex;
 
 use jsonschema::Validator;
@@ -20,7 +21,7 @@ use crate::report::{Issue, Report};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemaError {
     /// Always `schema.invalid`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// Where the schema is wrong (a JSON pointer into the schema) and which keyword.
     pub message: String,
 }
@@ -31,7 +32,7 @@ static COMPILED: Mutex<Option<(Option<Value>, Validator)>> = Mutex::new(None);
 
 fn invalid(message: String) -> SchemaError {
     SchemaError {
-        code: "schema.invalid",
+        code: ErrorCode::SchemaInvalid,
         message,
     }
 }
@@ -86,7 +87,7 @@ pub fn validate_with_schema(
             continue;
         }
         let message = format!("fails the schema's {keyword} rule at {}", e.schema_path());
-        errors.push(Issue::new(path, code, message));
+        errors.push(Issue::in_family(path, code, message));
     }
     Ok(Report::new(errors, Vec::new(), None))
 }

@@ -17,9 +17,11 @@
     )
 )]
 
+mod base64_codec;
 pub mod catalog;
 pub mod config;
 pub mod error_code;
+pub mod json_read;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod model;
@@ -28,7 +30,9 @@ mod remote_connection;
 pub mod report;
 pub mod schema;
 pub mod secret_string;
+mod sha256;
 pub mod time;
+mod url;
 mod usage;
 
 pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};

@@ -3,19 +3,15 @@
 /// `text` with the userinfo of a URL-like value (`https://user:password@host/...` or
 /// `user:password@host`) replaced by `<redacted>`; anything else unchanged.
 pub(crate) fn userinfo(text: &str) -> String {
-    let (scheme, rest) = match text.find("://") {
-        Some(i) => text.split_at(i + 3),
-        None => ("", text),
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    match authority.rfind('@') {
-        Some(at) => {
-            let host = authority.split_at(at + 1).1;
-            format!("{scheme}<redacted>@{host}{tail}")
-        }
-        None => text.to_owned(),
+    let address = crate::url::address::split_address(text);
+    if address.userinfo().is_none() {
+        return text.to_owned();
     }
+    let scheme = address
+        .scheme
+        .map(|s| format!("{s}://"))
+        .unwrap_or_default();
+    format!("{scheme}<redacted>@{}{}", address.host_port(), address.tail)
 }
 
 /// [`userinfo`] for an optional value.

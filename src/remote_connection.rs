@@ -11,6 +11,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::secret_string::SecretString;
+
 /// The connection method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -45,7 +47,7 @@ impl ConnectionMethod {
     }
 }
 
-/// A remote connection. `Debug` redacts the SSH password and private key.
+/// A remote connection. `Debug` leaves out the userinfo of the proxy and SSH server addresses.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RemoteConnection {
@@ -62,10 +64,10 @@ pub struct RemoteConnection {
     pub ssh_username: Option<String>,
     /// SSH: the password. Secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssh_password: Option<String>,
+    pub ssh_password: Option<SecretString>,
     /// SSH: the private key (PEM / OpenSSH). Secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ssh_auth_key: Option<String>,
+    pub ssh_auth_key: Option<SecretString>,
 }
 
 impl fmt::Debug for RemoteConnection {
@@ -78,14 +80,8 @@ impl fmt::Debug for RemoteConnection {
                 &crate::redact::opt_userinfo(&self.ssh_server_address),
             )
             .field("ssh_username", &self.ssh_username)
-            .field(
-                "ssh_password",
-                &self.ssh_password.as_ref().map(|_| "<redacted>"),
-            )
-            .field(
-                "ssh_auth_key",
-                &self.ssh_auth_key.as_ref().map(|_| "<redacted>"),
-            )
+            .field("ssh_password", &self.ssh_password)
+            .field("ssh_auth_key", &self.ssh_auth_key)
             .finish()
     }
 }

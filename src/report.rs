@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::ErrorCode;
+
 /// One problem (error or warning) found in user input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Issue {
@@ -18,14 +20,17 @@ pub struct Issue {
 
 impl Issue {
     /// Builds an issue at `path` with a stable `code` and a human `message`.
-    pub fn new(
-        path: impl Into<String>,
-        code: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(path: impl Into<String>, code: ErrorCode, message: impl Into<String>) -> Self {
+        Issue::in_family(path, code.as_str().to_owned(), message)
+    }
+
+    /// Builds an issue whose code is a member of a documented family with a variable part
+    /// (`schema.<keyword>` of the optional JSON Schema engine, `<prefix>.<kind>` of the URL
+    /// splitter); every other code is an [`ErrorCode`], given to [`Issue::new`].
+    pub fn in_family(path: impl Into<String>, code: String, message: impl Into<String>) -> Self {
         Issue {
             path: path.into(),
-            code: code.into(),
+            code,
             message: message.into(),
         }
     }

@@ -15,6 +15,11 @@ impl SecretString {
         &self.0
     }
 
+    /// The secret itself, owned (for output that carries it).
+    pub fn into_exposed(self) -> String {
+        self.0
+    }
+
     /// Whether the secret is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -30,6 +35,34 @@ impl fmt::Debug for SecretString {
 impl fmt::Display for SecretString {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
+    }
+}
+
+/// Serialized as the plain text: the documents and the normalized configuration carry the
+/// secret itself (serializing is building output, as [`SecretString::expose`] is).
+impl serde::Serialize for SecretString {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Read from a JSON string, as a `String` is.
+impl<'de> serde::Deserialize<'de> for SecretString {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(SecretString)
+    }
+}
+
+/// Comparing with a text shows nothing (`token.password == "..."` in a test).
+impl PartialEq<&str> for SecretString {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SecretString {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
     }
 }
 

@@ -196,48 +196,6 @@ impl Timestamp {
     }
 }
 
-/// Why an option's time value was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TimeOptionError {
-    /// Always `argument.now`.
-    pub code: &'static str,
-    /// What was expected (never the value itself).
-    pub message: &'static str,
-}
-
-/// Reads the `now` member of an options object: ISO-8601 text or epoch milliseconds.
-/// `Ok(None)` when the options are absent or have no `now` (the caller uses the host clock).
-///
-/// # Errors
-/// When `now` is present but neither a valid ISO-8601 date-time nor a finite number.
-pub fn now_option(
-    options: Option<&serde_json::Value>,
-) -> Result<Option<Timestamp>, TimeOptionError> {
-    use serde_json::Value;
-    match options.and_then(|o| o.get("now")) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Timestamp::parse_iso8601(s)
-            .map(Some)
-            .ok_or(TimeOptionError {
-                code: "argument.now",
-                message: "options.now must be an ISO-8601 date-time",
-            }),
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(ms) if ms.is_finite() && ms.abs() < 8.64e15 => {
-                Ok(Some(Timestamp::from_millis(ms as i64)))
-            }
-            _ => Err(TimeOptionError {
-                code: "argument.now",
-                message: "options.now must be a finite number of epoch milliseconds",
-            }),
-        },
-        Some(_) => Err(TimeOptionError {
-            code: "argument.now",
-            message: "options.now must be an ISO-8601 string or epoch milliseconds",
-        }),
-    }
-}
-
 /// `2026-11-26T22:41:00Z`
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -209,7 +209,10 @@ fn devtron_response_fields_are_accepted_and_gcp_quotes_removed() {
     assert_eq!(report.warnings[1].path, "/disabledFields");
     let config = report.value.unwrap();
     assert_eq!(config.registry_url.as_deref(), Some("gcr.io"));
-    assert_eq!(config.password.as_deref(), Some("{\"a\":1}"));
+    assert_eq!(
+        config.password.as_ref().map(regcred::SecretString::expose),
+        Some("{\"a\":1}")
+    );
 }
 
 #[test]
@@ -264,4 +267,67 @@ fn types_the_platform_does_not_know_go_out_as_other_with_a_warning() {
     let r = regcred::to_devtron_payload_report(&gitlab);
     assert!(r.warnings.is_empty());
     assert_eq!(r.value.unwrap()["registryType"], "gitlab");
+}
+
+#[test]
+fn every_unreadable_payload_gives_its_code() {
+    let path = format!(
+        "{}/tests/fixtures/devtron-invalid.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let pairs = |issues: &[regcred::Issue]| -> Vec<(String, String)> {
+        issues
+            .iter()
+            .map(|i| (i.path.clone(), i.code.clone()))
+            .collect()
+    };
+    let expected = |v: &Value| -> Vec<(String, String)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_str().unwrap().into(), p[1].as_str().unwrap().into()))
+            .collect()
+    };
+    let mut failures = Vec::new();
+    for case in doc["cases"].as_array().unwrap() {
+        let payload = match case.get("payload") {
+            Some(p) => p.clone(),
+            None => {
+                let mut p = doc["base"].clone();
+                for (k, v) in case["patch"].as_object().unwrap() {
+                    match v {
+                        Value::Null => {
+                            p.as_object_mut().unwrap().remove(k);
+                        }
+                        _ => p[k] = v.clone(),
+                    }
+                }
+                p
+            }
+        };
+        let r = from_devtron_payload(&payload);
+        let name = case["name"].as_str().unwrap();
+        if pairs(&r.errors) != expected(&case["errors"])
+            || pairs(&r.warnings) != expected(&case["warnings"])
+            || r.valid != case["errors"].as_array().unwrap().is_empty()
+        {
+            failures.push(format!("{name}: {:?} {:?}", r.errors, r.warnings));
+        }
+        assert!(!serde_json::to_string(&r).unwrap().contains("hunter2"));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_session_token_left_out_of_the_payload_is_a_warning() {
+    let c = config(json!({"name": "ecr-sts", "registryType": "ecr",
+        "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "awsAuthType": "user-auth",
+        "awsAccessKeyId": "ASIAIOSFODNN7EXAMPLE", "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "awsSessionToken": "FwoGZXIvYXdzEXAMPLETOKEN"}));
+    let r = regcred::to_devtron_payload_report(&c);
+    assert_eq!(r.warning_codes(), ["devtron.dropped-field"]);
+    assert_eq!(r.warnings[0].path, "/awsSessionToken");
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains("FwoGZXIv"));
 }

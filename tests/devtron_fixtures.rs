@@ -2,7 +2,9 @@
 //! source it follows): each request-shaped one passes the platform's own request validation
 //! (ported in tests/support/devtron_rules.rs); every one reads back with a warning per field a
 //! configuration cannot carry, and `to_devtron_payload` reproduces it (up to the normalizations
-//! the README lists, implemented by `normalize` below) in a form the platform accepts.
+//! the README lists, implemented by `normalize` below) in a form the platform accepts; and
+//! every secret a fixture leaves blank (`kept`: as the platform's GET answers) reads with a
+//! `config.keep-stored` warning and validates in update mode.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -12,6 +14,8 @@
 
 mod support;
 
+use regcred::time::Timestamp;
+use regcred::validate::{validate_registry_in, Mode};
 use regcred::{from_devtron_payload, to_devtron_payload};
 use serde_json::{json, Value};
 use support::devtron_rules::validate_request;
@@ -131,6 +135,32 @@ fn fixtures_round_trip_and_pass_the_platform_rules() {
             .any(|w| w.code == "devtron.unknown-field")
         {
             failures.push(format!("{name}: {:?}", report.warnings));
+        }
+        let mut kept: Vec<&str> = report
+            .warnings
+            .iter()
+            .filter(|w| w.code == "config.keep-stored")
+            .map(|w| w.path.as_str())
+            .collect();
+        let mut expected: Vec<&str> = f["kept"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        kept.sort_unstable();
+        expected.sort_unstable();
+        if kept != expected {
+            failures.push(format!(
+                "{name}: kept secrets {kept:?}, expected {expected:?}"
+            ));
+        }
+        let json = serde_json::to_value(report.value.as_ref().unwrap()).unwrap();
+        let now = Timestamp::parse_iso8601("2026-01-01T00:00:00Z").unwrap();
+        let update = validate_registry_in(&json, now, Mode::Update);
+        if !update.valid {
+            failures.push(format!(
+                "{name}: invalid in update mode: {:?}",
+                update.errors
+            ));
         }
         let out = to_devtron_payload(report.value.as_ref().unwrap());
         if let Err(e) = validate_request(&out, ea) {

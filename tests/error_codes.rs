@@ -1,5 +1,6 @@
-//! One error vocabulary: the codes declared in `src/error_code.rs`, the codes the README
-//! documents and the codes the code emits are the same set (see ARCHITECTURE.md, "Errors").
+//! One error vocabulary: the codes declared in `src/error_code/`, the codes the README
+//! documents and the codes the code emits are the same set, and Rust code names a code by its
+//! `ErrorCode` variant, never by a string (see ARCHITECTURE.md, "Errors").
 
 #![allow(
     clippy::unwrap_used,
@@ -144,6 +145,46 @@ fn emitted() -> Vec<(String, String)> {
     out
 }
 
+/// Every code-shaped `"..."` literal in the Rust of the core and the binding outside the
+/// declaration itself, unit tests (from `#[cfg(test)]` on, and `wasm/src/tests.rs`) and comments,
+/// with its file and line: Rust names a code by its `ErrorCode` variant.
+fn spelled_in_rust() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    sources(&root().join("src"), &["rs"], &mut files);
+    sources(&root().join("wasm/src"), &["rs"], &mut files);
+    let declaration = root().join("src/error_code");
+    let areas = areas();
+    let mut out = Vec::new();
+    for file in files {
+        if file.starts_with(&declaration) || file.ends_with("wasm/src/tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap();
+        let shown = file.strip_prefix(root()).unwrap().display().to_string();
+        let code = text.split("\n#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (i, piece) in line.split('"').enumerate() {
+                if i % 2 == 1 && is_code(piece, &areas) {
+                    out.push((piece.to_string(), format!("{shown}:{}", n + 1)));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn rust_names_codes_by_their_variant() {
+    let spelled = spelled_in_rust();
+    assert!(
+        spelled.is_empty(),
+        "codes spelled as strings; use the ErrorCode variant (src/error_code/): {spelled:?}"
+    );
+}
+
 #[test]
 fn the_readme_documents_exactly_the_declared_codes() {
     let declared = declared();
@@ -152,11 +193,11 @@ fn the_readme_documents_exactly_the_declared_codes() {
     let undeclared: Vec<_> = documented.difference(&declared).collect();
     assert!(
         undocumented.is_empty(),
-        "declared in src/error_code.rs but not in the README's code tables: {undocumented:?}"
+        "declared in src/error_code/ but not in the README's code tables: {undocumented:?}"
     );
     assert!(
         undeclared.is_empty(),
-        "documented in the README but not declared in src/error_code.rs: {undeclared:?}"
+        "documented in the README but not declared in src/error_code/: {undeclared:?}"
     );
 }
 
@@ -169,7 +210,7 @@ fn every_emitted_code_is_declared() {
         .collect();
     assert!(
         stray.is_empty(),
-        "codes emitted but not declared in src/error_code.rs (add them, see its docs): {stray:?}"
+        "codes emitted but not declared in src/error_code/ (add them, see its docs): {stray:?}"
     );
 }
 
@@ -181,7 +222,7 @@ fn codes_are_sorted_unique_and_round_trip() {
     sorted.dedup();
     assert_eq!(
         texts, sorted,
-        "keep src/error_code.rs sorted, one variant per code"
+        "keep src/error_code/ sorted, one variant per code"
     );
     for code in ErrorCode::ALL {
         assert_eq!(ErrorCode::from_code(code.as_str()), Some(*code));

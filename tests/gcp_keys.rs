@@ -73,18 +73,23 @@ fn compact_form_keeps_order_and_private_key() {
     ] {
         let key = parse_service_account_key(&read(file)).value.unwrap();
         assert_eq!(key.compact, expected, "{file}");
-        assert!(!key.compact.contains(['\n', ' ']) || key.compact.contains("BEGIN PRIVATE KEY"));
-        let parsed: Value = serde_json::from_str(&key.compact).unwrap();
+        assert!(
+            !key.compact.expose().contains(['\n', ' '])
+                || key.compact.expose().contains("BEGIN PRIVATE KEY")
+        );
+        let parsed: Value = serde_json::from_str(key.compact.expose()).unwrap();
         assert_eq!(parsed, original, "{file}: same JSON value");
         assert_eq!(
             parsed["private_key"], original["private_key"],
             "{file}: private key byte-identical"
         );
         assert!(
-            key.compact.contains("-----BEGIN PRIVATE KEY-----\\n"),
+            key.compact
+                .expose()
+                .contains("-----BEGIN PRIVATE KEY-----\\n"),
             "{file}: \\n escapes intact"
         );
-        assert_eq!(key.quoted, format!("'{}'", key.compact));
+        assert_eq!(key.quoted, format!("'{}'", key.compact.expose()));
         assert_eq!(
             key.client_email,
             "regcred-pull@regcred-test-project.iam.gserviceaccount.com"
@@ -95,7 +100,9 @@ fn compact_form_keeps_order_and_private_key() {
             "0123456789abcdef0123456789abcdef01234567"
         );
         // Parsing the quoted form again gives the same key.
-        let again = parse_service_account_key(&key.quoted).value.unwrap();
+        let again = parse_service_account_key(key.quoted.expose())
+            .value
+            .unwrap();
         assert_eq!(again.compact, key.compact);
     }
 }
@@ -105,17 +112,17 @@ fn single_quotes_inside_are_shell_escaped() {
     let key = parse_service_account_key(&read("quoted-with-quote.txt"))
         .value
         .unwrap();
-    let client_id: Value = serde_json::from_str(&key.compact).unwrap();
+    let client_id: Value = serde_json::from_str(key.compact.expose()).unwrap();
     assert_eq!(client_id["client_id"], "it's");
-    assert!(key.quoted.contains(r#""client_id":"it'\''s""#));
-    assert!(key.quoted.starts_with('\'') && key.quoted.ends_with('\''));
+    assert!(key.quoted.expose().contains(r#""client_id":"it'\''s""#));
+    assert!(key.quoted.expose().starts_with('\'') && key.quoted.expose().ends_with('\''));
     // The quoted form read by a POSIX shell gives back the compact form.
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("printf %s {}", key.quoted))
+        .arg(format!("printf %s {}", key.quoted.expose()))
         .output();
     if let Ok(out) = out {
-        assert_eq!(String::from_utf8(out.stdout).unwrap(), key.compact);
+        assert_eq!(key.compact, String::from_utf8(out.stdout).unwrap());
     }
 }
 
@@ -123,5 +130,6 @@ fn single_quotes_inside_are_shell_escaped() {
 fn debug_does_not_print_secrets() {
     let key = parse_service_account_key(&read("good.json")).value.unwrap();
     let dbg = format!("{key:?}");
-    assert!(!dbg.contains("PRIVATE KEY") && !dbg.contains("compact:"));
+    assert!(!dbg.contains("PRIVATE KEY") && !dbg.contains(key.private_key_id.expose()));
+    assert!(dbg.contains("compact: <redacted>"), "{dbg}");
 }

@@ -6,7 +6,12 @@
     clippy::indexing_slicing
 )]
 
-use regcred::inject::{clusters_from_json, registry_secret_name};
+use regcred::inject::registry_secret_name;
+
+/// The binding's decoder of the `clusters` argument, exactly as the package runs it.
+#[path = "../wasm/src/clusters.rs"]
+mod clusters;
+use clusters::clusters as clusters_from_json;
 use regcred::{injection_plan, Cluster, RegistryConfig};
 use serde_json::json;
 

@@ -94,7 +94,7 @@ fn credential_sets() -> Vec<DockerEntry> {
             out.push(DockerEntry {
                 server: servers[k % servers.len()].into(),
                 username: users[(k * 3) % users.len()].into(),
-                password: password.clone(),
+                password: password.clone().into(),
                 email: emails[k % emails.len()].map(Into::into),
             });
         }
@@ -128,7 +128,7 @@ fn kubectl_secret(e: &DockerEntry, name: &str, ns: Option<&str>, append_hash: bo
         name.into(),
         format!("--docker-server={}", e.server),
         format!("--docker-username={}", e.username),
-        format!("--docker-password={}", e.password),
+        format!("--docker-password={}", e.password.expose()),
         "--dry-run=client".into(),
         "-o".into(),
         "json".into(),
@@ -207,7 +207,7 @@ fn every_registry_type_matches_kubectl_through_its_configuration() {
         if config.registry_type.uses_json_key() {
             assert_eq!(e.username, "_json_key");
             assert!(
-                e.password.starts_with('{') && e.password.ends_with('}'),
+                e.password.expose().starts_with('{') && e.password.expose().ends_with('}'),
                 "{}",
                 config.name
             );
@@ -225,7 +225,7 @@ fn every_registry_type_matches_kubectl_through_its_configuration() {
     );
     let token = EcrToken {
         username: "AWS".into(),
-        password: "eyJwYXlsb2FkIjoi".repeat(120),
+        password: "eyJwYXlsb2FkIjoi".repeat(120).into(),
         expires_at: regcred::time::Timestamp(1_900_000_000),
         proxy_endpoint: "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com".into(),
     };
@@ -241,7 +241,7 @@ fn every_registry_type_matches_kubectl_through_its_configuration() {
         "docker-registry".into(),
         "hub".into(),
         format!("--docker-username={}", hub.username),
-        format!("--docker-password={}", hub.password),
+        format!("--docker-password={}", hub.password.expose()),
         "--dry-run=client".into(),
         "-o".into(),
         "json".into(),
@@ -288,17 +288,20 @@ fn several_registries_in_one_secret_through_from_file() {
     assert_eq!(keys, sorted, "servers sorted like Go's map keys");
     for e in &entries {
         let a = &auths[&e.server];
-        assert_eq!(a["password"], e.password.as_str());
+        assert_eq!(a["password"], e.password.expose());
         let auth = base64::engine::general_purpose::STANDARD
             .decode(a["auth"].as_str().unwrap())
             .unwrap();
-        assert_eq!(auth, format!("{}:{}", e.username, e.password).into_bytes());
+        assert_eq!(
+            auth,
+            format!("{}:{}", e.username, e.password.expose()).into_bytes()
+        );
     }
     // kubectl packs the very document with --from-file and computes the same hashed name.
     let dir = std::env::temp_dir().join(format!("regcred-multi-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file: PathBuf = dir.join("config.json");
-    std::fs::write(&file, &secret.docker_config_json).unwrap();
+    std::fs::write(&file, secret.docker_config_json.expose()).unwrap();
     let theirs = kubectl(&[
         "create".into(),
         "secret".into(),

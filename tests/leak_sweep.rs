@@ -32,13 +32,37 @@
 
 use std::fmt::Debug;
 
+/// The binding's decoder of the generators' JSON arguments, exactly as the package runs it.
+#[path = "../wasm/src/request.rs"]
+mod request;
+use request::{ecr_token as ecr_token_from_json, sources as sources_from_json};
+
+fn docker_config_json_from_json(
+    list: &Value,
+    go: bool,
+    now: Timestamp,
+) -> Result<String, SecretError> {
+    sources_from_json(list, now).and_then(|s| docker_config_json_of(&s, go))
+}
+
+fn docker_config_file_from_json(
+    list: &Value,
+    helpers: bool,
+    now: Timestamp,
+) -> Result<String, SecretError> {
+    sources_from_json(list, now).and_then(|s| docker_config_file_of(&s, helpers))
+}
+
+fn pull_secret_from_json(request: &Value, now: Timestamp) -> Result<String, SecretError> {
+    let options = request.as_object().unwrap();
+    request::pull_secret_request(options, now).and_then(|r| r.render())
+}
+
 use base64::Engine;
 use serde_json::{json, Value};
 
-use regcred::secret::request::{
-    config_from_json, docker_config_file_from_json, docker_config_json_from_json,
-    pull_secret_from_json, sources_from_json, PullSecretRequest,
-};
+use regcred::secret::request::config_from_json;
+use regcred::secret::{docker_config_file_of, docker_config_json_of, SecretError};
 use regcred::time::Timestamp;
 use regcred::verify::ecr::{EcrEndpoint, TokenExchange};
 use regcred::verify::http::Header;
@@ -139,7 +163,7 @@ impl Sweep {
     fn secret_error(&mut self, what: &str, e: &regcred::SecretError) {
         self.debug(what, e);
         self.text(format!("{what} (Display)"), e.to_string());
-        self.text(format!("{what} code"), e.code());
+        self.text(format!("{what} code"), e.code().as_str());
         for i in e.issues() {
             self.text(
                 format!("{what} issue"),
@@ -518,7 +542,7 @@ fn generators_errors_and_debug_strings_carry_no_secret() {
                                   "labels": { "bad key!": "bad value!" }, "annotations": { "a": "b" } });
                 s.result(
                     &format!("PullSecretRequest #{i}"),
-                    &PullSecretRequest::from_json(&req, NOW),
+                    &request::pull_secret_request(req.as_object().unwrap(), NOW),
                 );
                 if let Err(e) = pull_secret_from_json(&req, NOW) {
                     s.secret_error(&format!("pull_secret_from_json #{i}"), &e);
@@ -625,7 +649,7 @@ fn generators_errors_and_debug_strings_carry_no_secret() {
         if let Err(e) = docker_config_json_from_json(&list, false, NOW) {
             s.secret_error("docker_config_json_from_json odd entry", &e);
         }
-        if let Err(e) = regcred::secret::request::ecr_token_from_json(&bad) {
+        if let Err(e) = ecr_token_from_json(&bad) {
             s.secret_error("ecr_token_from_json", &e);
         }
         s.result(

@@ -116,3 +116,16 @@ fn validated_fixture_configurations_still_round_trip() {
     assert!(checked >= 25, "{checked}");
     let _ = json!(null);
 }
+
+#[test]
+fn too_many_chart_repositories() {
+    let repos: Vec<String> = (0..=regcred::validate::platform_fields::MAX_CHART_REPOSITORIES)
+        .map(|i| format!("team/chart-{i}"))
+        .collect();
+    let config = json!({"name": "hub", "registryType": "docker-hub", "username": "u",
+        "password": "p", "usage": {"charts": "pull", "chartRepositories": repos}});
+    let now = Timestamp::parse_iso8601("2026-01-01T00:00:00Z").unwrap();
+    let r = validate_registry_in(&config, now, Mode::Create);
+    assert_eq!(r.error_codes(), ["usage.too-many"]);
+    assert_eq!(r.errors[0].path, "/usage/chartRepositories");
+}

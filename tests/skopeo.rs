@@ -108,7 +108,7 @@ fn skopeo_accepts_our_config_json_and_pull_secret() {
     )
     .unwrap();
     let from_secret = work.join("dockerconfigjson");
-    std::fs::write(&from_secret, &secret.docker_config_json).unwrap();
+    std::fs::write(&from_secret, secret.docker_config_json.expose()).unwrap();
     let out = list(&from_secret);
     assert!(
         out.status.success(),

@@ -242,13 +242,7 @@ fn token_exchange_drives_one_request() {
 }
 
 fn ecr_config() -> RegistryConfig {
-    serde_json::from_value(serde_json::json!({
-        "name": "ecr-prod", "registryType": "ecr",
-        "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
-        "awsAuthType": "user-auth", "awsAccessKeyId": "AKIDEXAMPLE",
-        "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
-    }))
-    .unwrap()
+    support::scripted::ecr_config(None)
 }
 
 #[test]
@@ -306,4 +300,47 @@ fn verify_ecr_errors_and_iam_role() {
     assert_eq!(o.status, Status::Unsupported);
     assert!(o.message.contains("IAM role"));
     assert!(o.steps.is_empty());
+}
+
+/// A public ECR registry (`public.ecr.aws`, `public: true`) has no keys: verification takes the
+/// registry's anonymous token flow and reports `anonymous`, with no request to the ECR API.
+#[test]
+fn verify_public_ecr_anonymously() {
+    let opts = LoginOptions {
+        now: Timestamp(1_700_000_000),
+        allow_private_networks: false,
+    };
+    let public: RegistryConfig = serde_json::from_value(serde_json::json!({
+        "name": "ecr-public", "registryType": "ecr", "registryUrl": "public.ecr.aws",
+        "public": true, "usage": {"charts": "pull", "chartRepositories": ["bitnami/redis"]}
+    }))
+    .unwrap();
+    let mut m = Login::from_config(&public, opts).unwrap();
+    let Step::Send(r) = m.next() else { panic!() };
+    assert_eq!(r.url, "https://public.ecr.aws/v2/");
+    assert_eq!(r.header("authorization"), None);
+    let challenge =
+        r#"Bearer realm="https://public.ecr.aws/token",service="public.ecr.aws",scope="aws""#;
+    m.receive(Response::new(
+        401,
+        &[
+            ("www-authenticate", challenge),
+            ("docker-distribution-api-version", "registry/2.0"),
+        ],
+    ));
+    let Step::Send(r) = m.next() else { panic!() };
+    assert!(
+        r.url.starts_with("https://public.ecr.aws/token"),
+        "{}",
+        r.url
+    );
+    assert_eq!(r.header("authorization"), None);
+    m.receive(Response::new(200, &[]).with_body(r#"{"token":"anonymous-token"}"#));
+    let Step::Send(r) = m.next() else { panic!() };
+    assert_eq!(r.url, "https://public.ecr.aws/v2/");
+    assert_eq!(r.header("authorization"), Some("Bearer anonymous-token"));
+    m.receive(Response::new(200, &[]));
+    let Step::Done(o) = m.next() else { panic!() };
+    assert_eq!(o.status, Status::Anonymous, "{}", o.message);
+    assert!(o.steps.iter().all(|s| !s.url.contains("api.ecr")));
 }

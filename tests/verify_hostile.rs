@@ -10,66 +10,36 @@
     clippy::indexing_slicing
 )]
 
-use regcred::time::Timestamp;
+mod support;
+
 use regcred::verify::ecr::{EcrEndpoint, TokenExchange};
 use regcred::verify::flight::{Flight, Hop};
 use regcred::verify::http::{Header, TlsHint};
-use regcred::verify::login::{Login, LoginOptions};
-use regcred::verify::outcome::{Exchange, Step};
+use regcred::verify::login::Login;
 use regcred::verify::policy::Policy;
 use regcred::verify::sigv4::AwsCredentials;
 use regcred::verify::{Request, Response};
 use regcred::RegistryConfig;
+use support::scripted::{drive, options, NOW};
 
-const NOW: Timestamp = Timestamp(1_795_732_860);
 const PASSWORD: &str = "s3cret-Pa55";
 const SESSION: &str = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
 
 fn config(extra: serde_json::Value) -> RegistryConfig {
-    let mut v = serde_json::json!({ "name": "test-reg", "registryType": "other",
-        "registryUrl": "registry.example.com", "username": "alice", "password": PASSWORD });
+    let mut fields = serde_json::json!({ "registryUrl": "registry.example.com",
+        "username": "alice", "password": PASSWORD });
     for (k, x) in extra.as_object().unwrap() {
-        v[k] = x.clone();
+        fields[k] = x.clone();
     }
-    serde_json::from_value(v).unwrap()
+    support::scripted::config(fields)
 }
 
 fn ecr_config() -> RegistryConfig {
-    serde_json::from_value(serde_json::json!({
-        "name": "ecr-prod", "registryType": "ecr",
-        "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
-        "awsAuthType": "user-auth", "awsAccessKeyId": "AKIDEXAMPLE",
-        "awsSecretAccessKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        "awsSessionToken": SESSION
-    }))
-    .unwrap()
-}
-
-/// Drives `m` with a server function; returns the output and every request sent.
-fn drive<E: Exchange>(
-    mut m: E,
-    server: impl Fn(&Request) -> Response,
-) -> (E::Output, Vec<Request>) {
-    let mut sent = Vec::new();
-    loop {
-        match m.next() {
-            Step::Send(req) => {
-                assert!(sent.len() < 30, "runaway");
-                let resp = server(&req);
-                sent.push(req);
-                m.receive(resp);
-            }
-            Step::Done(o) => return (o, sent),
-        }
-    }
+    support::scripted::ecr_config(Some(SESSION))
 }
 
 fn login(cfg: &RegistryConfig, private: bool) -> Login {
-    let opts = LoginOptions {
-        now: NOW,
-        allow_private_networks: private,
-    };
-    Login::from_config(cfg, opts).unwrap()
+    Login::from_config(cfg, options(private)).unwrap()
 }
 
 fn redirect(to: &str) -> Response {

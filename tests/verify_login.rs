@@ -6,32 +6,22 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use base64::Engine;
 use regcred::time::Timestamp;
-use regcred::verify::login::{Login, LoginOptions};
-use regcred::verify::outcome::{Exchange, Outcome, Status, Step};
+use regcred::verify::login::Login;
+use regcred::verify::outcome::{Outcome, Status};
 use regcred::verify::{Request, Response, Transport};
 use regcred::RegistryConfig;
-
-const NOW: Timestamp = Timestamp(1_795_732_860);
+use support::scripted::{options, play, Answer, API, BASIC, BEARER, NOW};
+use Answer::{F, R};
 
 fn config(url: &str, user: Option<&str>, pass: Option<&str>) -> RegistryConfig {
-    let mut v =
-        serde_json::json!({ "name": "test-reg", "registryType": "other", "registryUrl": url });
-    if let Some(u) = user {
-        v["username"] = u.into();
-    }
-    if let Some(p) = pass {
-        v["password"] = p.into();
-    }
-    serde_json::from_value(v).unwrap()
+    support::scripted::config(
+        serde_json::json!({ "registryUrl": url, "username": user, "password": pass }),
+    )
 }
-
-enum Answer {
-    R(Response),
-    F(Transport),
-}
-use Answer::{F, R};
 
 fn r(status: u16, headers: &[(&str, &str)]) -> Answer {
     R(Response::new(status, headers))
@@ -42,37 +32,8 @@ fn rb(status: u16, headers: &[(&str, &str)], body: &str) -> Answer {
 
 /// Drives the machine; returns the outcome and the requests sent.
 fn run(cfg: &RegistryConfig, private: bool, answers: Vec<Answer>) -> (Outcome, Vec<Request>) {
-    let mut m = Login::from_config(
-        cfg,
-        LoginOptions {
-            now: NOW,
-            allow_private_networks: private,
-        },
-    )
-    .unwrap();
-    let mut sent = Vec::new();
-    let mut answers = answers.into_iter();
-    loop {
-        match m.next() {
-            Step::Send(req) => {
-                sent.push(req);
-                match answers.next() {
-                    Some(R(resp)) => m.receive(resp),
-                    Some(F(t)) => m.fail(t),
-                    None => panic!("unexpected request #{}: {:?}", sent.len(), sent.last()),
-                }
-            }
-            Step::Done(o) => {
-                assert!(answers.next().is_none(), "machine stopped early: {o:?}");
-                let text = serde_json::to_string(&o).unwrap();
-                assert!(
-                    !text.contains("s3cret") && !text.contains("tok-123"),
-                    "secret in outcome: {text}"
-                );
-                return (o, sent);
-            }
-        }
-    }
+    let m = Login::from_config(cfg, options(private)).unwrap();
+    play(m, answers, &["s3cret", "tok-123"])
 }
 
 fn basic(u: &str, p: &str) -> String {
@@ -81,13 +42,6 @@ fn basic(u: &str, p: &str) -> String {
         base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"))
     )
 }
-
-const API: (&str, &str) = ("Docker-Distribution-API-Version", "registry/2.0");
-const BASIC: (&str, &str) = ("WWW-Authenticate", "Basic realm=\"Registry Realm\"");
-const BEARER: (&str, &str) = (
-    "WWW-Authenticate",
-    "Bearer realm=\"https://auth.example.com/token\",service=\"reg.example.com\"",
-);
 
 #[test]
 fn basic_ok_and_fail() {

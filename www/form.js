@@ -3,11 +3,14 @@
 // of them show for the current values (the schema's `if`/`then` conditions, and one of the
 // `anyOf` choices such as the two cluster lists). No registry knowledge lives here.
 
-/** Whether `values` satisfies an `if` of the form `{ properties: { f: { const } }, required }`. */
+/** Whether `values` satisfies an `if` of the form `{ properties: { f: { const } or { not: { const } } },
+ * required }`. */
 function holds(condition, values) {
   for (const key of condition.required ?? []) if (values?.[key] === undefined) return false;
   for (const [key, sub] of Object.entries(condition.properties ?? {})) {
-    if (values?.[key] !== undefined && 'const' in sub && values[key] !== sub.const) return false;
+    if (values?.[key] === undefined) continue;
+    if ('const' in sub && values[key] !== sub.const) return false;
+    if (sub.not && 'const' in sub.not && values[key] === sub.not.const) return false;
   }
   return true;
 }
@@ -38,8 +41,9 @@ function describe(key, prop, ui, required) {
 }
 
 /** The fields of an object schema in `ui:order`, each with `visible` for `values`. `prefix` is
- * the group key (`injection.`) for nested fields; `choices` collects one-of selectors. */
-function objectFields(schema, ui, values, prefix, out, choices, picks) {
+ * the group key (`injection.`) for nested fields; `choices` collects one-of selectors; `shown`
+ * is false inside a group its own condition hides. */
+function objectFields(schema, ui, values, prefix, out, choices, picks, shown = true) {
   const conditional = (schema.allOf ?? []).filter((c) => c.if && c.then?.properties);
   const oneOf = schema.anyOf ?? [];
   const chosen = oneOf.findIndex((o) => Object.keys(o.properties ?? {}).some((k) => values?.[k] !== undefined));
@@ -66,12 +70,13 @@ function objectFields(schema, ui, values, prefix, out, choices, picks) {
   entries.sort((a, b) => rank(a.key) - rank(b.key));
   for (const e of entries) {
     if ((ui[e.key] ?? {})['ui:widget'] === 'hidden') continue;
+    const visible = shown && e.visible;
     if (e.prop.type === 'object') {
-      out.push({ key: prefix + e.key, kind: 'group', title: e.prop.title ?? e.key, help: e.prop.description ?? null, visible: true });
-      objectFields(e.prop, ui[e.key] ?? {}, values?.[e.key], `${prefix}${e.key}.`, out, choices, picks);
+      out.push({ key: prefix + e.key, kind: 'group', title: e.prop.title ?? e.key, help: e.prop.description ?? null, visible });
+      objectFields(e.prop, ui[e.key] ?? {}, values?.[e.key], `${prefix}${e.key}.`, out, choices, picks, visible);
       continue;
     }
-    out.push({ ...describe(prefix + e.key, e.prop, ui[e.key] ?? {}, e.required), visible: e.visible });
+    out.push({ ...describe(prefix + e.key, e.prop, ui[e.key] ?? {}, e.required), visible });
   }
 }
 

@@ -2,7 +2,9 @@
 //!   cargo run --example pull_secret
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use regcred::{registry_types, secret::pull_secret_from_json, time::Timestamp, SecretError};
+use regcred::secret::request::config_from_json;
+use regcred::secret::{PullSecretRequest, RegistrySource};
+use regcred::{registry_types, time::Timestamp, ManifestFormat, PullSecretOptions, SecretError};
 use serde_json::json;
 
 fn main() -> Result<(), SecretError> {
@@ -15,21 +17,30 @@ fn main() -> Result<(), SecretError> {
         .unwrap_or_default();
     let now = Timestamp(since_epoch.as_secs() as i64);
 
-    // The same options object as the JavaScript `pullSecret`.
-    let manifest = pull_secret_from_json(
+    // A registry configuration is what a person typed: JSON, validated into a RegistryConfig.
+    let config = config_from_json(
         &json!({
-            "name": "dockerhub-pull",
-            "namespace": "apps",
-            "format": "yaml",
-            "registries": [{
-                "name": "dockerhub",
-                "registryType": "docker-hub",
-                "username": "alice",
-                "password": "dckr_pat_example"
-            }]
+            "name": "dockerhub",
+            "registryType": "docker-hub",
+            "username": "alice",
+            "password": "dckr_pat_example"
         }),
         now,
     )?;
-    println!("{manifest}");
+    // The request itself is typed: what JavaScript's `pullSecret({ name, namespace, format,
+    // registries })` becomes once the binding has read it.
+    let request = PullSecretRequest {
+        registries: vec![RegistrySource::Config {
+            config: Box::new(config),
+            ecr_token: None,
+        }],
+        options: PullSecretOptions {
+            name: "dockerhub-pull".into(),
+            namespace: Some("apps".into()),
+            ..PullSecretOptions::default()
+        },
+        format: ManifestFormat::Yaml,
+    };
+    println!("{}", request.render()?);
     Ok(())
 }

@@ -1,13 +1,46 @@
-//! Devtron payloads: decoding arbitrary JSON never panics, and whatever decodes re-encodes.
+//! Devtron payloads (every field: OCI usage, `isPublic`, `remoteConnectionConfig`,
+//! `assumeRoleArn`, `CUSTOM_CREDENTIAL`, GET-shaped blank secrets): decoding arbitrary JSON
+//! never panics; whatever decodes re-encodes to a payload that reads back to the same payload;
+//! and blanking its secrets, as the platform's GET does, never makes a payload unreadable.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
-        let report = regcred::from_devtron_payload(&value);
-        if let Some(config) = report.value {
-            let _ = regcred::to_devtron_payload(&config);
+/// The payload with every secret as the platform's GET returns it: `""`.
+fn get_shaped(payload: &Value) -> Value {
+    let mut p = payload.clone();
+    for pointer in [
+        "/password",
+        "/awsSecretAccessKey",
+        "/remoteConnectionConfig/sshConfig/sshPassword",
+        "/remoteConnectionConfig/sshConfig/sshAuthKey",
+    ] {
+        if let Some(v @ Value::String(_)) = p.pointer_mut(pointer) {
+            *v = Value::from("");
         }
     }
+    if let Some(v @ Value::String(_)) = p.pointer_mut("/ipsConfig/credentialValue") {
+        if let Ok(Value::Object(mut c)) = serde_json::from_str::<Value>(v.as_str().unwrap_or("")) {
+            if c.get("password").is_some_and(Value::is_string) {
+                c.insert("password".into(), Value::from(""));
+                *v = Value::from(Value::Object(c).to_string());
+            }
+        }
+    }
+    p
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
+    let report = regcred::from_devtron_payload(&value);
+    let Some(config) = report.value else { return };
+    let out = regcred::to_devtron_payload(&config);
+    let again = regcred::from_devtron_payload(&out);
+    let Some(config_again) = again.value else {
+        panic!("our own payload does not read back: {:?}", again.errors);
+    };
+    assert_eq!(regcred::to_devtron_payload(&config_again), out, "not a fixed point");
+    let blank = regcred::from_devtron_payload(&get_shaped(&value));
+    assert!(blank.valid, "blank secrets made the payload unreadable: {:?}", blank.errors);
 });

@@ -1,10 +1,17 @@
-//! `pullSecret` requests: arbitrary JSON never panics (errors are values).
+//! `pullSecret` requests: arbitrary JSON never panics in the binding's decoder or the generator
+//! (errors are values).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
+/// The binding's decoder of the `pullSecret` options, exactly as the package runs it.
+#[path = "../../wasm/src/request.rs"]
+mod request;
+
 fuzz_target!(|data: &[u8]| {
-    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
-        let _ = regcred::secret::request::pull_secret_from_json(&value, regcred::time::Timestamp(1_795_732_860));
+    // The binding hands the decoder an object (anything else is `argument.type` before it).
+    if let Ok(serde_json::Value::Object(value)) = serde_json::from_slice(data) {
+        let now = regcred::time::Timestamp(1_795_732_860);
+        let _ = request::pull_secret_request(&value, now).and_then(|r| r.render());
     }
 });

@@ -5,6 +5,7 @@ use super::host;
 use super::inspect::{InspectOptions, Summary};
 use super::x509::KEY_CERT_SIGN;
 use crate::report::Issue;
+use crate::ErrorCode;
 
 /// A certificate expiring within this many seconds (30 days) gets `cert.expires-soon`.
 pub const EXPIRES_SOON_SECONDS: i64 = 30 * 86_400;
@@ -29,13 +30,13 @@ pub(super) fn check(
         if now > s.not_after {
             errors.push(Issue::new(
                 &path,
-                "cert.expired",
+                ErrorCode::CertExpired,
                 format!("Certificate {n} expired on {}.", c.not_after),
             ));
         } else if s.not_after.0 - now.0 <= EXPIRES_SOON_SECONDS {
             warnings.push(Issue::new(
                 &path,
-                "cert.expires-soon",
+                ErrorCode::CertExpiresSoon,
                 format!(
                     "Certificate {n} expires within 30 days, on {}.",
                     c.not_after
@@ -45,7 +46,7 @@ pub(super) fn check(
         if now < s.not_before {
             warnings.push(Issue::new(
                 &path,
-                "cert.not-yet-valid",
+                ErrorCode::CertNotYetValid,
                 format!("Certificate {n} is not valid before {}.", c.not_before),
             ));
         }
@@ -56,7 +57,7 @@ pub(super) fn check(
             if options.require_ca {
                 errors.push(Issue::new(
                     &path,
-                    "cert.not-ca",
+                    ErrorCode::CertNotCa,
                     format!(
                         "Certificate {n} is not a CA certificate (basicConstraints CA is \
                          missing or false); paste the CA that issued the registry's certificate."
@@ -65,7 +66,7 @@ pub(super) fn check(
             } else {
                 warnings.push(Issue::new(
                     &path,
-                    "cert.leaf",
+                    ErrorCode::CertLeaf,
                     format!("Certificate {n} is a leaf (server) certificate, not a CA."),
                 ));
             }
@@ -73,7 +74,7 @@ pub(super) fn check(
         if c.is_ca && s.key_usage.is_some_and(|ku| ku & KEY_CERT_SIGN == 0) {
             errors.push(Issue::new(
                 &path,
-                "cert.key-usage",
+                ErrorCode::CertKeyUsage,
                 format!(
                     "Certificate {n} has a keyUsage without keyCertSign, so it cannot sign \
                      certificates."
@@ -83,7 +84,7 @@ pub(super) fn check(
         if c.version == 1 {
             warnings.push(Issue::new(
                 &path,
-                "cert.v1",
+                ErrorCode::CertV1,
                 format!(
                     "Certificate {n} is an X.509 version 1 certificate, without extensions; \
                      some clients reject it."
@@ -99,7 +100,7 @@ pub(super) fn check(
         {
             warnings.push(Issue::new(
                 &path,
-                "cert.duplicate",
+                ErrorCode::CertDuplicate,
                 format!("Certificate {n} appears more than once."),
             ));
         }
@@ -111,7 +112,7 @@ pub(super) fn check(
         {
             warnings.push(Issue::new(
                 &path,
-                "cert.intermediate-without-root",
+                ErrorCode::CertIntermediateWithoutRoot,
                 format!(
                     "Certificate {n} is an intermediate CA whose issuer is not in the bundle; \
                      add the root CA too."
@@ -122,7 +123,7 @@ pub(super) fn check(
             if !c.is_ca && !host::covers(&s.sans, h) {
                 warnings.push(Issue::new(
                     &path,
-                    "cert.host-mismatch",
+                    ErrorCode::CertHostMismatch,
                     format!(
                         "Certificate {n} does not name the registry host in its subject \
                          alternative names."

@@ -8,22 +8,13 @@
 use std::net::IpAddr;
 
 use super::x509::GeneralName;
+use crate::url::address::split_address;
 
-/// The host part of what a person typed as a registry address: scheme, path and port removed
-/// (`https://registry.example.com:5000/v2` → `registry.example.com`, `[::1]:5000` → `::1`).
+/// The host part of what a person typed as a registry address: scheme, userinfo, path and
+/// port removed (`https://registry.example.com:5000/v2` → `registry.example.com`, `[::1]:5000`
+/// → `::1`), by the crate's one address splitter (`src/url/address.rs`).
 pub fn host_of(address: &str) -> String {
-    let s = address.trim();
-    let s = s.split_once("://").map_or(s, |(_, rest)| rest);
-    let s = s.split(['/', '?', '#']).next().unwrap_or_default();
-    let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
-    let host = if let Some(rest) = s.strip_prefix('[') {
-        rest.split(']').next().unwrap_or_default()
-    } else if s.matches(':').count() == 1 {
-        s.split(':').next().unwrap_or_default()
-    } else {
-        s
-    };
-    host.trim_end_matches('.').to_ascii_lowercase()
+    split_address(address.trim()).host_name()
 }
 
 /// `true` when one of `names` covers `host` (already reduced by [`host_of`]).

@@ -1,10 +1,10 @@
 //! The inspection report: what was pasted into a CA-certificate field, certificate by
 //! certificate, with errors and warnings.
 
+use crate::ErrorCode;
 use std::fmt::Write;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::der::{DerError, Reader};
 use super::pem::{self, BlockKind};
@@ -93,7 +93,7 @@ pub fn inspect_certificates(input: &[u8], options: &InspectOptions) -> Report<Ce
     if input.len() > MAX_INPUT_BYTES {
         return Report::fail(Issue::new(
             "",
-            "cert.too-large",
+            ErrorCode::CertTooLarge,
             format!(
                 "The input is larger than {} KiB; a CA bundle is much smaller than that.",
                 MAX_INPUT_BYTES / 1024
@@ -124,13 +124,13 @@ pub fn inspect_certificates(input: &[u8], options: &InspectOptions) -> Report<Ce
                 }
                 BlockKind::PrivateKey => errors.push(Issue::new(
                     path,
-                    "cert.private-key",
+                    ErrorCode::CertPrivateKey,
                     "A private key was pasted. Remove it: this field takes only certificates, \
                      and a private key must never be shared.",
                 )),
                 BlockKind::OtherLabel(label) => errors.push(Issue::new(
                     path,
-                    "cert.wrong-label",
+                    ErrorCode::CertWrongLabel,
                     match label {
                         Some(l) => format!("This PEM block is a {l}, not a CERTIFICATE."),
                         None => "This PEM block is not a CERTIFICATE.".to_string(),
@@ -140,7 +140,7 @@ pub fn inspect_certificates(input: &[u8], options: &InspectOptions) -> Report<Ce
                     saw_certificate_block = true;
                     errors.push(Issue::new(
                         path,
-                        "cert.base64",
+                        ErrorCode::CertBase64,
                         "The body of this CERTIFICATE block is not valid base64.",
                     ));
                 }
@@ -148,7 +148,7 @@ pub fn inspect_certificates(input: &[u8], options: &InspectOptions) -> Report<Ce
                     saw_certificate_block = true;
                     errors.push(Issue::new(
                         path,
-                        "cert.pem-unterminated",
+                        ErrorCode::CertPemUnterminated,
                         "This CERTIFICATE block has no matching -----END CERTIFICATE----- line.",
                     ));
                 }
@@ -157,7 +157,7 @@ pub fn inspect_certificates(input: &[u8], options: &InspectOptions) -> Report<Ce
         if !saw_certificate_block {
             errors.push(Issue::new(
                 "",
-                "cert.not-found",
+                ErrorCode::CertNotFound,
                 if pem::has_begin_marker(input) {
                     "No CERTIFICATE block was found."
                 } else {
@@ -200,7 +200,7 @@ fn read_der_sequence(input: &[u8], certs: &mut Vec<Summary>, errors: &mut Vec<Is
 fn trailing(path: &str) -> Issue {
     Issue::new(
         path,
-        "cert.trailing-bytes",
+        ErrorCode::CertTrailingBytes,
         "There are extra bytes after the certificate.",
     )
 }
@@ -209,12 +209,12 @@ fn der_issue(path: &str, e: DerError) -> Issue {
     match e {
         DerError::Truncated => Issue::new(
             path,
-            "cert.der-truncated",
+            ErrorCode::CertDerTruncated,
             "The certificate is cut short: part of it is missing.",
         ),
         DerError::Malformed(what) => Issue::new(
             path,
-            "cert.der-malformed",
+            ErrorCode::CertDerMalformed,
             format!("This is not a valid X.509 certificate ({what})."),
         ),
     }
@@ -237,7 +237,7 @@ fn summarize(c: &Certificate<'_>) -> Summary {
     };
     let self_signed = (c.subject == c.issuer || c.subject_name == c.issuer_name) && keys_agree;
     let mut fingerprint = String::with_capacity(95);
-    for (i, b) in Sha256::digest(c.der).iter().enumerate() {
+    for (i, b) in crate::sha256::sha256(c.der).iter().enumerate() {
         let sep = if i == 0 { "" } else { ":" };
         let _ = write!(fingerprint, "{sep}{b:02X}");
     }

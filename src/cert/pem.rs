@@ -6,14 +6,7 @@
 //! and base64 lines of any length, wrapped or not, padded or not. The body of a private-key
 //! block is never decoded or kept: the scanner only records that one was there.
 
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::Engine;
-
-/// Decoder for PEM bodies: the standard alphabet, padding optional.
-const BASE64: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+use crate::base64_codec::{decode, Alphabet, Padding};
 
 /// Labels longer than this are not PEM labels (and are never copied out of the input).
 const MAX_LABEL: usize = 64;
@@ -102,8 +95,9 @@ fn classify(label: &[u8], body: &[u8], terminated: bool) -> BlockKind {
     if !terminated {
         return BlockKind::Unterminated;
     }
-    match BASE64.decode(body) {
-        Ok(der) if !der.is_empty() => BlockKind::Certificate(der),
+    // The standard alphabet, padding optional.
+    match decode(body, Alphabet::Standard, Padding::Optional) {
+        Some(der) if !der.is_empty() => BlockKind::Certificate(der),
         _ => BlockKind::BadBase64,
     }
 }

@@ -13,7 +13,8 @@
 //! `CheckIfImagePullSecretAccessProvided` (`pkg/dockerRegistry/DockerRegistryIpsUtil.go`) lets
 //! the applied list win, and so does [`crate::injection_plan`].
 
-use serde_json::{json, Map, Value};
+use crate::ErrorCode;
+use serde_json::{Map, Value};
 
 use super::DEVTRON_ALL_CLUSTERS;
 use crate::config::{CredentialSource, CustomCredential, Injection};
@@ -43,23 +44,25 @@ fn ids(csv: &str) -> Vec<String> {
 /// The custom credential as the dashboard serializes it (`JSON.stringify` of
 /// `{ server, email, username, password }`, in that order).
 fn custom_json(c: &CustomCredential) -> String {
-    let s = |v: &str| Value::String(v.to_owned()).to_string();
+    let s = |v: &str| serde_json::to_string(v).unwrap_or_default();
     format!(
         "{{\"server\":{},\"email\":{},\"username\":{},\"password\":{}}}",
         s(&c.server),
         s(&c.email),
         s(&c.username),
-        s(&c.password)
+        s(c.password.expose())
     )
 }
 
 /// The `ipsConfig` of an injection policy; the no-injection policy for `None`.
 pub fn to_ips_config(injection: Option<&Injection>) -> Value {
     let Some(inj) = injection else {
-        return json!({
-            "id": 0, "credentialType": "SAME_AS_REGISTRY", "credentialValue": "",
-            "appliedClusterIdsCsv": "", "ignoredClusterIdsCsv": DEVTRON_ALL_CLUSTERS,
-        });
+        return ips_config(
+            "SAME_AS_REGISTRY",
+            String::new(),
+            String::new(),
+            DEVTRON_ALL_CLUSTERS.into(),
+        );
     };
     let (kind, value) = match inj.credential_source {
         CredentialSource::RegistryCredentials => ("SAME_AS_REGISTRY", String::new()),
@@ -69,13 +72,19 @@ pub fn to_ips_config(injection: Option<&Injection>) -> Value {
             custom_json(&inj.custom_credential().unwrap_or_default()),
         ),
     };
-    json!({
-        "id": 0,
-        "credentialType": kind,
-        "credentialValue": value,
-        "appliedClusterIdsCsv": csv(&inj.auto_inject),
-        "ignoredClusterIdsCsv": csv(&inj.do_not_inject),
-    })
+    ips_config(kind, value, csv(&inj.auto_inject), csv(&inj.do_not_inject))
+}
+
+/// The `ipsConfig` object (`id` 0: the platform assigns it), built member by member (`json!`
+/// would link serde_json's `to_value` and its error paths for five strings).
+fn ips_config(kind: &str, value: String, applied: String, ignored: String) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), Value::from(0));
+    m.insert("credentialType".into(), Value::from(kind));
+    m.insert("credentialValue".into(), Value::from(value));
+    m.insert("appliedClusterIdsCsv".into(), Value::from(applied));
+    m.insert("ignoredClusterIdsCsv".into(), Value::from(ignored));
+    Value::Object(m)
 }
 
 fn string<'a>(o: &'a Map<String, Value>, key: &str, errors: &mut Vec<Issue>) -> &'a str {
@@ -85,7 +94,7 @@ fn string<'a>(o: &'a Map<String, Value>, key: &str, errors: &mut Vec<Issue>) -> 
         Some(_) => {
             errors.push(Issue::new(
                 format!("/ipsConfig/{key}"),
-                "devtron.field-type",
+                ErrorCode::DevtronFieldType,
                 "this field must be a string",
             ));
             ""
@@ -111,7 +120,7 @@ pub fn from_ips_config(
         Some(_) => {
             errors.push(Issue::new(
                 "/ipsConfig",
-                "devtron.field-type",
+                ErrorCode::DevtronFieldType,
                 "ipsConfig must be an object",
             ));
             return None;
@@ -140,7 +149,7 @@ pub fn from_ips_config(
             Err(_) => {
                 errors.push(Issue::new(
                     "/ipsConfig/credentialValue",
-                    "devtron.custom-credential",
+                    ErrorCode::DevtronCustomCredential,
                     "a CUSTOM_CREDENTIAL value is a JSON object with server, email, username and password",
                 ));
                 (CredentialSource::CustomCredential, None, None)
@@ -149,7 +158,7 @@ pub fn from_ips_config(
         _ => {
             errors.push(Issue::new(
                 "/ipsConfig/credentialType",
-                "devtron.ips-credential-type",
+                ErrorCode::DevtronIpsCredentialType,
                 "credentialType must be SAME_AS_REGISTRY, NAME or CUSTOM_CREDENTIAL",
             ));
             (CredentialSource::RegistryCredentials, None, None)
@@ -161,7 +170,7 @@ pub fn from_ips_config(
     if !applied.is_empty() && !ignored.is_empty() {
         warnings.push(Issue::new(
             "/ipsConfig/ignoredClusterIdsCsv",
-            "injection.both-lists",
+            ErrorCode::InjectionBothLists,
             "both cluster lists are set: the applied list wins, as on the platform",
         ));
     }

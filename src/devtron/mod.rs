@@ -12,7 +12,7 @@
 //! | `public` | `isPublic`; for `other` with container use `registryCredentialsType: "anonymous"` |
 //! | ECR `awsAuthType` + keys | `awsAccessKeyId`, `awsSecretAccessKey` (both empty = IAM role), `awsRegion` (from the host), `assumeRoleArn` |
 //! | `username`, `password` | `username`, `password`; GCP keys single-quoted (`'{...}'`) as the platform stores them |
-//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value |
+//! | a secret left out (update mode) | `""`: the platform's update keeps the stored value (an SSH tunnel with neither secret: both `""`; a custom credential's password: `"password":""`) |
 //! | `connection`, `cert` | `connection`, `cert` (`other`, and any type whose connection is not `secure`) |
 //! | `injection` | `ipsConfig` (see [`ips`]); always sent, the no-injection policy when there is none |
 //! | `remoteConnection` | `remoteConnectionConfig { connectionMethod, proxyConfig, sshConfig }` |
@@ -23,10 +23,12 @@
 //! `repositoryList` when charts are not pulled, another `pluginId`) and with
 //! `devtron.unknown-field` for keys the platform does not have.
 
-use serde_json::{json, Map, Value};
+use crate::secret_string::SecretString;
+use crate::ErrorCode;
+use serde_json::{Map, Value};
 
 use crate::catalog::{Connection, RegistryType};
-use crate::config::{AwsAuthType, RegistryConfig, RemoteConnection, Usage};
+use crate::config::{AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage};
 use crate::secret::ecr_host;
 use crate::secret::from_config::strip_single_quotes;
 use crate::JSON_KEY_USERNAME;
@@ -50,21 +52,35 @@ pub fn without_scheme(url: &str) -> &str {
     SCHEMES.iter().find_map(|s| u.strip_prefix(s)).unwrap_or(u)
 }
 
+/// `remoteConnectionConfig`; an SSH tunnel without either secret (both kept, update mode)
+/// sends both as `""`, as the platform's GET answers them.
 fn remote_connection(rc: &RemoteConnection) -> Value {
+    let kept = (rc.method == ConnectionMethod::Ssh
+        && rc.ssh_password.is_none()
+        && rc.ssh_auth_key.is_none())
+    .then_some("");
     let mut out = Map::new();
-    out.insert("connectionMethod".into(), json!(rc.method.devtron()));
+    out.insert("connectionMethod".into(), Value::from(rc.method.devtron()));
     if let Some(url) = &rc.proxy_url {
-        out.insert("proxyConfig".into(), json!({ "proxyUrl": url }));
+        let mut proxy = Map::new();
+        proxy.insert("proxyUrl".into(), Value::from(url.as_str()));
+        out.insert("proxyConfig".into(), Value::Object(proxy));
     }
     let mut ssh = Map::new();
     for (key, v) in [
-        ("sshServerAddress", &rc.ssh_server_address),
-        ("sshUsername", &rc.ssh_username),
-        ("sshPassword", &rc.ssh_password),
-        ("sshAuthKey", &rc.ssh_auth_key),
+        ("sshServerAddress", rc.ssh_server_address.as_deref()),
+        ("sshUsername", rc.ssh_username.as_deref()),
+        (
+            "sshPassword",
+            rc.ssh_password.as_ref().map(SecretString::expose).or(kept),
+        ),
+        (
+            "sshAuthKey",
+            rc.ssh_auth_key.as_ref().map(SecretString::expose).or(kept),
+        ),
     ] {
         if let Some(v) = v {
-            ssh.insert(key.into(), json!(v));
+            ssh.insert(key.into(), Value::from(v));
         }
     }
     if !ssh.is_empty() {
@@ -82,15 +98,25 @@ pub fn devtron_type(t: RegistryType) -> &'static str {
     }
 }
 
-/// [`to_devtron_payload`] as a report: the payload as `value`, and the warning
-/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`).
+/// [`to_devtron_payload`] as a report: the payload as `value`, and the warnings
+/// `devtron.type-as-other` when the type goes out as `other` (reading it back gives `other`) and
+/// `devtron.dropped-field` at `/awsSessionToken` when an ECR session token is left out (the
+/// payload has no field for it).
 pub fn to_devtron_payload_report(config: &RegistryConfig) -> crate::Report<Value> {
     let mut warnings = Vec::new();
     if devtron_type(config.registry_type) != config.registry_type.id() {
         warnings.push(crate::Issue::new(
             "/registryType",
-            "devtron.type-as-other",
+            ErrorCode::DevtronTypeAsOther,
             "the platform has no such registry type; it is sent as \"other\"",
+        ));
+    }
+    let keys = config.aws_auth_type == Some(AwsAuthType::UserAuth) && !config.public;
+    if keys && config.aws_session_token.is_some() {
+        warnings.push(crate::Issue::new(
+            "/awsSessionToken",
+            ErrorCode::DevtronDroppedField,
+            "the platform's payload has no field for a session token; it is left out",
         ));
     }
     crate::Report::new(Vec::new(), warnings, Some(to_devtron_payload(config)))
@@ -105,32 +131,35 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
     let gcr = t == RegistryType::Gcr;
     let public = config.public;
     let mut p = Map::new();
-    p.insert("id".into(), json!(config.name));
-    p.insert("pluginId".into(), json!(DEVTRON_PLUGIN_ID));
-    p.insert("registryType".into(), json!(devtron_type(t)));
+    p.insert("id".into(), Value::from(config.name.as_str()));
+    p.insert("pluginId".into(), Value::from(DEVTRON_PLUGIN_ID));
+    p.insert("registryType".into(), Value::from(devtron_type(t)));
     p.insert(
         "isDefault".into(),
-        json!(config.is_default && !public && !usage.chart_pull_only()),
+        Value::Bool(config.is_default && !public && !usage.chart_pull_only()),
     );
-    p.insert("isOCICompliantRegistry".into(), json!(!gcr));
+    p.insert("isOCICompliantRegistry".into(), Value::Bool(!gcr));
     let oci = (!gcr).then(|| {
         let mut m = Map::new();
         if let Some(a) = usage.containers {
-            m.insert("CONTAINER".into(), json!(a.devtron()));
+            m.insert("CONTAINER".into(), Value::from(a.devtron()));
         }
         if let Some(a) = usage.charts {
-            m.insert("CHART".into(), json!(a.devtron()));
+            m.insert("CHART".into(), Value::from(a.devtron()));
         }
         Value::Object(m)
     });
     p.insert("ociRegistryConfig".into(), oci.unwrap_or(Value::Null));
     let anonymous_other = devtron_type(t) == RegistryType::Other.id() && usage.has_containers();
-    p.insert("isPublic".into(), json!(public && !gcr && !anonymous_other));
+    p.insert(
+        "isPublic".into(),
+        Value::Bool(public && !gcr && !anonymous_other),
+    );
     let pulls_charts = usage.charts.is_some_and(|c| c.pulls());
     p.insert(
         "repositoryList".into(),
         match !gcr && (pulls_charts || (public && !anonymous_other)) {
-            true => json!(usage.chart_repositories),
+            true => Value::from(usage.chart_repositories.clone()),
             false => Value::Null,
         },
     );
@@ -140,45 +169,56 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         .map(without_scheme)
         .or_else(|| t.default_url())
         .unwrap_or_default();
-    p.insert("registryUrl".into(), json!(url));
-    let secret = |v: &Option<String>| json!(v.clone().unwrap_or_default());
+    p.insert("registryUrl".into(), Value::from(url));
+    let secret = |v: Option<&str>| Value::from(v.unwrap_or_default());
     match t {
         RegistryType::Ecr if !public => {
             let role = config.aws_auth_type == Some(AwsAuthType::IamRole);
-            let none = None;
             let (id, key) = match role {
-                true => (&none, &none),
-                false => (&config.aws_access_key_id, &config.aws_secret_access_key),
+                true => (None, None),
+                false => (
+                    config.aws_access_key_id.as_deref(),
+                    config
+                        .aws_secret_access_key
+                        .as_ref()
+                        .map(SecretString::expose),
+                ),
             };
             p.insert("awsAccessKeyId".into(), secret(id));
             p.insert("awsSecretAccessKey".into(), secret(key));
             p.insert(
                 "awsRegion".into(),
-                json!(ecr_host::ecr_region(url).unwrap_or_default()),
+                Value::from(ecr_host::ecr_region(url).unwrap_or_default()),
             );
-            p.insert("assumeRoleArn".into(), secret(&config.assume_role_arn));
+            p.insert(
+                "assumeRoleArn".into(),
+                secret(config.assume_role_arn.as_deref()),
+            );
         }
         RegistryType::Ecr => {}
         _ if public => {}
         _ if t.uses_json_key() => {
             let user = config.username.as_deref().unwrap_or(JSON_KEY_USERNAME);
-            p.insert("username".into(), json!(user));
+            p.insert("username".into(), Value::from(user));
             let key = config
                 .password
-                .as_deref()
-                .map(|k| format!("'{}'", strip_single_quotes(k)))
+                .as_ref()
+                .map(|k| format!("'{}'", strip_single_quotes(k.expose())))
                 .unwrap_or_default();
-            p.insert("password".into(), json!(key));
+            p.insert("password".into(), Value::from(key));
         }
         _ => {
-            p.insert("username".into(), secret(&config.username));
-            p.insert("password".into(), secret(&config.password));
+            p.insert("username".into(), secret(config.username.as_deref()));
+            p.insert(
+                "password".into(),
+                secret(config.password.as_ref().map(SecretString::expose)),
+            );
         }
     }
     let as_other = devtron_type(t) == RegistryType::Other.id();
     if as_other || config.connection != Connection::Secure {
-        p.insert("connection".into(), json!(config.connection.id()));
-        p.insert("cert".into(), secret(&config.cert));
+        p.insert("connection".into(), Value::from(config.connection.id()));
+        p.insert("cert".into(), secret(config.cert.as_deref()));
     }
     let injection = config.injection.as_ref().filter(|_| usage.has_containers());
     p.insert("ipsConfig".into(), ips::to_ips_config(injection));
@@ -191,7 +231,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         } else {
             "username_password"
         };
-        p.insert("registryCredentialsType".into(), json!(kind));
+        p.insert("registryCredentialsType".into(), Value::from(kind));
     }
     Value::Object(p)
 }

@@ -1,17 +1,20 @@
 //! Reading the platform's registry payload (a request the dashboard sends or what its GET
 //! returns) back into a [`RegistryConfig`].
 
+use crate::secret_string::SecretString;
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::ips::from_ips_config;
 use super::{without_scheme, DEVTRON_PLUGIN_ID};
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{
-    Access, AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage,
+    Access, AwsAuthType, ConnectionMethod, CredentialSource, RegistryConfig, RemoteConnection,
+    Usage,
 };
+use crate::json_read::{Fields, Mismatch};
 use crate::report::{Issue, Report};
 use crate::secret::ecr_host;
-use crate::secret::error::pointer_segment;
 use crate::secret::from_config::strip_single_quotes;
 
 /// The keys of the platform's payload (`DockerArtifactStoreBean` and the enterprise fields the
@@ -45,34 +48,83 @@ const KNOWN: [&str; 22] = [
 pub(crate) fn dropped(path: &str) -> Issue {
     Issue::new(
         path,
-        "devtron.dropped-field",
+        ErrorCode::DevtronDroppedField,
         "this field has no place in a registry configuration and was left out",
     )
 }
 
-/// Reads fields of one object, collecting issues.
+/// The `config.keep-stored` warning for a secret the payload leaves blank, as the platform's
+/// GET does: the configuration leaves it out, and its update keeps the stored one.
+fn kept(path: &str) -> Issue {
+    Issue::new(
+        path,
+        ErrorCode::ConfigKeepStored,
+        "blank, as the platform's GET answers: validate with mode \"update\" to keep the stored secret",
+    )
+}
+
+/// The `config.keep-stored` warnings of a configuration read from `obj`: each secret it needs
+/// that the payload left blank or out.
+fn kept_secrets(obj: &Map<String, Value>, config: &RegistryConfig) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let ecr = config.registry_type == RegistryType::Ecr;
+    if !config.public && !ecr && config.password.is_none() {
+        out.push(kept("/password"));
+    }
+    if config.aws_auth_type == Some(AwsAuthType::UserAuth) && config.aws_secret_access_key.is_none()
+    {
+        out.push(kept("/awsSecretAccessKey"));
+    }
+    if let Some(rc) = config.remote_connection.as_ref() {
+        let ssh = rc.method == ConnectionMethod::Ssh;
+        let neither = rc.ssh_password.is_none() && rc.ssh_auth_key.is_none();
+        let ssh_config = obj
+            .get("remoteConnectionConfig")
+            .and_then(|r| r.get("sshConfig"));
+        for (key, path) in [
+            (
+                "sshPassword",
+                "/remoteConnectionConfig/sshConfig/sshPassword",
+            ),
+            ("sshAuthKey", "/remoteConnectionConfig/sshConfig/sshAuthKey"),
+        ] {
+            let v = ssh_config.and_then(|s| s.get(key)).and_then(Value::as_str);
+            if ssh && (v == Some("") || (neither && v.is_none())) {
+                out.push(kept(path));
+            }
+        }
+    }
+    let custom = config.injection.as_ref().filter(|i| {
+        i.credential_source == CredentialSource::CustomCredential && i.custom_password.is_none()
+    });
+    if custom.is_some() {
+        out.push(kept("/ipsConfig/credentialValue"));
+    }
+    out
+}
+
+/// Reads the payload's fields with the one JSON reader, collecting issues: a field of the wrong
+/// JSON type is `devtron.field-type`.
 struct Reader<'a> {
-    obj: &'a Map<String, Value>,
-    prefix: &'static str,
+    fields: Fields<'a>,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
 }
 
 impl Reader<'_> {
-    fn type_error(&mut self, key: &str, what: &str) {
+    fn type_error(&mut self, m: Mismatch) {
         self.errors.push(Issue::new(
-            format!("{}/{key}", self.prefix),
-            "devtron.field-type",
-            format!("this field must be {what}"),
+            m.path,
+            ErrorCode::DevtronFieldType,
+            format!("this field must be {}", m.expected.words()),
         ));
     }
 
     fn string(&mut self, key: &str) -> Option<String> {
-        match self.obj.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => {
-                self.type_error(key, "a string");
+        match self.fields.text(key) {
+            Ok(text) => text.map(str::to_owned),
+            Err(m) => {
+                self.type_error(m);
                 None
             }
         }
@@ -83,39 +135,36 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, key: &str) -> bool {
-        match self.obj.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                self.type_error(key, "true or false");
+        match self.fields.flag(key) {
+            Ok(flag) => flag.unwrap_or(false),
+            Err(m) => {
+                self.type_error(m);
                 false
             }
         }
     }
 
-    fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    fn error(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 }
 
 fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
-    let repositories: Vec<String> = match r.obj.get("repositoryList") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) if a.iter().all(Value::is_string) => a
-            .iter()
-            .filter_map(Value::as_str)
+    let repositories: Vec<String> = match r.fields.texts("repositoryList") {
+        Ok(texts) => texts
+            .unwrap_or_default()
+            .into_iter()
             .map(str::to_owned)
             .collect(),
-        Some(_) => {
-            r.type_error("repositoryList", "a list of strings");
+        Err(m) => {
+            r.type_error(m);
             Vec::new()
         }
     };
-    let config = match r.obj.get("ociRegistryConfig") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(m)) => Some(m),
-        Some(_) => {
-            r.type_error("ociRegistryConfig", "an object");
+    let config = match r.fields.object("ociRegistryConfig") {
+        Ok(config) => config,
+        Err(m) => {
+            r.type_error(m);
             return None;
         }
     };
@@ -124,7 +173,7 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         (true, None) => {
             r.error(
                 "/ociRegistryConfig",
-                "devtron.oci-config",
+                ErrorCode::DevtronOciConfig,
                 "an OCI registry needs ociRegistryConfig",
             );
             return None;
@@ -132,22 +181,22 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
         (false, Some(_)) => {
             r.error(
                 "/ociRegistryConfig",
-                "devtron.oci-config",
+                ErrorCode::DevtronOciConfig,
                 "ociRegistryConfig is only for OCI registries (isOCICompliantRegistry)",
             );
             return None;
         }
         (true, Some(m)) => {
             let mut u = Usage::default();
-            for (key, v) in m {
+            for (key, v) in m.map() {
                 let access = v.as_str().and_then(Access::from_devtron);
                 let slot = match key.as_str() {
                     "CONTAINER" => &mut u.containers,
                     "CHART" => &mut u.charts,
                     _ => {
                         r.error(
-                            &format!("/ociRegistryConfig/{}", pointer_segment(key)),
-                            "devtron.oci-config",
+                            &m.path_of(key),
+                            ErrorCode::DevtronOciConfig,
                             "ociRegistryConfig has CONTAINER and CHART only",
                         );
                         continue;
@@ -156,8 +205,8 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
                 match access {
                     Some(a) => *slot = Some(a),
                     None => r.error(
-                        &format!("/ociRegistryConfig/{key}"),
-                        "devtron.oci-access",
+                        &m.path_of(key),
+                        ErrorCode::DevtronOciAccess,
                         "an OCI use is PULL, PUSH or PULL/PUSH",
                     ),
                 }
@@ -175,11 +224,10 @@ fn usage(r: &mut Reader<'_>, oci: bool, public: bool) -> Option<Usage> {
 }
 
 fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
-    let obj = match r.obj.get("remoteConnectionConfig") {
-        None | Some(Value::Null) => return None,
-        Some(Value::Object(o)) => o,
-        Some(_) => {
-            r.type_error("remoteConnectionConfig", "an object");
+    let obj = match r.fields.object("remoteConnectionConfig") {
+        Ok(found) => found?.map(),
+        Err(m) => {
+            r.type_error(m);
             return None;
         }
     };
@@ -188,7 +236,7 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
     let Some(method) = method.as_deref().and_then(ConnectionMethod::from_devtron) else {
         r.error(
             "/remoteConnectionConfig/connectionMethod",
-            "devtron.connection-method",
+            ErrorCode::DevtronConnectionMethod,
             "connectionMethod must be DIRECT, PROXY or SSH",
         );
         return None;
@@ -208,8 +256,8 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
         proxy_url: text(proxy.and_then(|p| p.get("proxyUrl"))).filter(|v| !v.is_empty()),
         ssh_server_address: ssh_field("sshServerAddress"),
         ssh_username: ssh_field("sshUsername"),
-        ssh_password: ssh_field("sshPassword"),
-        ssh_auth_key: ssh_field("sshAuthKey"),
+        ssh_password: ssh_field("sshPassword").map(SecretString::from),
+        ssh_auth_key: ssh_field("sshAuthKey").map(SecretString::from),
     })
 }
 
@@ -223,21 +271,22 @@ fn remote_connection(r: &mut Reader<'_>) -> Option<RemoteConnection> {
 /// (`devtron.credentials-type`); `remoteConnectionConfig.connectionMethod` is unknown
 /// (`devtron.connection-method`); or `ipsConfig` is wrong (see [`from_ips_config`]).
 ///
-/// Empty or absent secrets (`password`, `awsSecretAccessKey`: the platform's GET returns them
-/// empty) are left out of the configuration: validate it with `mode: "update"` to keep the
-/// stored ones. Warnings: `devtron.dropped-field` and `devtron.unknown-field` (see the module
-/// docs), `injection.both-lists`. The value is shaped like a configuration, not validated.
+/// Empty or absent secrets (`password`, `awsSecretAccessKey`, the SSH tunnel's `sshPassword`
+/// and `sshAuthKey`, the `CUSTOM_CREDENTIAL` password: the platform's GET returns them empty)
+/// are left out of the configuration, each with the warning `config.keep-stored`: validate it
+/// with `mode: "update"` to keep the stored ones. Other warnings: `devtron.dropped-field` and
+/// `devtron.unknown-field` (see the module docs), `injection.both-lists`. The value is shaped
+/// like a configuration, not validated.
 pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let Some(obj) = payload.as_object() else {
         return Report::fail(Issue::new(
             "",
-            "devtron.shape",
+            ErrorCode::DevtronShape,
             "the payload must be an object",
         ));
     };
     let mut r = Reader {
-        obj,
-        prefix: "",
+        fields: Fields::new(obj, ""),
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -245,7 +294,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     if name.is_none() && !r.errors.iter().any(|i| i.path == "/id") {
         r.error(
             "/id",
-            "devtron.id",
+            ErrorCode::DevtronId,
             "the registry id (its name) is required",
         );
     }
@@ -255,7 +304,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     if registry_type.is_none() {
         r.error(
             "/registryType",
-            "devtron.registry-type",
+            ErrorCode::DevtronRegistryType,
             format!(
                 "registryType must be one of {}",
                 crate::model::type_ids_text()
@@ -269,7 +318,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         Some(_) => {
             r.error(
                 "/connection",
-                "devtron.connection",
+                ErrorCode::DevtronConnection,
                 "connection must be secure, secure-with-cert or insecure",
             );
             Connection::Secure
@@ -281,7 +330,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         Some(_) => {
             r.error(
                 "/registryCredentialsType",
-                "devtron.credentials-type",
+                ErrorCode::DevtronCredentialsType,
                 "registryCredentialsType must be username_password or anonymous",
             );
             false
@@ -292,7 +341,7 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let usage = usage(&mut r, oci, public);
     let is_default = r.boolean("isDefault");
     for key in ["active", "disabledFields"] {
-        if r.obj.get(key).is_some_and(|v| !v.is_null()) {
+        if r.fields.get(key).is_some() {
             r.warnings.push(dropped(&format!("/{key}")));
         }
     }
@@ -313,10 +362,10 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
     let mut errors = std::mem::take(&mut r.errors);
     let mut warnings = std::mem::take(&mut r.warnings);
     let injection = from_ips_config(obj.get("ipsConfig"), &mut errors, &mut warnings);
-    for key in obj.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+    for path in r.fields.unknown(&KNOWN) {
         warnings.push(Issue::new(
-            format!("/{}", pointer_segment(key)),
-            "devtron.unknown-field",
+            path,
+            ErrorCode::DevtronUnknownField,
             "this field is not part of the platform's registry payload and was ignored",
         ));
     }
@@ -350,15 +399,20 @@ pub fn from_devtron_payload(payload: &Value) -> Report<RegistryConfig> {
         cert,
         aws_auth_type,
         aws_access_key_id,
-        aws_secret_access_key,
+        aws_secret_access_key: aws_secret_access_key.map(SecretString::from),
         aws_session_token: None,
         username: if ecr { None } else { username },
-        password: if ecr { None } else { password },
+        password: if ecr {
+            None
+        } else {
+            password.map(SecretString::from)
+        },
         injection,
         public,
         usage,
         assume_role_arn: if ecr { assume_role_arn } else { None },
         remote_connection,
     };
+    warnings.extend(kept_secrets(obj, &config));
     Report::new(Vec::new(), warnings, Some(config))
 }

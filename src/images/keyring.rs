@@ -13,8 +13,12 @@
 //!   the credentials stored under `index.docker.io` (kubectl's `https://index.docker.io/v1/`).
 //!
 //! Everything stays case-sensitive, as in the kubelet.
+//!
+//! A lookup is one pass over the entries ([`Lookup`]): an entry is parsed where it is offered,
+//! borrowed from its source, and copied only when it matches, so a hundred sources cost no
+//! allocation per entry (the keyring's budget is per call: see ARCHITECTURE.md, "Images").
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use serde::Serialize;
 
@@ -32,24 +36,18 @@ pub struct KeyringMatch {
     pub source: usize,
 }
 
-/// A keyring: normalized keys and, per key, the entries in the order they were added.
+/// A keyring: the entries in the order they were added; [`Keyring::lookup`] answers as the
+/// kubelet's keyring does.
 #[derive(Clone, Debug, Default)]
 pub struct Keyring {
-    creds: BTreeMap<String, Key>,
-}
-
-/// One key: parsed once as a glob (`None` when it does not parse schemeless: it matches
-/// nothing), and its entries in the order they were added.
-#[derive(Clone, Debug, Default)]
-struct Key {
-    glob: Option<Schemeless>,
     entries: Vec<KeyringMatch>,
 }
 
-/// The host and path of a URL as Go's `url.Parse` reads them, or `None` where it fails.
-struct GoUrl {
-    host: String,
-    path: String,
+/// The host and path of a URL as Go's `url.Parse` reads them, or `None` where it fails;
+/// borrowed unless a `%` escape had to be decoded.
+struct GoUrl<'a> {
+    host: Cow<'a, str>,
+    path: Cow<'a, str>,
 }
 
 fn valid_optional_port(port: &str) -> bool {
@@ -59,12 +57,60 @@ fn valid_optional_port(port: &str) -> bool {
     }
 }
 
-/// Host characters Go's `url.Parse` refuses (`shouldEscape` in host mode).
+/// Host characters Go's `url.Parse` accepts (`shouldEscape` in host mode).
 fn host_char_ok(c: u8) -> bool {
-    c >= 0x80 || c.is_ascii_alphanumeric() || b"-_.~!$&'()*+,;=:[]<>\"%".contains(&c)
+    c >= 0x80
+        || c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            b'-' | b'_'
+                | b'.'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'"'
+                | b'%'
+        )
 }
 
-fn unescape(s: &str) -> Option<String> {
+/// The first index of the ASCII byte `b` in `s` (byte searches: the `str` pattern machinery
+/// costs several times more per call in the WebAssembly build, and keys are searched per
+/// entry).
+fn find(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|c| c == b)
+}
+
+/// The last index of the ASCII byte `b` in `s`.
+fn rfind(s: &str, b: u8) -> Option<usize> {
+    s.bytes().rposition(|c| c == b)
+}
+
+/// `s` from `i` on (`""` past the end).
+fn from(s: &str, i: usize) -> &str {
+    s.get(i..).unwrap_or_default()
+}
+
+/// `s` up to `i`.
+fn upto(s: &str, i: usize) -> &str {
+    s.get(..i).unwrap_or_default()
+}
+
+/// `s` with its `%` escapes decoded, or `None` when one is broken or the result is not UTF-8.
+fn unescape(s: &str) -> Option<Cow<'_, str>> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -79,59 +125,92 @@ fn unescape(s: &str) -> Option<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(out).ok().map(Cow::Owned)
 }
 
 /// What Go's `url.Parse("https://" + rest)` reads as host and path (`rest` has no scheme).
-fn parse_after_scheme(rest: &str) -> Option<GoUrl> {
-    if rest.bytes().any(|c| c < 0x20 || c == 0x7f) {
-        return None;
+/// Two passes over the bytes (keys are read per entry, a hundred sources per call): the first
+/// finds the end (`#`, `?`), the path and control characters, the second reads the host
+/// backwards from the end of the authority to its last `@`.
+fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
+    let bytes = rest.as_bytes();
+    let mut end = None;
+    let mut slash = None;
+    let mut path_escaped = false;
+    for (i, &c) in bytes.iter().enumerate() {
+        if c < 0x20 || c == 0x7f {
+            return None;
+        }
+        if end.is_some() {
+            continue;
+        }
+        match c {
+            b'#' | b'?' => end = Some(i),
+            b'/' if slash.is_none() => slash = Some(i),
+            b'%' if slash.is_some() => path_escaped = true,
+            _ => {}
+        }
     }
-    let rest = rest.split(['#', '?']).next().unwrap_or_default();
-    let (authority, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let host = authority.rsplit('@').next().unwrap_or_default();
+    let end = end.unwrap_or(bytes.len());
+    let split = slash.unwrap_or(end);
+    let authority = upto(rest, split);
+    let path = rest.get(split..end).unwrap_or_default();
+    let (mut host_start, mut colon, mut bracket) = (0, None, None);
+    let (mut host_ok, mut host_escaped) = (true, false);
+    for (i, &c) in authority.as_bytes().iter().enumerate().rev() {
+        match c {
+            b'@' => {
+                host_start = i + 1;
+                break;
+            }
+            b':' if colon.is_none() => colon = Some(i),
+            b']' if bracket.is_none() => bracket = Some(i),
+            b'%' => host_escaped = true,
+            _ => {}
+        }
+        host_ok &= host_char_ok(c);
+    }
+    let host = from(authority, host_start);
     let port_part = if host.starts_with('[') {
-        host.rfind(']')
-            .map(|i| host.get(i + 1..).unwrap_or_default())?
+        bracket.map(|i| from(authority, i + 1))?
     } else {
-        host.rfind(':')
-            .map_or("", |i| host.get(i..).unwrap_or_default())
+        colon.map_or("", |i| from(authority, i))
     };
-    if !valid_optional_port(port_part) || !host.bytes().all(host_char_ok) {
+    if !host_ok || !valid_optional_port(port_part) {
         return None;
     }
-    let host = if host.contains('%') {
-        unescape(host)?
-    } else {
-        host.to_owned()
-    };
     Some(GoUrl {
-        host,
-        path: unescape(path)?,
+        host: if host_escaped {
+            unescape(host)?
+        } else {
+            Cow::Borrowed(host)
+        },
+        path: if path_escaped {
+            unescape(path)?
+        } else {
+            Cow::Borrowed(path)
+        },
     })
 }
 
 /// `net.SplitHostPort`, with the kubelet's fallback: on error the whole host and no port.
 fn split_host_port(hostport: &str) -> (&str, &str) {
     fn split(hp: &str) -> Option<(&str, &str)> {
-        let i = hp.rfind(':')?;
+        let i = rfind(hp, b':')?;
         let (host, j, k) = if hp.starts_with('[') {
-            let end = hp.find(']')?;
+            let end = find(hp, b']')?;
             if end + 1 != i {
                 return None;
             }
             (hp.get(1..end)?, 1, end + 1)
         } else {
             let host = hp.get(..i)?;
-            if host.contains(':') {
+            if find(host, b':').is_some() {
                 return None;
             }
             (host, 0, 0)
         };
-        if hp.get(j..)?.contains('[') || hp.get(k..)?.contains(']') {
+        if find(hp.get(j..)?, b'[').is_some() || find(hp.get(k..)?, b']').is_some() {
             return None;
         }
         Some((host, hp.get(i + 1..)?))
@@ -215,6 +294,12 @@ fn tokens(mut p: &[u8]) -> Option<Vec<Token>> {
 /// `filepath.Match` on one host label (neither side holds a `/`); a malformed pattern matches
 /// nothing. Linear in practice: only the last `*` is ever backtracked to.
 pub fn glob_match(pattern: &[u8], name: &[u8]) -> bool {
+    if !pattern
+        .iter()
+        .any(|c| matches!(c, b'*' | b'?' | b'[' | b'\\'))
+    {
+        return pattern == name;
+    }
     let Some(toks) = tokens(pattern) else {
         return false;
     };
@@ -244,64 +329,137 @@ pub fn glob_match(pattern: &[u8], name: &[u8]) -> bool {
         .is_some_and(|rest| rest.iter().all(|tok| matches!(tok, Token::Star)))
 }
 
-/// A schemeless URL as `URLsMatch` compares it: host labels, port and path.
+/// A schemeless URL as `URLsMatch` compares it: host (labels and port) and path.
 #[derive(Clone, Debug)]
-struct Schemeless {
-    labels: Vec<String>,
-    port: String,
-    path: String,
+struct Schemeless<'a> {
+    host: Cow<'a, str>,
+    path: Cow<'a, str>,
 }
 
-impl Schemeless {
-    fn parse(s: &str) -> Option<Schemeless> {
+impl<'a> Schemeless<'a> {
+    fn parse(s: &'a str) -> Option<Schemeless<'a>> {
         let url = parse_after_scheme(s)?;
-        let (host, port) = split_host_port(&url.host);
         Some(Schemeless {
-            labels: host.split('.').map(str::to_owned).collect(),
-            port: port.to_owned(),
+            host: url.host,
             path: url.path,
         })
     }
 
     /// `URLsMatch(self, target)`: same port, same number of labels, each label globbed, the
     /// path a prefix.
-    fn matches(&self, target: &Schemeless) -> bool {
-        self.port == target.port
-            && target.path.starts_with(&self.path)
-            && self.labels.len() == target.labels.len()
-            && self
-                .labels
-                .iter()
-                .zip(&target.labels)
-                .all(|(p, n)| glob_match(p.as_bytes(), n.as_bytes()))
+    fn matches(&self, target: &Target) -> bool {
+        let (host, port) = split_host_port(&self.host);
+        port == target.port
+            && target.path.starts_with(&*self.path)
+            && labels(host) == target.labels
+            && host
+                .as_bytes()
+                .split(|c| *c == b'.')
+                .zip(target.host.as_bytes().split(|c| *c == b'.'))
+                .all(|(p, n)| glob_match(p, n))
+    }
+}
+
+fn labels(host: &str) -> usize {
+    host.bytes().filter(|c| *c == b'.').count()
+}
+
+/// The side of `URLsMatch` that stays the same over a lookup, split once.
+struct Target {
+    host: String,
+    port: String,
+    path: String,
+    labels: usize,
+}
+
+impl Target {
+    fn parse(s: &str) -> Option<Target> {
+        let url = Schemeless::parse(s)?;
+        let (host, port) = split_host_port(&url.host);
+        Some(Target {
+            host: host.to_owned(),
+            port: port.to_owned(),
+            path: url.path.into_owned(),
+            labels: labels(host),
+        })
     }
 }
 
 /// `URLsMatchStr(glob, target)`: both schemeless.
 pub fn urls_match(glob: &str, target: &str) -> bool {
-    match (Schemeless::parse(glob), Schemeless::parse(target)) {
+    match (Schemeless::parse(glob), Target::parse(target)) {
         (Some(g), Some(t)) => g.matches(&t),
         _ => false,
     }
 }
 
-/// The keyring key of a server, or `None` when the kubelet would ignore the entry.
-pub fn normalize_key(server: &str) -> Option<String> {
+/// A server key as the keyring holds it (`host` then `path`), and the key parsed again as
+/// `URLsMatch` does (`None` when that fails: it matches nothing).
+struct Key<'a> {
+    host: Cow<'a, str>,
+    path: Cow<'a, str>,
+    glob: Option<Schemeless<'a>>,
+}
+
+impl Key<'_> {
+    fn text(&self) -> String {
+        format!("{}{}", self.host, self.path)
+    }
+
+    fn is_docker_hub(&self) -> bool {
+        self.path.is_empty() && self.host == DEFAULT_REGISTRY_HOST
+    }
+}
+
+/// A key's path: without a leading `/v1` or `/v2` before a `/`, and empty for `/`.
+fn key_path(path: &str) -> &str {
+    let path = match path.get(..4) {
+        Some("/v2/" | "/v1/") => path.get(3..).unwrap_or_default(),
+        _ => path,
+    };
+    if path == "/" {
+        ""
+    } else {
+        path
+    }
+}
+
+/// The keyring key of `server` and its glob, or `None` when the kubelet would ignore the entry.
+fn key_of(server: &str) -> Option<Key<'_>> {
     let rest = server
         .strip_prefix("https://")
         .or_else(|| server.strip_prefix("http://"))
         .unwrap_or(server);
     let url = parse_after_scheme(rest)?;
-    let path = if url.path.starts_with("/v2/") || url.path.starts_with("/v1/") {
-        url.path.get(3..).unwrap_or_default()
-    } else {
-        url.path.as_str()
-    };
-    Some(if path.is_empty() || path == "/" {
-        url.host
-    } else {
-        format!("{}{path}", url.host)
+    if let (Cow::Borrowed(host), Cow::Borrowed(path)) = (&url.host, &url.path) {
+        // Without escapes the second parse reads the same host and path back.
+        let path = key_path(path);
+        return Some(Key {
+            host: Cow::Borrowed(host),
+            path: Cow::Borrowed(path),
+            glob: Some(Schemeless {
+                host: Cow::Borrowed(host),
+                path: Cow::Borrowed(path),
+            }),
+        });
+    }
+    // Decoding may have made a `/`, `@` or `?` that the second parse reads anew.
+    let path = key_path(&url.path).to_owned();
+    let key = format!("{}{path}", url.host);
+    let glob = Schemeless::parse(&key).map(|g| Schemeless {
+        host: Cow::Owned(g.host.into_owned()),
+        path: Cow::Owned(g.path.into_owned()),
+    });
+    Some(Key {
+        host: Cow::Owned(url.host.into_owned()),
+        path: Cow::Owned(path),
+        glob,
     })
+}
+
+/// The keyring key of a server, or `None` when the kubelet would ignore the entry.
+pub fn normalize_key(server: &str) -> Option<String> {
+    key_of(server).map(|k| k.text())
 }
 
 /// `isDefaultRegistryMatch`: whether `image` is pulled from Docker Hub, judged by its name.
@@ -317,6 +475,69 @@ pub fn is_default_registry_match(image: &str) -> bool {
     !first.contains(['.', ':'])
 }
 
+/// One lookup, entry by entry: what the kubelet's keyring would answer for `image` once every
+/// entry has been offered in the order the keyring adds them.
+pub struct Lookup<'i> {
+    image: &'i str,
+    target: Option<Target>,
+    /// Matching entries and their keys, in the order offered.
+    found: Vec<(String, KeyringMatch)>,
+    /// Entries under Docker Hub's key, the answer for a Docker Hub image when nothing matched.
+    hub: Vec<KeyringMatch>,
+}
+
+impl<'i> Lookup<'i> {
+    /// A lookup for `image`, a repository name such as `docker.io/library/nginx`.
+    pub fn new(image: &'i str) -> Lookup<'i> {
+        Lookup {
+            image,
+            target: Target::parse(image),
+            found: Vec::new(),
+            hub: Vec::new(),
+        }
+    }
+
+    /// Offers one entry; `false` when the kubelet would ignore it (its key does not parse).
+    /// Only a matching entry is copied.
+    pub fn offer(&mut self, server: &str, username: &str, source: usize) -> bool {
+        let Some(key) = key_of(server) else {
+            return false;
+        };
+        let entry = || KeyringMatch {
+            server: server.to_owned(),
+            username: username.to_owned(),
+            source,
+        };
+        if let (Some(glob), Some(target)) = (&key.glob, &self.target) {
+            if glob.matches(target) {
+                self.found.push((key.text(), entry()));
+            }
+        }
+        if key.is_docker_hub() {
+            self.hub.push(entry());
+        }
+        true
+    }
+
+    /// The entries the kubelet would try, in its order: matching keys most specific first
+    /// (reverse byte order of the keys), each key's entries in the order they were offered;
+    /// Docker Hub's entries for a Docker Hub image when no key matched.
+    pub fn finish(self) -> Vec<KeyringMatch> {
+        if self.found.is_empty() {
+            return if is_default_registry_match(self.image) {
+                self.hub
+            } else {
+                Vec::new()
+            };
+        }
+        // Stable: entries under one key keep their order.
+        let keys: Vec<&str> = self.found.iter().map(|(k, _)| k.as_str()).collect();
+        let order = super::sorted_order(&keys, true);
+        let matches = self.found.into_iter().map(|(_, m)| m).collect();
+        super::in_order(matches, &order)
+    }
+}
+
 impl Keyring {
     /// An empty keyring.
     pub fn new() -> Keyring {
@@ -325,14 +546,10 @@ impl Keyring {
 
     /// Adds one entry; returns `false` (and adds nothing) when the kubelet would ignore its key.
     pub fn add(&mut self, server: &str, username: &str, source: usize) -> bool {
-        let Some(key) = normalize_key(server) else {
+        if key_of(server).is_none() {
             return false;
-        };
-        let slot = self.creds.entry(key).or_insert_with_key(|k| Key {
-            glob: Schemeless::parse(k),
-            entries: Vec::new(),
-        });
-        slot.entries.push(KeyringMatch {
+        }
+        self.entries.push(KeyringMatch {
             server: server.to_owned(),
             username: username.to_owned(),
             source,
@@ -343,23 +560,10 @@ impl Keyring {
     /// The entries the kubelet would try for `image` (a repository name such as
     /// `docker.io/library/nginx`), in its order.
     pub fn lookup(&self, image: &str) -> Vec<KeyringMatch> {
-        let target = Schemeless::parse(image);
-        let found: Vec<KeyringMatch> = self
-            .creds
-            .values()
-            .rev()
-            .filter(|key| match (&key.glob, &target) {
-                (Some(g), Some(t)) => g.matches(t),
-                _ => false,
-            })
-            .flat_map(|key| key.entries.iter().cloned())
-            .collect();
-        if !found.is_empty() || !is_default_registry_match(image) {
-            return found;
+        let mut lookup = Lookup::new(image);
+        for e in &self.entries {
+            lookup.offer(&e.server, &e.username, e.source);
         }
-        self.creds
-            .get(DEFAULT_REGISTRY_HOST)
-            .map(|key| key.entries.clone())
-            .unwrap_or_default()
+        lookup.finish()
     }
 }

@@ -3,6 +3,7 @@
 //! [`parse_normalized`] is `ParseNormalizedNamed` (familiar names such as `nginx` become
 //! `docker.io/library/nginx`). See ARCHITECTURE.md, "Images".
 
+use crate::ErrorCode;
 use serde::Serialize;
 
 use super::grammar::{is_identifier, split_reference};
@@ -44,16 +45,16 @@ pub enum ReferenceError {
 
 impl ReferenceError {
     /// The stable code.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            ReferenceError::Empty => "image.reference.empty",
-            ReferenceError::Format => "image.reference.format",
-            ReferenceError::Uppercase => "image.reference.uppercase",
-            ReferenceError::NameTooLong => "image.reference.name-too-long",
-            ReferenceError::Identifier => "image.reference.identifier",
-            ReferenceError::DigestAlgorithm => "image.reference.digest-algorithm",
-            ReferenceError::DigestLength => "image.reference.digest-length",
-            ReferenceError::DigestFormat => "image.reference.digest-format",
+            ReferenceError::Empty => ErrorCode::ImageReferenceEmpty,
+            ReferenceError::Format => ErrorCode::ImageReferenceFormat,
+            ReferenceError::Uppercase => ErrorCode::ImageReferenceUppercase,
+            ReferenceError::NameTooLong => ErrorCode::ImageReferenceNameTooLong,
+            ReferenceError::Identifier => ErrorCode::ImageReferenceIdentifier,
+            ReferenceError::DigestAlgorithm => ErrorCode::ImageReferenceDigestAlgorithm,
+            ReferenceError::DigestLength => ErrorCode::ImageReferenceDigestLength,
+            ReferenceError::DigestFormat => ErrorCode::ImageReferenceDigestFormat,
         }
     }
 
@@ -105,55 +106,112 @@ pub struct ImageReference {
     pub pull_reference: String,
 }
 
-fn join(domain: &str, path: &str) -> String {
-    if domain.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{domain}/{path}")
-    }
+/// A byte range of [`ReferenceLayout::text`].
+pub type Span = (usize, usize);
+
+/// A parsed reference laid out as one text: every field of [`ImageReference`] is a [`Span`] of
+/// `text`, which is the canonical reference (`reference`) followed, where needed, by the rest of
+/// the pull reference. Built with one allocation; `text` is always ASCII (the grammar admits
+/// nothing else), so byte offsets are also UTF-16 offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReferenceLayout {
+    /// The canonical reference and, after it, what the pull reference needs besides.
+    pub text: String,
+    /// [`ImageReference::domain`].
+    pub domain: Span,
+    /// [`ImageReference::path`].
+    pub path: Span,
+    /// [`ImageReference::tag`].
+    pub tag: Option<Span>,
+    /// [`ImageReference::digest`].
+    pub digest: Option<Span>,
+    /// [`ImageReference::name`].
+    pub name: Span,
+    /// [`ImageReference::familiar_name`].
+    pub familiar_name: Span,
+    /// [`ImageReference::reference`].
+    pub reference: Span,
+    /// [`ImageReference::familiar_reference`].
+    pub familiar_reference: Span,
+    /// [`ImageReference::pull_reference`].
+    pub pull_reference: Span,
 }
 
-fn with_tag_and_digest(name: &str, tag: Option<&str>, digest: Option<&str>) -> String {
-    let mut s = name.to_owned();
-    if let Some(t) = tag {
-        s.push(':');
-        s.push_str(t);
+impl ReferenceLayout {
+    /// The text of `span`.
+    pub fn get(&self, span: Span) -> &str {
+        self.text.get(span.0..span.1).unwrap_or_default()
     }
-    if let Some(d) = digest {
-        s.push('@');
-        s.push_str(d);
-    }
-    s
-}
 
-impl ImageReference {
-    fn new(domain: &str, path: &str, tag: &str, digest: &str) -> ImageReference {
-        let tag = Some(tag.to_owned()).filter(|t| !t.is_empty());
-        let digest = Some(digest.to_owned()).filter(|d| !d.is_empty());
-        let name = join(domain, path);
-        let (fd, fp) = familiarize(domain, path);
-        let familiar_name = join(fd, fp);
-        let pull_reference = match &digest {
-            Some(d) => with_tag_and_digest(&name, None, Some(d)),
-            None => with_tag_and_digest(&name, Some(tag.as_deref().unwrap_or(DEFAULT_TAG)), None),
+    /// Lays out `text`, a whole reference (`[domain "/"] path [":" tag] ["@" digest]`) that
+    /// `split_reference` accepted with these field lengths.
+    fn new(mut text: String, domain: usize, path: usize, tag: usize, digest: usize) -> Self {
+        let path_start = if domain == 0 { 0 } else { domain + 1 };
+        let name = (0, path_start + path);
+        let mut end = name.1;
+        let mut after = |len: usize| {
+            (len > 0).then(|| {
+                let span = (end + 1, end + 1 + len);
+                end = span.1;
+                span
+            })
         };
-        ImageReference {
-            pull_reference,
-            reference: with_tag_and_digest(&name, tag.as_deref(), digest.as_deref()),
-            familiar_reference: with_tag_and_digest(
-                &familiar_name,
-                tag.as_deref(),
-                digest.as_deref(),
-            ),
-            domain: domain.to_owned(),
-            path: path.to_owned(),
+        let tag = after(tag);
+        let digest = after(digest);
+        let reference = (0, end);
+        let domain_text = text.get(..domain).unwrap_or_default();
+        let path_text = text.get(path_start..name.1).unwrap_or_default();
+        let (fd, fp) = familiarize(domain_text, path_text);
+        let familiar_len = if fd.is_empty() { fp.len() } else { name.1 };
+        let familiar_name = (name.1 - familiar_len, name.1);
+        let pull_reference = match (tag, digest) {
+            (None, None) => {
+                text.push(':');
+                text.push_str(DEFAULT_TAG);
+                (0, text.len())
+            }
+            (Some(_), Some(d)) => {
+                // name@digest is not contiguous in the canonical text: append it.
+                let canonical = text.clone();
+                let start = text.len();
+                text.push_str(canonical.get(..name.1).unwrap_or_default());
+                text.push_str(canonical.get(d.0.saturating_sub(1)..).unwrap_or_default());
+                (start, text.len())
+            }
+            _ => reference,
+        };
+        ReferenceLayout {
+            text,
+            domain: (0, domain),
+            path: (path_start, name.1),
             tag,
             digest,
             name,
             familiar_name,
+            familiar_reference: (familiar_name.0, end),
+            reference,
+            pull_reference,
         }
     }
 
+    /// The reference with every field its own text.
+    pub fn to_reference(&self) -> ImageReference {
+        let owned = |span: Span| self.get(span).to_owned();
+        ImageReference {
+            domain: owned(self.domain),
+            path: owned(self.path),
+            tag: self.tag.map(owned),
+            digest: self.digest.map(owned),
+            name: owned(self.name),
+            familiar_name: owned(self.familiar_name),
+            reference: owned(self.reference),
+            familiar_reference: owned(self.familiar_reference),
+            pull_reference: owned(self.pull_reference),
+        }
+    }
+}
+
+impl ImageReference {
     /// What a runtime pulls (`ParseDockerRef`): with a digest, the name and digest only (a tag
     /// beside it is ignored); otherwise the name and the tag, `latest` when there is none.
     pub fn pull_reference(&self) -> &str {
@@ -201,12 +259,31 @@ fn check_digest(digest: &str) -> Result<(), ReferenceError> {
 /// letters keep it from matching; [`ReferenceError::Format`] when it does not match otherwise;
 /// [`ReferenceError::NameTooLong`]; the digest errors.
 pub fn parse(s: &str) -> Result<ImageReference, ReferenceError> {
+    parse_layout(s).map(|l| l.to_reference())
+}
+
+/// [`parse`], laid out as one text.
+///
+/// # Errors
+/// Those of [`parse`].
+pub fn parse_layout(s: &str) -> Result<ReferenceLayout, ReferenceError> {
     if s.is_empty() {
         return Err(ReferenceError::Empty);
     }
-    let Some(parts) = split_reference(s) else {
-        let lower = s.to_ascii_lowercase();
-        if lower != s && split_reference(&lower).is_some() {
+    lay_out(&[s])
+}
+
+/// Parses the concatenation of `pieces` as a whole reference (no normalization).
+fn lay_out(pieces: &[&str]) -> Result<ReferenceLayout, ReferenceError> {
+    let len = pieces.iter().map(|p| p.len()).sum::<usize>();
+    // Room for the longest pull-reference suffix (`:latest`) without a second allocation.
+    let mut text = String::with_capacity(len + 1 + DEFAULT_TAG.len());
+    for p in pieces.iter() {
+        text.push_str(p);
+    }
+    let Some(parts) = split_reference(&text) else {
+        let lower = text.to_ascii_lowercase();
+        if lower != text && split_reference(&lower).is_some() {
             return Err(ReferenceError::Uppercase);
         }
         return Err(ReferenceError::Format);
@@ -217,11 +294,14 @@ pub fn parse(s: &str) -> Result<ImageReference, ReferenceError> {
     if !parts.digest.is_empty() {
         check_digest(parts.digest)?;
     }
-    Ok(ImageReference::new(
-        parts.domain,
-        parts.path,
-        parts.tag,
-        parts.digest,
+    let lengths = (
+        parts.domain.len(),
+        parts.path.len(),
+        parts.tag.len(),
+        parts.digest.len(),
+    );
+    Ok(ReferenceLayout::new(
+        text, lengths.0, lengths.1, lengths.2, lengths.3,
     ))
 }
 
@@ -232,16 +312,12 @@ pub fn has_ascii_uppercase(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_uppercase())
 }
 
-/// `splitDockerDomain`: the registry domain and the rest of `name`. The first component is a
-/// domain only when it contains `.` or `:`, is `localhost`, or has an uppercase letter.
-fn split_docker_domain(name: &str) -> (String, String) {
+/// `splitDockerDomain`: the registry domain, a prefix for the path (`library/` or `""`) and
+/// the rest of `name`. The first component is a domain only when it contains `.` or `:`, is
+/// `localhost`, or has an uppercase letter.
+fn split_docker_domain(name: &str) -> (&str, &'static str, &str) {
     let (domain, remote) = match name.split_once('/') {
-        None => {
-            return (
-                DEFAULT_DOMAIN.to_owned(),
-                format!("{OFFICIAL_REPO_PREFIX}{name}"),
-            )
-        }
+        None => return (DEFAULT_DOMAIN, OFFICIAL_REPO_PREFIX, name),
         Some((first, rest)) if first == "localhost" => (first, rest),
         Some((first, rest)) if first == LEGACY_DEFAULT_DOMAIN => (DEFAULT_DOMAIN, rest),
         Some((first, rest)) if first.contains(['.', ':']) => (first, rest),
@@ -249,9 +325,9 @@ fn split_docker_domain(name: &str) -> (String, String) {
         Some(_) => (DEFAULT_DOMAIN, name),
     };
     if domain == DEFAULT_DOMAIN && !remote.contains('/') {
-        return (domain.to_owned(), format!("{OFFICIAL_REPO_PREFIX}{remote}"));
+        return (domain, OFFICIAL_REPO_PREFIX, remote);
     }
-    (domain.to_owned(), remote.to_owned())
+    (domain, "", remote)
 }
 
 /// `ParseNormalizedNamed`: a reference as a person or a pod spec writes it, normalized
@@ -261,15 +337,23 @@ fn split_docker_domain(name: &str) -> (String, String) {
 /// [`ReferenceError::Identifier`] for a bare 64-character image id; [`ReferenceError::Uppercase`]
 /// when the repository part has uppercase letters; those of [`parse`].
 pub fn parse_normalized(s: &str) -> Result<ImageReference, ReferenceError> {
+    parse_normalized_layout(s).map(|l| l.to_reference())
+}
+
+/// [`parse_normalized`], laid out as one text.
+///
+/// # Errors
+/// Those of [`parse_normalized`].
+pub fn parse_normalized_layout(s: &str) -> Result<ReferenceLayout, ReferenceError> {
     if is_identifier(s) {
         return Err(ReferenceError::Identifier);
     }
-    let (domain, remainder) = split_docker_domain(s);
+    let (domain, prefix, remainder) = split_docker_domain(s);
     let remote = remainder.split(':').next().unwrap_or_default();
     if has_ascii_uppercase(remote) {
         return Err(ReferenceError::Uppercase);
     }
-    parse(&format!("{domain}/{remainder}"))
+    lay_out(&[domain, "/", prefix, remainder])
 }
 
 /// `parseImageReference(text)`: [`parse_normalized`] as a [`Report`] (one error at path `""`).
@@ -277,8 +361,8 @@ pub fn parse_image_reference(text: &str) -> Report<ImageReference> {
     report(parse_normalized(text))
 }
 
-/// A parse result as a [`Report`].
-pub fn report(result: Result<ImageReference, ReferenceError>) -> Report<ImageReference> {
+/// A parse result as a [`Report`] (any value type: the binding reports errors without one).
+pub fn report<T>(result: Result<T, ReferenceError>) -> Report<T> {
     match result {
         Ok(r) => Report::new(Vec::new(), Vec::new(), Some(r)),
         Err(e) => Report::new(

@@ -12,22 +12,25 @@
 //!   as an object or as JSON text, or a `kubernetes.io/dockerconfigjson` Secret manifest holding
 //!   one in `data` (base64) or `stringData`.
 //!
-//! Within a document, entries are added in key order (the kubelet reads a Go map, whose order is
-//! random). An `auth` value is decoded as the kubelet does (base64 of `username:password`; its
+//! A source may also come pre-read ([`Source::Auths`]: a document's entries, read by a host
+//! without JSON text), so that a hundred documents cost microseconds; every kind of source goes
+//! through the same reader. Within a document, entries are added in key order (the kubelet reads
+//! a Go map, whose order is random). An `auth` value is decoded as the kubelet does (base64 of `username:password`; its
 //! username wins over `username`); one that does not decode makes the kubelet reject the whole
 //! secret, so it is an error here. Results carry server, username and source index, never a
 //! password.
 
-use base64::Engine;
+use crate::base64_codec::{self, Alphabet, Padding};
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
-use super::keyring::{Keyring, KeyringMatch};
-use super::reference::{parse_normalized, ReferenceError};
+use super::keyring::{KeyringMatch, Lookup};
+use super::reference::{parse_normalized_layout, ReferenceError};
 use crate::catalog::RegistryType;
 use crate::config::AwsAuthType;
+use crate::json_read::pointer_token;
 use crate::report::{Issue, Report};
 use crate::time::Timestamp;
-use crate::validate::json_walk::pointer_token;
 use crate::JSON_KEY_USERNAME;
 
 /// The username ECR registries use with a `GetAuthorizationToken` password.
@@ -36,42 +39,116 @@ const ECR_USERNAME: &str = "AWS";
 fn shape(path: String) -> Issue {
     Issue::new(
         path,
-        "images.source.shape",
+        ErrorCode::ImagesSourceShape,
         "a registry configuration, a .dockerconfigjson document (object or JSON text) or a dockerconfigjson Secret is expected",
     )
 }
 
-/// Adds the entries of one source; problems are pushed with paths under `/sources/<index>`.
-struct Reader<'a> {
-    keyring: &'a mut Keyring,
+/// One source of [`resolve_sources`].
+#[derive(Clone, Debug)]
+pub enum Source<'a> {
+    /// A registry configuration, a `.dockerconfigjson` document or Secret as an object, or a
+    /// document as JSON text (a JSON string).
+    Json(&'a Value),
+    /// A `.dockerconfigjson` document as JSON text.
+    Text(&'a str),
+    /// The `auths` entries of a `.dockerconfigjson` document object, in any order.
+    Auths(Vec<AuthEntry<'a>>),
+}
+
+/// One entry of a document's `auths`.
+#[derive(Clone, Copy, Debug)]
+pub struct AuthEntry<'a> {
+    /// The server key.
+    pub server: &'a str,
+    /// The entry's `username` and `auth` texts (`""` when absent or not text); `None` when the
+    /// entry is not an object.
+    pub fields: Option<AuthFields<'a>>,
+}
+
+/// What the kubelet reads of an entry (never the password); `Debug` hides `auth`.
+#[derive(Clone, Copy, Default)]
+pub struct AuthFields<'a> {
+    /// `username` (`""` when absent).
+    pub username: &'a str,
+    /// `auth`, base64 of `username:password` (`""` when absent).
+    pub auth: &'a str,
+}
+
+impl std::fmt::Debug for AuthFields<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthFields")
+            .field("username", &self.username)
+            .field("auth", &"<redacted>")
+            .finish()
+    }
+}
+
+/// The entries of a JSON `auths` object (already in key order).
+fn auth_entries(auths: &Map<String, Value>) -> Vec<AuthEntry<'_>> {
+    auths
+        .iter()
+        .map(|(server, entry)| AuthEntry {
+            server,
+            fields: entry.as_object().map(|e| {
+                let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
+                AuthFields {
+                    username: text("username"),
+                    auth: text("auth"),
+                }
+            }),
+        })
+        .collect()
+}
+
+/// Where in a source an `auths` object sits.
+const AUTHS: &str = "/auths";
+const SECRET_AUTHS: &str = "/data/.dockerconfigjson/auths";
+
+/// Adds the entries of each source to one lookup; problems are pushed with paths under
+/// `/sources/<index>` (built only when there is a problem).
+struct Reader<'l, 'i> {
+    lookup: &'l mut Lookup<'i>,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
     now: Timestamp,
 }
 
-impl Reader<'_> {
-    fn source(&mut self, index: usize, v: &Value) {
-        let at = format!("/sources/{index}");
-        match v {
-            Value::String(text) => match serde_json::from_str::<Value>(text) {
-                Ok(doc @ Value::Object(_)) => self.document(index, &at, &doc),
-                _ => self.errors.push(Issue::new(
-                    at,
-                    "images.source.json",
-                    "the text is not a JSON object (a .dockerconfigjson document is expected)",
-                )),
-            },
-            Value::Object(o) if o.contains_key("registryType") => self.config(index, &at, v),
-            Value::Object(_) => self.document(index, &at, v),
-            _ => self.errors.push(shape(at)),
+fn at(index: usize) -> String {
+    format!("/sources/{index}")
+}
+
+impl Reader<'_, '_> {
+    fn source(&mut self, index: usize, source: Source<'_>) {
+        match source {
+            Source::Json(Value::String(text)) => self.text(index, text),
+            Source::Text(text) => self.text(index, text),
+            Source::Json(v @ Value::Object(o)) if o.contains_key("registryType") => {
+                self.config(index, v)
+            }
+            Source::Json(v @ Value::Object(_)) => self.document(index, v),
+            Source::Json(_) => self.errors.push(shape(at(index))),
+            Source::Auths(entries) => self.entries(index, AUTHS, entries),
         }
     }
 
-    fn config(&mut self, index: usize, at: &str, v: &Value) {
+    fn text(&mut self, index: usize, text: &str) {
+        match serde_json::from_str::<Value>(text) {
+            Ok(doc @ Value::Object(_)) => self.document(index, &doc),
+            _ => self.errors.push(Issue::new(
+                at(index),
+                ErrorCode::ImagesSourceJson,
+                "the text is not a JSON object (a .dockerconfigjson document is expected)",
+            )),
+        }
+    }
+
+    fn config(&mut self, index: usize, v: &Value) {
+        let at = at(index);
         let config = match crate::validate::validated_config(v, self.now) {
             Ok(c) => c,
             Err(issues) => {
-                self.errors.extend(issues.into_iter().map(|i| i.under(at)));
+                self.errors.extend(issues.into_iter().map(|i| i.under(&at)));
                 return;
             }
         };
@@ -80,45 +157,43 @@ impl Reader<'_> {
         {
             return self.warnings.push(Issue::new(
                 at,
-                "images.source.iam-role",
+                ErrorCode::ImagesSourceIamRole,
                 "this registry is pulled with the worker nodes' IAM role (the kubelet's credential provider), not with a secret",
             ));
         }
         let username = if config.registry_type == RegistryType::Ecr {
-            Some(ECR_USERNAME.to_owned())
+            Some(ECR_USERNAME)
         } else if config.registry_type.uses_json_key() {
-            Some(JSON_KEY_USERNAME.to_owned())
+            Some(JSON_KEY_USERNAME)
         } else {
-            config.username.clone().filter(|u| !u.is_empty())
+            config.username.as_deref().filter(|u| !u.is_empty())
         };
         let server = crate::secret::from_config::server_for(&config).ok();
         match (server, username) {
-            (Some(server), Some(username)) => self.add(index, || at.to_owned(), &server, &username),
+            (Some(server), Some(username)) => self.add(index, || at, &server, username),
             _ => self.warnings.push(Issue::new(
                 at,
-                "images.source.no-credentials",
+                ErrorCode::ImagesSourceNoCredentials,
                 "this registry has no credentials: images from it are pulled anonymously",
             )),
         }
     }
 
-    fn document(&mut self, index: usize, at: &str, v: &Value) {
+    fn document(&mut self, index: usize, v: &Value) {
         if v.get("kind").and_then(Value::as_str) == Some("Secret") {
-            return self.secret(index, at, v);
+            return self.secret(index, v);
         }
         let Some(auths) = v.get("auths").and_then(Value::as_object) else {
-            return self.errors.push(shape(at.to_owned()));
+            return self.errors.push(shape(at(index)));
         };
-        self.auths(index, &format!("{at}/auths"), auths);
+        self.entries(index, AUTHS, auth_entries(auths));
     }
 
-    fn secret(&mut self, index: usize, at: &str, v: &Value) {
+    fn secret(&mut self, index: usize, v: &Value) {
         const KEY: &str = ".dockerconfigjson";
         let encoded = v.pointer("/data/.dockerconfigjson").and_then(Value::as_str);
         let text = match encoded {
-            Some(b64) => base64::engine::general_purpose::STANDARD
-                .decode(b64.trim())
-                .ok()
+            Some(b64) => base64_codec::decode(b64.trim(), Alphabet::Standard, Padding::Required)
                 .and_then(|b| String::from_utf8(b).ok()),
             None => v
                 .pointer("/stringData/.dockerconfigjson")
@@ -127,74 +202,70 @@ impl Reader<'_> {
         };
         match text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
             Some(doc) => match doc.get("auths").and_then(Value::as_object) {
-                Some(auths) => self.auths(index, &format!("{at}/data/{KEY}/auths"), auths),
-                None => self.errors.push(shape(format!("{at}/data/{KEY}"))),
+                Some(auths) => self.entries(index, SECRET_AUTHS, auth_entries(auths)),
+                None => self.errors.push(shape(format!("{}/data/{KEY}", at(index)))),
             },
             None => self.errors.push(Issue::new(
-                format!("{at}/data/{KEY}"),
-                "images.source.json",
+                format!("{}/data/{KEY}", at(index)),
+                ErrorCode::ImagesSourceJson,
                 "the Secret holds no readable .dockerconfigjson (base64 of a JSON document)",
             )),
         }
     }
 
-    fn auths(&mut self, index: usize, at: &str, auths: &Map<String, Value>) {
-        for (server, entry) in auths {
-            // Built only when a problem is reported (most entries have none).
-            let path = || format!("{at}/{}", pointer_token(server));
-            let Some(entry) = entry.as_object() else {
+    /// Adds a document's entries in key order; `auths` is where they sit in the source.
+    fn entries(&mut self, index: usize, auths: &str, entries: Vec<AuthEntry<'_>>) {
+        let servers: Vec<&str> = entries.iter().map(|e| e.server).collect();
+        let order = super::sorted_order(&servers, false);
+        let entries = super::in_order(entries, &order);
+        let mut decoded = Vec::new();
+        for AuthEntry { server, fields } in entries {
+            let path = || format!("{}{auths}/{}", at(index), pointer_token(server));
+            let Some(fields) = fields else {
                 self.errors.push(Issue::new(
                     path(),
-                    "images.source.entry",
+                    ErrorCode::ImagesSourceEntry,
                     "an entry must be an object { username?, password?, auth? }",
                 ));
                 continue;
             };
-            let auth = entry
-                .get("auth")
-                .and_then(Value::as_str)
-                .filter(|a| !a.is_empty());
-            let username = match auth {
-                Some(a) => match auth_username(a) {
+            let username = if fields.auth.is_empty() {
+                fields.username
+            } else {
+                match auth_username(fields.auth, &mut decoded) {
                     Some(u) => u,
                     None => {
                         self.errors.push(Issue::new(
                             format!("{}/auth", path()),
-                            "images.source.auth",
+                            ErrorCode::ImagesSourceAuth,
                             "auth must be base64 of username:password; the kubelet rejects this secret",
                         ));
                         continue;
                     }
-                },
-                None => entry
-                    .get("username")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned(),
+                }
             };
-            self.add(index, path, server, &username);
+            self.add(index, path, server, username);
         }
     }
 
     fn add(&mut self, index: usize, at: impl FnOnce() -> String, server: &str, username: &str) {
-        if !self.keyring.add(server, username, index) {
+        if !self.lookup.offer(server, username, index) {
             self.warnings.push(Issue::new(
                 at(),
-                "images.source.server",
+                ErrorCode::ImagesSourceServer,
                 "the kubelet ignores this entry: its server does not parse as a URL",
             ));
         }
     }
 }
 
-/// The username in an `auth` value (`decodeDockerConfigFieldAuth`), `None` when it does not
-/// decode.
-fn auth_username(auth: &str) -> Option<String> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(auth)
-        .ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    text.split_once(':').map(|(u, _)| u.to_owned())
+/// The username in an `auth` value (`decodeDockerConfigFieldAuth`), decoded into `buffer`;
+/// `None` when it does not decode.
+fn auth_username<'b>(auth: &str, buffer: &'b mut Vec<u8>) -> Option<&'b str> {
+    buffer.clear();
+    base64_codec::decode_into(auth, Alphabet::Standard, Padding::Required, buffer)?;
+    let text = std::str::from_utf8(buffer).ok()?;
+    text.split_once(':').map(|(u, _)| u)
 }
 
 /// The credentials the kubelet would try for `image`, in its order. Errors: the image's
@@ -206,33 +277,45 @@ pub fn resolve_credentials(
     sources: &Value,
     now: Timestamp,
 ) -> Report<Vec<KeyringMatch>> {
-    let reference = match parse_normalized(image) {
-        Ok(r) => r,
-        Err(e) => return image_error(e),
-    };
     let Some(items) = sources.as_array() else {
+        if let Err(e) = parse_normalized_layout(image) {
+            return image_error(e);
+        }
         return Report::new(
             vec![Issue::new(
                 "/sources",
-                "images.sources",
+                ErrorCode::ImagesSources,
                 "sources must be a list",
             )],
             Vec::new(),
             None,
         );
     };
-    let mut keyring = Keyring::new();
+    resolve_sources(image, items.iter().map(Source::Json).collect(), now)
+}
+
+/// [`resolve_credentials`] over sources already told apart.
+pub fn resolve_sources(
+    image: &str,
+    sources: Vec<Source<'_>>,
+    now: Timestamp,
+) -> Report<Vec<KeyringMatch>> {
+    let reference = match parse_normalized_layout(image) {
+        Ok(r) => r,
+        Err(e) => return image_error(e),
+    };
+    let mut lookup = Lookup::new(reference.get(reference.name));
     let mut reader = Reader {
-        keyring: &mut keyring,
+        lookup: &mut lookup,
         errors: Vec::new(),
         warnings: Vec::new(),
         now,
     };
-    for (i, item) in items.iter().enumerate() {
-        reader.source(i, item);
+    for (i, source) in sources.into_iter().enumerate() {
+        reader.source(i, source);
     }
     let (errors, warnings) = (reader.errors, reader.warnings);
-    Report::new(errors, warnings, Some(keyring.lookup(&reference.name)))
+    Report::new(errors, warnings, Some(lookup.finish()))
 }
 
 fn image_error(e: ReferenceError) -> Report<Vec<KeyringMatch>> {

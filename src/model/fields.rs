@@ -61,10 +61,17 @@ pub const CERT: FieldSpec = FieldSpec::text("cert", "CA certificate", text(1, 26
     .widget(Widget::Textarea)
     .placeholder("-----BEGIN CERTIFICATE-----")
     .help("The PEM certificate of the private CA that signed the registry's certificate.")
-    .when(&[When {
-        field: "connection",
-        is: Literal::Text("secure-with-cert"),
-    }]);
+    .when(&[CERT_WHEN_SECURE_WITH_CERT]);
+
+/// When the CA certificate shows: with `secure-with-cert`.
+pub const CERT_WHEN_SECURE_WITH_CERT: When = When {
+    field: "connection",
+    is: Literal::Text("secure-with-cert"),
+    negated: false,
+};
+
+/// GitLab.com's registry host.
+pub const GITLAB_COM: &str = "registry.gitlab.com";
 
 const HOST_PATTERN: &str =
     r"^(https?://)?([^\s/:@?#\[\]]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^\s?#]*)?$";
@@ -119,8 +126,8 @@ pub const QUAY_URL: FieldSpec = url(HOST_PATTERN)
 /// GitLab's registry: GitLab.com's by default, or a self-managed instance's.
 pub const GITLAB_URL: FieldSpec = url(HOST_PATTERN)
     .optional()
-    .default(Literal::Text("registry.gitlab.com"))
-    .placeholder("registry.gitlab.com")
+    .default(Literal::Text(GITLAB_COM))
+    .placeholder(GITLAB_COM)
     .help("registry.gitlab.com for GitLab.com, or the registry host of a self-managed GitLab.");
 
 /// GitHub's registry, fixed.
@@ -154,16 +161,19 @@ const AUTH_TYPES: &[Choice] = &[
 pub const NOT_PUBLIC: &[When] = &[When {
     field: "public",
     is: Literal::Flag(false),
+    negated: false,
 }];
 
 const USER_AUTH: &[When] = &[
     When {
         field: "awsAuthType",
         is: Literal::Text("user-auth"),
+        negated: false,
     },
     When {
         field: "public",
         is: Literal::Flag(false),
+        negated: false,
     },
 ];
 

@@ -28,6 +28,7 @@ const SOURCES: &[Choice] = &[
 const CUSTOM: &[When] = &[When {
     field: "credentialSource",
     is: Literal::Text("custom-credential"),
+    negated: false,
 }];
 
 const INJECTION_FIELDS: &[FieldSpec] = &[
@@ -54,6 +55,7 @@ const INJECTION_FIELDS: &[FieldSpec] = &[
     .when(&[When {
         field: "credentialSource",
         is: Literal::Text("image-pull-secret"),
+        negated: false,
     }]),
     FieldSpec::text(
         "doNotInject",
@@ -176,11 +178,13 @@ const METHODS: &[Choice] = &[
 const PROXY: &[When] = &[When {
     field: "method",
     is: Literal::Text("proxy"),
+    negated: false,
 }];
 
 const SSH: &[When] = &[When {
     field: "method",
     is: Literal::Text("ssh"),
+    negated: false,
 }];
 
 const DASHBOARD_URL: Shape = text(

@@ -79,12 +79,18 @@ fn condition(when: &[When], siblings: &[FieldSpec]) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for c in when {
-        props.insert(c.field.into(), json!({ "const": c.is.to_json() }));
+        let value = json!({ "const": c.is.to_json() });
+        let schema = match c.negated {
+            true => json!({ "not": value }),
+            false => value,
+        };
+        props.insert(c.field.into(), schema);
         let default = siblings
             .iter()
             .find(|f| f.key == c.field)
             .and_then(|f| f.default);
-        if default != Some(c.is) {
+        // An absent field counts as its default: required when the default does not hold.
+        if (default == Some(c.is)) == c.negated {
             required.push(Value::from(c.field));
         }
     }
@@ -149,26 +155,24 @@ fn exclusive(g: &GroupSpec) -> Option<Value> {
     }))
 }
 
-/// A group's schema. In a form (`form`), conditional fields live only under their condition
-/// and the one-of fields under an `anyOf` whose options a form offers as a choice.
-fn group_schema(g: &GroupSpec, form: bool) -> Value {
+/// A group's schema with `fields` (all of the group's, or those a type's form shows). In a form
+/// (`form`), conditional fields live only under their condition and the one-of fields under an
+/// `anyOf` whose options a form offers as a choice.
+fn group_schema(g: &GroupSpec, fields: &[FieldSpec], form: bool) -> Value {
     let in_one_of = |f: &FieldSpec| {
         g.one_of
             .is_some_and(|o| o.options.iter().any(|(_, k)| *k == f.key))
     };
     let mut all_of: Vec<Value> = exclusive(g).into_iter().collect();
     let mut m = if form {
-        let base = g
-            .fields
-            .iter()
-            .filter(|f| f.when.is_empty() && !in_one_of(f));
+        let base = fields.iter().filter(|f| f.when.is_empty() && !in_one_of(f));
         let (props, required) = properties(base);
-        all_of.extend(conditionals(g.fields));
+        all_of.extend(conditionals(fields));
         object(props, required, all_of)
     } else {
-        let (props, _) = properties(g.fields.iter());
+        let (props, _) = properties(fields.iter());
         // The whole schema already constrains every field; a condition only requires.
-        for mut c in conditionals(g.fields) {
+        for mut c in conditionals(fields) {
             let props = c
                 .pointer_mut("/then/properties")
                 .and_then(Value::as_object_mut);
@@ -188,7 +192,7 @@ fn group_schema(g: &GroupSpec, form: bool) -> Value {
             .options
             .iter()
             .filter_map(|(title, key)| {
-                let f = g.fields.iter().find(|f| f.key == *key)?;
+                let f = fields.iter().find(|f| f.key == *key)?;
                 Some(json!({ "title": title, "properties": { *key: field_schema(f) } }))
             })
             .collect();
@@ -224,7 +228,7 @@ pub fn whole() -> Value {
     }
     props.insert("name".into(), field_schema(&super::fields::NAME));
     for g in GROUPS {
-        props.insert(g.key.into(), group_schema(g, false));
+        props.insert(g.key.into(), group_schema(g, g.fields, false));
     }
     let branches: Vec<Value> = type_specs()
         .map(|spec| {
@@ -266,10 +270,20 @@ pub fn for_type(t: RegistryType) -> Value {
         json!({ "type": "string", "title": "Registry type", "const": t.id(), "default": t.id() }),
     );
     required.insert(0, Value::from(TYPE_KEY));
+    let mut all_of = conditionals(spec.fields);
     for g in GROUPS {
-        props.insert(g.key.into(), group_schema(g, true));
+        let schema = group_schema(g, &spec.group_fields(g), true);
+        match spec.group_when(g.key) {
+            [] => {
+                props.insert(g.key.into(), schema);
+            }
+            when => all_of.push(json!({
+                "if": condition(when, spec.fields),
+                "then": { "properties": { g.key: schema } },
+            })),
+        }
     }
-    let mut m = object(props, required, conditionals(spec.fields));
+    let mut m = object(props, required, all_of);
     m.insert(
         "title".into(),
         Value::from(format!("{} registry", spec.label)),

@@ -109,13 +109,28 @@ impl Literal {
     }
 }
 
-/// "Shown when `field` is `is`": `field` is a sibling key (in the same object).
+/// "Shown when `field` is `is`" (or, `negated`, "is not `is`"): `field` is a sibling key (in the
+/// same object) or, for a group shown under a condition ([`GroupUse`]), a top-level key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct When {
     /// The controlling field's key.
     pub field: &'static str,
     /// The value that shows the dependent field.
     pub is: Literal,
+    /// Shown when the field does not have that value.
+    pub negated: bool,
+}
+
+/// How one type's form differs from the shared nested group `key`: it shows the group only
+/// under `when`, and leaves the group fields `omit` out (validation still judges them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupUse {
+    /// The group's configuration key (`usage`).
+    pub key: &'static str,
+    /// Conditions on the type's top-level fields; empty: always shown.
+    pub when: &'static [When],
+    /// Keys of the group's fields the form leaves out.
+    pub omit: &'static [&'static str],
 }
 
 /// One field of a form, declared once.
@@ -246,12 +261,36 @@ pub struct TypeSpec {
     pub docker_config_server: Option<&'static str>,
     /// The top-level fields of the form in order (the type id itself is implied).
     pub fields: &'static [FieldSpec],
+    /// Where its form differs from the shared groups ([`GROUPS`]).
+    pub groups: &'static [GroupUse],
 }
 
 impl TypeSpec {
     /// The type's field `key`, if its form has one.
     pub fn field(&self, key: &str) -> Option<&'static FieldSpec> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The conditions under which the form shows group `key` (empty: always).
+    pub fn group_when(&self, key: &str) -> &'static [When] {
+        self.groups
+            .iter()
+            .find(|g| g.key == key)
+            .map_or(&[], |g| g.when)
+    }
+
+    /// The fields of group `g` the form shows, in order.
+    pub fn group_fields(&self, g: &GroupSpec) -> Vec<FieldSpec> {
+        let omit = self
+            .groups
+            .iter()
+            .find(|u| u.key == g.key)
+            .map_or(&[][..], |u| u.omit);
+        g.fields
+            .iter()
+            .filter(|f| !omit.contains(&f.key))
+            .copied()
+            .collect()
     }
 }
 
@@ -318,20 +357,24 @@ pub fn holds(when: &[When], object: &Map<String, Value>, siblings: &[FieldSpec])
             .iter()
             .find(|f| f.key == c.field)
             .and_then(|f| f.default);
-        match object.get(c.field) {
+        let equal = match object.get(c.field) {
             Some(v) => *v == c.is.to_json(),
             None => default == Some(c.is),
-        }
+        };
+        equal != c.negated
     })
 }
 
 /// Whether the form of `t` shows the top-level field `key` for the configuration `object`
 /// (the type's field whose conditions hold, the type id, or a group).
 pub fn shown(t: RegistryType, key: &str, object: &Map<String, Value>) -> bool {
-    if key == TYPE_KEY || GROUPS.iter().any(|g| g.key == key) {
+    let spec = type_spec(t);
+    if GROUPS.iter().any(|g| g.key == key) {
+        return holds(spec.group_when(key), object, spec.fields);
+    }
+    if key == TYPE_KEY {
         return true;
     }
-    let spec = type_spec(t);
     spec.field(key)
         .is_some_and(|f| holds(f.when, object, spec.fields))
 }
@@ -354,9 +397,14 @@ pub fn has_json_type(key: &str, value: &Value) -> bool {
 pub fn when_text(when: &[When]) -> Option<String> {
     let parts: Vec<String> = when
         .iter()
-        .map(|c| match c.is {
-            Literal::Text(s) => format!("{}={s}", c.field),
-            Literal::Flag(b) => format!("{}={b}", c.field),
+        .map(|c| {
+            let op = if c.negated { "!=" } else { "=" };
+            let value = match c.is {
+                Literal::Text(s) => s,
+                Literal::Flag(true) => "true",
+                Literal::Flag(false) => "false",
+            };
+            [c.field, op, value].concat()
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" and "))

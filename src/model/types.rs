@@ -3,11 +3,11 @@
 
 use super::fields::{
     password, username, ACR_URL, ARTIFACT_REGISTRY_URL, ASSUME_ROLE_ARN, AWS_ACCESS_KEY_ID,
-    AWS_AUTH_TYPE, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, CERT, CONNECTION, DOCKER_HUB_SERVER,
-    DOCKER_HUB_URL, ECR_URL, GCR_URL, GHCR_URL, GITLAB_URL, HARBOR_URL, IS_DEFAULT, JSON_KEY,
-    JSON_KEY_USER, NAME, OTHER_URL, PUBLIC, QUAY_URL,
+    AWS_AUTH_TYPE, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, CERT, CERT_WHEN_SECURE_WITH_CERT,
+    CONNECTION, DOCKER_HUB_SERVER, DOCKER_HUB_URL, ECR_URL, GCR_URL, GHCR_URL, GITLAB_COM,
+    GITLAB_URL, HARBOR_URL, IS_DEFAULT, JSON_KEY, JSON_KEY_USER, NAME, OTHER_URL, PUBLIC, QUAY_URL,
 };
-use super::TypeSpec;
+use super::{GroupUse, Literal, TypeSpec, When};
 use crate::catalog::RegistryType;
 
 const ECR: TypeSpec = TypeSpec {
@@ -27,6 +27,7 @@ const ECR: TypeSpec = TypeSpec {
         IS_DEFAULT,
         PUBLIC,
     ],
+    groups: &[],
 };
 
 const DOCKER_HUB: TypeSpec = TypeSpec {
@@ -48,6 +49,7 @@ const DOCKER_HUB: TypeSpec = TypeSpec {
         IS_DEFAULT,
         PUBLIC,
     ],
+    groups: &[],
 };
 
 const ACR: TypeSpec = TypeSpec {
@@ -70,6 +72,7 @@ const ACR: TypeSpec = TypeSpec {
         IS_DEFAULT,
         PUBLIC,
     ],
+    groups: &[],
 };
 
 const ARTIFACT_REGISTRY: TypeSpec = TypeSpec {
@@ -85,6 +88,7 @@ const ARTIFACT_REGISTRY: TypeSpec = TypeSpec {
         IS_DEFAULT,
         PUBLIC,
     ],
+    groups: &[],
 };
 
 const GCR: TypeSpec = TypeSpec {
@@ -93,6 +97,12 @@ const GCR: TypeSpec = TypeSpec {
     credentials_help: "A service-account JSON key; the username is always _json_key.",
     docker_config_server: None,
     fields: &[NAME, GCR_URL, JSON_KEY_USER, JSON_KEY, IS_DEFAULT, PUBLIC],
+    // GCR is no OCI chart store (validation: `usage.gcr-charts`): no Helm-chart choice.
+    groups: &[GroupUse {
+        key: "usage",
+        when: &[],
+        omit: &["charts", "chartRepositories"],
+    }],
 };
 
 const QUAY: TypeSpec = TypeSpec {
@@ -114,6 +124,7 @@ const QUAY: TypeSpec = TypeSpec {
         IS_DEFAULT,
         PUBLIC,
     ],
+    groups: &[],
 };
 
 const GITLAB: TypeSpec = TypeSpec {
@@ -134,10 +145,26 @@ const GITLAB: TypeSpec = TypeSpec {
         ),
         IS_DEFAULT,
         PUBLIC,
-        CONNECTION,
-        CERT,
+        CONNECTION.when(SELF_MANAGED_GITLAB),
+        CERT.when(SELF_MANAGED_GITLAB_CERT),
     ],
+    groups: &[GroupUse {
+        key: "remoteConnection",
+        when: SELF_MANAGED_GITLAB,
+        omit: &[],
+    }],
 };
+
+/// GitLab.com is reached over TLS with a public certificate, directly: connection options
+/// (insecure, a CA certificate, a proxy or SSH tunnel) are for a self-managed GitLab only
+/// (validation: `gitlab.com-connection`).
+const SELF_MANAGED_GITLAB: &[When] = &[NOT_GITLAB_COM];
+const NOT_GITLAB_COM: When = When {
+    field: "registryUrl",
+    is: Literal::Text(GITLAB_COM),
+    negated: true,
+};
+const SELF_MANAGED_GITLAB_CERT: &[When] = &[CERT_WHEN_SECURE_WITH_CERT, NOT_GITLAB_COM];
 
 const GHCR: TypeSpec = TypeSpec {
     id: RegistryType::Ghcr,
@@ -155,6 +182,7 @@ const GHCR: TypeSpec = TypeSpec {
         IS_DEFAULT,
         PUBLIC,
     ],
+    groups: &[],
 };
 
 const HARBOR: TypeSpec = TypeSpec {
@@ -179,6 +207,7 @@ const HARBOR: TypeSpec = TypeSpec {
         CONNECTION,
         CERT,
     ],
+    groups: &[],
 };
 
 const OTHER: TypeSpec = TypeSpec {
@@ -204,6 +233,7 @@ const OTHER: TypeSpec = TypeSpec {
         CONNECTION,
         CERT,
     ],
+    groups: &[],
 };
 
 /// The declaration of type `t`.

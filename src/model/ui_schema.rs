@@ -4,9 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{
-    config_keys, type_spec, type_specs, FieldSpec, GroupSpec, Shape, Widget, GROUPS, TYPE_KEY,
-};
+use super::{config_keys, type_spec, type_specs, FieldSpec, Shape, Widget, GROUPS, TYPE_KEY};
 use crate::catalog::RegistryType;
 
 fn widget(m: &mut Map<String, Value>, w: Widget) {
@@ -61,11 +59,11 @@ pub fn field_ui(f: &FieldSpec) -> Value {
     Value::Object(m)
 }
 
-fn group_ui(g: &GroupSpec) -> Value {
+fn group_ui(fields: &[FieldSpec]) -> Value {
     let mut m = Map::new();
-    let order: Vec<Value> = g.fields.iter().map(|f| Value::from(f.key)).collect();
+    let order: Vec<Value> = fields.iter().map(|f| Value::from(f.key)).collect();
     m.insert("ui:order".into(), Value::Array(order));
-    for f in g.fields {
+    for f in fields {
         m.insert(f.key.into(), field_ui(f));
     }
     Value::Object(m)
@@ -85,7 +83,7 @@ pub fn for_type(t: RegistryType) -> Value {
         m.insert(f.key.into(), field_ui(f));
     }
     for g in GROUPS {
-        m.insert(g.key.into(), group_ui(g));
+        m.insert(g.key.into(), group_ui(&spec.group_fields(g)));
     }
     Value::Object(m)
 }
@@ -101,7 +99,8 @@ pub fn whole() -> Value {
         let Some(first) = decls.first() else {
             continue;
         };
-        let ui = if decls.iter().all(|d| d == first) {
+        // Declarations that render alike (their conditions may differ) keep their help.
+        let ui = if decls.iter().all(|d| field_ui(d) == field_ui(first)) {
             field_ui(first)
         } else if decls.iter().any(|d| d.is_secret()) {
             json!({ "ui:widget": "password" })
@@ -115,7 +114,7 @@ pub fn whole() -> Value {
         }
     }
     for g in GROUPS {
-        m.insert(g.key.into(), group_ui(g));
+        m.insert(g.key.into(), group_ui(g.fields));
     }
     Value::Object(m)
 }

@@ -82,7 +82,7 @@ pub(crate) fn docker_config_file_indexed<'a>(
     let mut auths = BTreeMap::new();
     for (_, e) in &auth_entries {
         let wire = WireAuth {
-            auth: e.auth(),
+            auth: e.auth().into_exposed(),
             email: e.email.as_deref().unwrap_or(""),
         };
         auths.insert(e.server.as_str(), wire);
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn error_paths_keep_caller_indices() {
         let mut bad = entry("x.io");
-        bad.password.clear();
+        bad.password = crate::SecretString::default();
         let err = docker_config_file(
             &[entry("123456789012.dkr.ecr.eu-west-1.amazonaws.com"), bad],
             &DockerConfigFileOptions {

@@ -7,14 +7,15 @@
 //! `username:password`. With `go_escaping` the bytes equal kubectl's for every input; without it
 //! `<`, `>`, `&`, U+2028 and U+2029 are written literally and the document is equal as JSON.
 
+use crate::ErrorCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use base64::Engine as _;
 use serde::Serialize;
 
 use super::error::SecretError;
 use crate::report::Issue;
+use crate::secret_string::SecretString;
 use crate::validate::credentials::{check_password, check_username};
 use crate::validate::url_parts::MAX_URL_LEN;
 
@@ -23,7 +24,7 @@ pub const MAX_EMAIL_LEN: usize = 256;
 use super::go_json;
 
 /// One registry's credentials: what `--docker-server/--docker-username/--docker-password/
-/// --docker-email` carry. `Debug` redacts the password.
+/// --docker-email` carry. `Debug` leaves out the userinfo of a URL-shaped server.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DockerEntry {
     /// The key under `auths`: `https://index.docker.io/v1/` for Docker Hub, otherwise the bare
@@ -32,7 +33,7 @@ pub struct DockerEntry {
     /// The username (`_json_key` for GCP, `AWS` for an ECR token).
     pub username: String,
     /// The password, token or key. Secret.
-    pub password: String,
+    pub password: SecretString,
     /// The optional email (omitted from the document when `None` or empty, as kubectl does).
     pub email: Option<String>,
 }
@@ -42,17 +43,17 @@ impl fmt::Debug for DockerEntry {
         f.debug_struct("DockerEntry")
             .field("server", &crate::redact::userinfo(&self.server))
             .field("username", &self.username)
-            .field("password", &"<redacted>")
+            .field("password", &self.password)
             .field("email", &self.email)
             .finish()
     }
 }
 
 impl DockerEntry {
-    /// The `auth` field: standard base64 of `username:password`.
-    pub fn auth(&self) -> String {
-        base64::engine::general_purpose::STANDARD
-            .encode(format!("{}:{}", self.username, self.password))
+    /// The `auth` field: standard base64 of `username:password`. Secret.
+    pub fn auth(&self) -> SecretString {
+        let pair = format!("{}:{}", self.username, self.password.expose());
+        crate::base64_codec::encode(pair).into()
     }
 
     /// Checks one entry; paths are relative to the entry (`/server`, `/password`, ...).
@@ -79,13 +80,13 @@ impl DockerEntry {
             errors.push(SecretError::Password {
                 path: "/password".into(),
             });
-        } else if let Err(issue) = check_password(&self.password) {
+        } else if let Err(issue) = check_password(self.password.expose()) {
             errors.push(SecretError::Invalid(issue).under("/password"));
         }
         if self.server.len() > MAX_URL_LEN {
             errors.push(SecretError::Invalid(Issue::new(
                 "/server",
-                "url.too-long",
+                ErrorCode::UrlTooLong,
                 format!("the server is longer than {MAX_URL_LEN} bytes"),
             )));
         }
@@ -96,7 +97,7 @@ impl DockerEntry {
         {
             errors.push(SecretError::Invalid(Issue::new(
                 "/email",
-                "email.invalid",
+                ErrorCode::EmailInvalid,
                 format!("the email is longer than {MAX_EMAIL_LEN} bytes or contains a control character"),
             )));
         }
@@ -132,15 +133,19 @@ pub(crate) fn check_indexed<'a>(
     entries: impl IntoIterator<Item = (usize, &'a DockerEntry)>,
 ) -> Result<(), SecretError> {
     let mut errors = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    // A list, not a set: requests hold at most `MAX_REGISTRIES` entries, and a BTreeSet of
+    // `&str` would be one more B-tree instance in the module.
+    let mut seen: Vec<&str> = Vec::new();
     let mut any = false;
     for (i, e) in entries {
         any = true;
         errors.extend(e.check().into_iter().map(|x| x.under(&format!("/{i}"))));
-        if !seen.insert(e.server.as_str()) {
+        if seen.contains(&e.server.as_str()) {
             errors.push(SecretError::DuplicateServer {
                 path: format!("/{i}/server"),
             });
+        } else {
+            seen.push(e.server.as_str());
         }
     }
     if !any {
@@ -172,9 +177,9 @@ pub fn docker_config_json(
     for e in entries {
         let wire = WireEntry {
             username: &e.username,
-            password: &e.password,
+            password: e.password.expose(),
             email: e.email.as_deref().unwrap_or(""),
-            auth: e.auth(),
+            auth: e.auth().into_exposed(),
         };
         auths.insert(e.server.as_str(), wire);
     }

@@ -1,14 +1,13 @@
 //! What generation needs to know of ECR hosts: is this an ECR registry, and in which region
 //! (answered by the validation module's ECR URL parser), and the bare host of a server key.
 
-/// The host of a registry URL or server key: scheme, path and a trailing `/` removed, lowercase.
+use crate::url::address::split_address;
+
+/// The host of a registry URL or server key (`host[:port]`, as docker's `credHelpers` keys
+/// are): scheme, path and a trailing `/` removed, lowercase, by the crate's one address
+/// splitter (`src/url/address.rs`).
 pub fn host_of(server: &str) -> String {
-    let s = server.trim();
-    let s = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-        .unwrap_or(s);
-    s.split('/').next().unwrap_or_default().to_ascii_lowercase()
+    split_address(server.trim()).authority.to_ascii_lowercase()
 }
 
 /// The AWS region of an ECR registry host (or URL), by [`crate::validate::parse_ecr_url`];

@@ -4,6 +4,7 @@
 //! key or `auth` string can leak through an error.
 
 use crate::report::Issue;
+use crate::ErrorCode;
 
 /// Why a secret, docker config or injection input could not be generated.
 ///
@@ -164,27 +165,27 @@ impl SecretError {
     /// The stable error code (`secret.server`, `secret.ecr-token-required`, ...;
     /// `config.invalid` when a registry configuration failed validation, whose own codes are in
     /// [`SecretError::issues`]). For [`SecretError::Several`], the code of the first problem.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SecretError::Invalid(_) => "config.invalid",
-            SecretError::NoRegistries { .. } => "secret.no-registries",
-            SecretError::Server { .. } => "secret.server",
-            SecretError::DuplicateServer { .. } => "secret.duplicate-server",
-            SecretError::Username { .. } => "secret.username",
-            SecretError::UsernameColon { .. } => "secret.username-colon",
-            SecretError::Password { .. } => "secret.password",
-            SecretError::Name { .. } => "secret.name",
-            SecretError::Namespace { .. } => "secret.namespace",
-            SecretError::MetadataKey { .. } => "secret.metadata-key",
-            SecretError::LabelValue { .. } => "secret.label-value",
-            SecretError::RegistryUrl { .. } => "secret.registry-url",
-            SecretError::EcrTokenRequired { .. } => "secret.ecr-token-required",
-            SecretError::EcrIamRole { .. } => "secret.ecr-iam-role",
-            SecretError::PublicRegistry { .. } => "secret.public-registry",
-            SecretError::EcrTokenRegistry { .. } => "secret.ecr-token-registry",
-            SecretError::Shape { .. } => "secret.shape",
-            SecretError::TooMany { .. } => "secret.too-many",
-            SecretError::Several(all) => all.first().map_or("secret.invalid", |e| e.code()),
+            SecretError::Invalid(_) => ErrorCode::ConfigInvalid,
+            SecretError::NoRegistries { .. } => ErrorCode::SecretNoRegistries,
+            SecretError::Server { .. } => ErrorCode::SecretServer,
+            SecretError::DuplicateServer { .. } => ErrorCode::SecretDuplicateServer,
+            SecretError::Username { .. } => ErrorCode::SecretUsername,
+            SecretError::UsernameColon { .. } => ErrorCode::SecretUsernameColon,
+            SecretError::Password { .. } => ErrorCode::SecretPassword,
+            SecretError::Name { .. } => ErrorCode::SecretName,
+            SecretError::Namespace { .. } => ErrorCode::SecretNamespace,
+            SecretError::MetadataKey { .. } => ErrorCode::SecretMetadataKey,
+            SecretError::LabelValue { .. } => ErrorCode::SecretLabelValue,
+            SecretError::RegistryUrl { .. } => ErrorCode::SecretRegistryUrl,
+            SecretError::EcrTokenRequired { .. } => ErrorCode::SecretEcrTokenRequired,
+            SecretError::EcrIamRole { .. } => ErrorCode::SecretEcrIamRole,
+            SecretError::PublicRegistry { .. } => ErrorCode::SecretPublicRegistry,
+            SecretError::EcrTokenRegistry { .. } => ErrorCode::SecretEcrTokenRegistry,
+            SecretError::Shape { .. } => ErrorCode::SecretShape,
+            SecretError::TooMany { .. } => ErrorCode::SecretTooMany,
+            SecretError::Several(all) => all.first().map_or(ErrorCode::SecretInvalid, |e| e.code()),
         }
     }
 
@@ -248,7 +249,4 @@ impl SecretError {
     }
 }
 
-/// Escapes a key for use as one JSON-pointer segment (`~` → `~0`, `/` → `~1`).
-pub(crate) fn pointer_segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
+pub(crate) use crate::json_read::pointer_token as pointer_segment;

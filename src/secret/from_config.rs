@@ -13,6 +13,7 @@
 
 use crate::catalog::RegistryType;
 use crate::config::{AwsAuthType, RegistryConfig};
+use crate::secret_string::SecretString;
 use crate::{DOCKER_HUB_SERVER, JSON_KEY_USERNAME};
 
 use super::dockerconfig::DockerEntry;
@@ -59,8 +60,8 @@ pub fn strip_single_quotes(key: &str) -> &str {
         .unwrap_or(t)
 }
 
-fn required(v: &Option<String>, err: SecretError) -> Result<&str, SecretError> {
-    v.as_deref().filter(|s| !s.is_empty()).ok_or(err)
+fn required(v: Option<&str>, err: SecretError) -> Result<&str, SecretError> {
+    v.filter(|s| !s.is_empty()).ok_or(err)
 }
 
 /// The docker credentials of one registry configuration (see the module table).
@@ -107,31 +108,31 @@ pub fn docker_entry(
         }
         t if t.uses_json_key() => {
             let key = required(
-                &config.password,
+                config.password.as_ref().map(SecretString::expose),
                 SecretError::Password {
                     path: "/password".into(),
                 },
             )?;
             (
                 JSON_KEY_USERNAME.to_owned(),
-                strip_single_quotes(key).to_owned(),
+                strip_single_quotes(key).into(),
             )
         }
         _ => {
             let user = required(
-                &config.username,
+                config.username.as_deref(),
                 SecretError::Username {
                     path: "/username".into(),
                 },
             );
             let pass = required(
-                &config.password,
+                config.password.as_ref().map(SecretString::expose),
                 SecretError::Password {
                     path: "/password".into(),
                 },
             );
             match (user, pass) {
-                (Ok(u), Ok(p)) => (u.to_owned(), p.to_owned()),
+                (Ok(u), Ok(p)) => (u.to_owned(), p.into()),
                 (u, p) => {
                     let errors = [u.err(), p.err()].into_iter().flatten().collect();
                     return Err(

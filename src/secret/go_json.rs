@@ -11,7 +11,6 @@
 //! Go sorts map keys by their bytes; [`std::collections::BTreeMap`] over `String` does the same.
 
 use serde::Serialize;
-use serde_json::ser::{PrettyFormatter, Serializer};
 
 /// Rewrites serde_json output with Go's HTML-safe escapes. The five characters can only occur
 /// inside JSON strings (never in JSON syntax), so a plain character replacement is exact.
@@ -42,22 +41,90 @@ pub fn compact<T: Serialize + ?Sized>(value: &T, go_escaping: bool) -> String {
 
 /// Indented JSON (Go's `json.MarshalIndent(v, "", indent)`), optionally with Go's escapes.
 pub fn indented<T: Serialize + ?Sized>(value: &T, indent: &[u8], go_escaping: bool) -> String {
-    let mut buf = Vec::new();
-    let mut ser = Serializer::with_formatter(&mut buf, PrettyFormatter::with_indent(indent));
-    if value.serialize(&mut ser).is_err() {
-        return String::new();
+    indent_compact(
+        &compact(value, go_escaping),
+        &String::from_utf8_lossy(indent),
+    )
+}
+
+/// Re-indents compact JSON text as Go's `json.Indent` (and serde_json's pretty printer) lay it
+/// out: one member or element per line, `": "` after keys, `{}` and `[]` when empty. Working on
+/// the text keeps one serializer per type in the module instead of a second, pretty one.
+fn indent_compact(json: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(json.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = json.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str(indent);
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' | '[' => {
+                out.push(c);
+                if let Some(close @ ('}' | ']')) = chars.peek().copied() {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => {
+                in_string = c == '"';
+                out.push(c);
+            }
+        }
     }
-    let text = String::from_utf8(buf).unwrap_or_default();
-    if go_escaping {
-        go_escape(&text)
-    } else {
-        text
-    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text re-indenter lays out what serde_json's pretty printer does, strings untouched.
+    #[test]
+    fn indents_like_the_pretty_printer() {
+        let value = serde_json::json!({
+            "a": {}, "b": [], "c": [1, {"d": "x{,}[:]\\\"y"}, []], "e": {"f": null, "g": true}
+        });
+        for indent in ["\t", "    ", ""] {
+            let mut expected = Vec::new();
+            let fmt = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+            let mut ser = serde_json::Serializer::with_formatter(&mut expected, fmt);
+            value.serialize(&mut ser).unwrap();
+            assert_eq!(
+                indented(&value, indent.as_bytes(), false),
+                String::from_utf8(expected).unwrap()
+            );
+        }
+        assert_eq!(indented(&serde_json::json!([]), b"\t", false), "[]");
+    }
 
     #[test]
     fn escapes_like_go() {

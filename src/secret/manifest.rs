@@ -15,14 +15,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use base64::Engine as _;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::dockerconfig::{docker_config_json, DockerEntry};
 use super::error::{pointer_segment, SecretError};
 use super::k8s_names;
 use super::{go_json, yaml};
+use crate::secret_string::SecretString;
 
 /// The Secret type of image-pull secrets.
 pub const DOCKER_CONFIG_JSON_TYPE: &str = "kubernetes.io/dockerconfigjson";
@@ -58,7 +57,7 @@ pub struct PullSecretOptions {
 }
 
 /// A generated image-pull secret.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PullSecret {
     /// The final name (with the hash suffix when asked).
     pub name: String,
@@ -69,18 +68,8 @@ pub struct PullSecret {
     /// Annotations.
     pub annotations: BTreeMap<String, String>,
     /// The `.dockerconfigjson` document (secret).
-    pub docker_config_json: String,
+    pub docker_config_json: SecretString,
     go_escaping: bool,
-}
-
-impl std::fmt::Debug for PullSecret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PullSecret")
-            .field("name", &self.name)
-            .field("namespace", &self.namespace)
-            .field("docker_config_json", &"<redacted>")
-            .finish_non_exhaustive()
-    }
 }
 
 #[derive(Serialize)]
@@ -136,7 +125,7 @@ pub fn secret_hash(name: &str, data_base64: &str) -> String {
         },
         true,
     );
-    let digest = Sha256::digest(encoded.as_bytes());
+    let digest = crate::sha256::sha256(encoded.as_bytes());
     let mut hex = String::new();
     for b in digest.iter().take(5) {
         let _ = write!(hex, "{b:02x}");
@@ -210,7 +199,7 @@ pub fn pull_secret(
     let docker_config_json = doc.unwrap_or_default();
     let mut name = options.name.clone();
     if options.append_hash {
-        let data = base64::engine::general_purpose::STANDARD.encode(&docker_config_json);
+        let data = crate::base64_codec::encode(&docker_config_json);
         name = format!("{name}-{}", secret_hash(&name, &data));
     }
     Ok(PullSecret {
@@ -218,7 +207,7 @@ pub fn pull_secret(
         namespace: options.namespace.clone(),
         labels: options.labels.clone(),
         annotations: options.annotations.clone(),
-        docker_config_json,
+        docker_config_json: docker_config_json.into(),
         go_escaping: options.go_escaping,
     })
 }
@@ -226,7 +215,7 @@ pub fn pull_secret(
 impl PullSecret {
     /// The `.dockerconfigjson` value as stored in `data` (standard base64).
     pub fn data_base64(&self) -> String {
-        base64::engine::general_purpose::STANDARD.encode(&self.docker_config_json)
+        crate::base64_codec::encode(self.docker_config_json.expose())
     }
 
     /// The manifest in the given format.

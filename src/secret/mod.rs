@@ -27,6 +27,5 @@ pub use manifest::{
     DOCKER_CONFIG_JSON_KEY, DOCKER_CONFIG_JSON_TYPE,
 };
 pub use request::{
-    docker_config_file_from_json, docker_config_json_from_json, pull_secret_from_json,
-    PullSecretRequest, RegistrySource,
+    docker_config_file_of, docker_config_json_of, PullSecretRequest, RegistrySource,
 };

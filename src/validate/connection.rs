@@ -6,6 +6,7 @@
 use crate::catalog::Connection;
 use crate::report::Issue;
 use crate::time::Timestamp;
+use crate::ErrorCode;
 
 /// Parses a connection mode id. Error: `connection.unknown` (not one of `secure`,
 /// `secure-with-cert`, `insecure`).
@@ -16,7 +17,7 @@ pub fn parse_connection(id: &str) -> Result<Connection, Issue> {
         "insecure" => Ok(Connection::Insecure),
         _ => Err(Issue::new(
             "",
-            "connection.unknown",
+            ErrorCode::ConnectionUnknown,
             "the connection must be \"secure\", \"secure-with-cert\" or \"insecure\"",
         )),
     }
@@ -37,7 +38,7 @@ pub fn check_connection_cert(
         (Connection::SecureWithCert, None | Some("")) => (
             vec![Issue::new(
                 "/cert",
-                "cert.required",
+                ErrorCode::CertRequired,
                 "paste the CA certificate (PEM) for a secure connection with a private CA",
             )],
             Vec::new(),
@@ -51,7 +52,7 @@ pub fn check_connection_cert(
         (_, Some(_)) => (
             vec![Issue::new(
                 "/cert",
-                "cert.not-allowed",
+                ErrorCode::CertNotAllowed,
                 "a CA certificate is only used with the \"secure-with-cert\" connection",
             )],
             Vec::new(),

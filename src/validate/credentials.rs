@@ -16,6 +16,7 @@
 //! Messages never contain the value.
 
 use crate::report::Issue;
+use crate::ErrorCode;
 use crate::JSON_KEY_USERNAME;
 
 /// Longest username.
@@ -27,7 +28,7 @@ pub const SECRET_KEY_MAX: usize = 128;
 /// Longest session token.
 pub const SESSION_TOKEN_MAX: usize = 4096;
 
-fn err(code: &str, message: impl Into<String>) -> Issue {
+fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
     Issue::new("", code, message)
 }
 
@@ -42,29 +43,29 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
             Ok(())
         } else {
             Err(err(
-                "username.json-key",
+                ErrorCode::UsernameJsonKey,
                 "the username of a GCP registry is always \"_json_key\"",
             ))
         };
     }
     if username.is_empty() {
-        return Err(err("username.empty", "enter the username"));
+        return Err(err(ErrorCode::UsernameEmpty, "enter the username"));
     }
     if username.chars().count() > USERNAME_MAX {
         return Err(err(
-            "username.too-long",
+            ErrorCode::UsernameTooLong,
             format!("the username is longer than {USERNAME_MAX} characters"),
         ));
     }
     if username.contains(':') {
         return Err(err(
-            "username.colon",
+            ErrorCode::UsernameColon,
             "a username cannot contain \":\": docker joins username and password with \":\" in \"auth\"",
         ));
     }
     if username.chars().any(char::is_control) {
         return Err(err(
-            "username.control",
+            ErrorCode::UsernameControl,
             "the username contains a control character (such as a line break or tab)",
         ));
     }
@@ -77,17 +78,17 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
 /// (a NUL or DEL character: no registry accepts one, and it breaks config files).
 pub fn check_password(password: &str) -> Result<(), Issue> {
     if password.is_empty() {
-        return Err(err("password.empty", "enter the password or token"));
+        return Err(err(ErrorCode::PasswordEmpty, "enter the password or token"));
     }
     if password.len() > PASSWORD_MAX {
         return Err(err(
-            "password.too-long",
+            ErrorCode::PasswordTooLong,
             format!("the password is longer than {PASSWORD_MAX} bytes"),
         ));
     }
     if password.contains(['\0', '\u{7f}']) {
         return Err(err(
-            "password.control",
+            ErrorCode::PasswordControl,
             "the password contains a NUL or DEL character",
         ));
     }
@@ -100,7 +101,10 @@ pub fn check_password(password: &str) -> Result<(), Issue> {
 /// 16 characters of `A-Z2-7`).
 pub fn check_access_key_id(id: &str) -> Result<(), Issue> {
     if id.is_empty() {
-        return Err(err("aws.access-key-id.empty", "enter the access key id"));
+        return Err(err(
+            ErrorCode::AwsAccessKeyIdEmpty,
+            "enter the access key id",
+        ));
     }
     let body = id.strip_prefix("AKIA").or_else(|| id.strip_prefix("ASIA"));
     let ok = body.is_some_and(|b| {
@@ -112,7 +116,7 @@ pub fn check_access_key_id(id: &str) -> Result<(), Issue> {
         Ok(())
     } else {
         Err(err(
-            "aws.access-key-id.format",
+            ErrorCode::AwsAccessKeyIdFormat,
             "an access key id is 20 characters: \"AKIA\" or \"ASIA\" followed by 16 uppercase letters and digits 2-7",
         ))
     }
@@ -125,13 +129,13 @@ pub fn check_access_key_id(id: &str) -> Result<(), Issue> {
 pub fn check_secret_access_key(key: &str) -> Result<Option<Issue>, Issue> {
     if key.is_empty() {
         return Err(err(
-            "aws.secret-access-key.empty",
+            ErrorCode::AwsSecretAccessKeyEmpty,
             "enter the secret access key",
         ));
     }
     if key.len() > SECRET_KEY_MAX {
         return Err(err(
-            "aws.secret-access-key.too-long",
+            ErrorCode::AwsSecretAccessKeyTooLong,
             format!("the secret access key is longer than {SECRET_KEY_MAX} characters"),
         ));
     }
@@ -141,7 +145,7 @@ pub fn check_secret_access_key(key: &str) -> Result<Option<Issue>, Issue> {
             .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
     Ok((!usual).then(|| {
         err(
-            "aws.secret-access-key.format",
+            ErrorCode::AwsSecretAccessKeyFormat,
             "a secret access key is usually 40 characters of letters, digits, \"+\" and \"/\"",
         )
     }))
@@ -154,19 +158,19 @@ pub fn check_secret_access_key(key: &str) -> Result<Option<Issue>, Issue> {
 pub fn check_session_token(token: &str) -> Result<(), Issue> {
     if token.is_empty() {
         return Err(err(
-            "aws.session-token.empty",
+            ErrorCode::AwsSessionTokenEmpty,
             "enter the session token or leave the field out",
         ));
     }
     if token.len() > SESSION_TOKEN_MAX {
         return Err(err(
-            "aws.session-token.too-long",
+            ErrorCode::AwsSessionTokenTooLong,
             format!("the session token is longer than {SESSION_TOKEN_MAX} bytes"),
         ));
     }
     if token.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(err(
-            "aws.session-token.character",
+            ErrorCode::AwsSessionTokenCharacter,
             "the session token contains whitespace or a control character",
         ));
     }
@@ -179,11 +183,11 @@ pub fn check_session_token(token: &str) -> Result<(), Issue> {
 pub fn session_token_warning(key_id: &str, has_token: bool) -> Option<Issue> {
     match (key_id.starts_with("ASIA"), has_token) {
         (true, false) => Some(err(
-            "aws.session-token.missing",
+            ErrorCode::AwsSessionTokenMissing,
             "temporary (\"ASIA...\") access keys only work together with their session token",
         )),
         (false, true) if key_id.starts_with("AKIA") => Some(err(
-            "aws.session-token.unexpected",
+            ErrorCode::AwsSessionTokenUnexpected,
             "long-term (\"AKIA...\") access keys do not use a session token",
         )),
         _ => None,

@@ -19,6 +19,7 @@
 //! not the spelling, decides `dualStack` and the API endpoint. Unlike the helper, regcred
 //! rejects a region that belongs to another partition than the domain (`ecr.url.region`).
 
+use crate::ErrorCode;
 use serde::Serialize;
 
 use super::url_parts::{split, Scheme};
@@ -106,7 +107,7 @@ pub fn partition_domain(region: &str) -> &'static str {
 const PUBLIC_HOST: &str = "public.ecr.aws";
 const PUBLIC_DUAL_HOST: &str = "ecr-public.aws.com";
 
-fn fail(code: &str, message: &str) -> Report<EcrRegistry> {
+fn fail(code: ErrorCode, message: &str) -> Report<EcrRegistry> {
     Report::fail(Issue::new("", code, message))
 }
 
@@ -131,14 +132,14 @@ pub fn parse_ecr_url(input: &str) -> Report<EcrRegistry> {
         Err(e) => return Report::fail(e),
     };
     if parts.scheme == Some(Scheme::Http) {
-        return fail("ecr.url.scheme", "ECR is served over HTTPS only");
+        return fail(ErrorCode::EcrUrlScheme, "ECR is served over HTTPS only");
     }
     if parts.port.is_some() {
-        return fail("ecr.url.port", "an ECR registry address has no port");
+        return fail(ErrorCode::EcrUrlPort, "an ECR registry address has no port");
     }
     if parts.is_ip {
         return fail(
-            "ecr.url.not-ecr",
+            ErrorCode::EcrUrlNotEcr,
             "an IP address is not an ECR registry host",
         );
     }
@@ -165,7 +166,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     }
     if is_api_host(host) {
         return fail(
-            "ecr.url.api-host",
+            ErrorCode::EcrUrlApiHost,
             "this is the ECR API endpoint; enter the registry host, such as \"<account>.dkr.ecr.<region>.amazonaws.com\"",
         );
     }
@@ -173,12 +174,12 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
         let labels: Vec<&str> = host.split('.').collect();
         if labels.iter().any(|l| is_service_label(l)) {
             return fail(
-                "ecr.url.suffix",
+                ErrorCode::EcrUrlSuffix,
                 "the host does not end in an AWS domain (amazonaws.com, amazonaws.com.cn, on.aws, ...)",
             );
         }
         return fail(
-            "ecr.url.not-ecr",
+            ErrorCode::EcrUrlNotEcr,
             "not an ECR registry host; expected \"<account>.dkr.ecr.<region>.amazonaws.com\"",
         );
     };
@@ -198,7 +199,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     }
     let Some((at, width, fips)) = service else {
         return fail(
-            "ecr.url.not-ecr",
+            ErrorCode::EcrUrlNotEcr,
             "not an ECR registry host: \".dkr.ecr.\" is missing",
         );
     };
@@ -208,19 +209,19 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
         matches!(account.as_slice(), [a] if a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()));
     if !account_ok {
         return fail(
-            "ecr.url.account-id",
+            ErrorCode::EcrUrlAccountId,
             "the account id before \".dkr\" must be exactly 12 digits",
         );
     }
     let [region] = region.as_slice() else {
         return fail(
-            "ecr.url.region",
+            ErrorCode::EcrUrlRegion,
             "expected one region (such as \"us-east-1\") between \"ecr\" and the domain",
         );
     };
     if !is_region(region) {
         return fail(
-            "ecr.url.region",
+            ErrorCode::EcrUrlRegion,
             "the region must look like \"us-east-1\": lowercase words and a number, joined by \"-\"",
         );
     }
@@ -228,7 +229,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
         .iter()
         .find(|p| region.starts_with(p.region_prefix))
     else {
-        return fail("ecr.url.region", "unknown region");
+        return fail(ErrorCode::EcrUrlRegion, "unknown region");
     };
     let expected = if dual_suffix {
         partition.dual_suffix
@@ -237,7 +238,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
     };
     if expected != suffix {
         return fail(
-            "ecr.url.region",
+            ErrorCode::EcrUrlRegion,
             "the region belongs to another AWS partition than the host's domain",
         );
     }

@@ -2,6 +2,7 @@
 //! [`super::validate_field`]. Each takes the field's JSON value (`None` when absent), records
 //! issues at the field's JSON pointer and returns the normalized value.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::connection::parse_connection;
@@ -56,7 +57,7 @@ pub fn registry_type(w: &mut Walker, v: Option<&Value>) -> Option<RegistryType> 
     if t.is_none() {
         w.error(
             "/registryType",
-            "config.enum",
+            ErrorCode::ConfigEnum,
             format!("must be one of {}", crate::model::type_ids_text()),
         );
     }
@@ -71,7 +72,7 @@ pub fn connection(w: &mut Walker, v: Option<&Value>) -> Option<Connection> {
     match parse_connection(s) {
         Ok(c) => Some(c),
         Err(e) => {
-            w.error("/connection", "config.enum", e.message);
+            w.error("/connection", ErrorCode::ConfigEnum, e.message);
             None
         }
     }
@@ -118,7 +119,7 @@ pub fn username(w: &mut Walker, t: RegistryType, v: Option<&Value>) -> Option<St
     if s.trim() != s {
         w.warning(
             "/username",
-            "username.whitespace",
+            ErrorCode::UsernameWhitespace,
             "the username starts or ends with whitespace; registries rarely accept that",
         );
     }
@@ -137,7 +138,7 @@ pub fn password(w: &mut Walker, t: RegistryType, v: Option<&Value>) -> Option<St
     if t.uses_json_key() {
         return w
             .absorb(parse_service_account_key(s).under("/password"))
-            .map(|k| k.compact);
+            .map(|k| k.compact.into_exposed());
     }
     match check_password(s) {
         Ok(()) => Some(s.to_string()),
@@ -156,7 +157,7 @@ pub fn aws_auth_type(w: &mut Walker, v: Option<&Value>) -> Option<AwsAuthType> {
         _ => {
             w.error(
                 "/awsAuthType",
-                "config.enum",
+                ErrorCode::ConfigEnum,
                 "must be \"iam-role\" or \"user-auth\"",
             );
             None

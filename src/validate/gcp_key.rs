@@ -10,11 +10,14 @@
 //!
 //! No message ever contains any part of the key.
 
-use base64::Engine;
+use crate::base64_codec::{decode, Alphabet, Padding};
+use crate::ErrorCode;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::json_read::Fields;
 use crate::report::{Issue, Report};
+use crate::secret_string::SecretString;
 
 /// The largest key text accepted, in bytes (real keys are about 2.3 KiB).
 pub const MAX_KEY_LEN: usize = 64 * 1024;
@@ -23,32 +26,22 @@ const BEGIN: &str = "-----BEGIN PRIVATE KEY-----";
 const END: &str = "-----END PRIVATE KEY-----";
 
 /// A checked service-account key.
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountKey {
     /// The key JSON with all whitespace between tokens removed. Secret.
-    pub compact: String,
+    pub compact: SecretString,
     /// `compact` in POSIX-shell single quotes (`'` inside escaped as `'\''`). Secret.
-    pub quoted: String,
+    pub quoted: SecretString,
     /// The service account's e-mail (`client_email`).
     pub client_email: String,
     /// The project (`project_id`), when the key names one.
     pub project_id: Option<String>,
-    /// The key's id (`private_key_id`). Not shown by `Debug` (it names the private key).
-    pub private_key_id: String,
+    /// The key's id (`private_key_id`). Secret (it names the private key).
+    pub private_key_id: SecretString,
 }
 
-impl std::fmt::Debug for ServiceAccountKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServiceAccountKey")
-            .field("client_email", &self.client_email)
-            .field("project_id", &self.project_id)
-            .field("private_key_id", &"<redacted>")
-            .finish_non_exhaustive()
-    }
-}
-
-fn err(code: &str, message: impl Into<String>) -> Issue {
+fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
     Issue::new("", code, message)
 }
 
@@ -102,29 +95,32 @@ fn unwrap_text(text: &str) -> String {
 fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     if text.len() > MAX_KEY_LEN {
         return Err(err(
-            "gcp-key.too-long",
+            ErrorCode::GcpKeyTooLong,
             format!("the key is longer than {} KiB", MAX_KEY_LEN / 1024),
         ));
     }
     let t = unwrap_text(text);
     if t.is_empty() {
-        return Err(err("gcp-key.empty", "paste the service-account key JSON"));
+        return Err(err(
+            ErrorCode::GcpKeyEmpty,
+            "paste the service-account key JSON",
+        ));
     }
     if !t.starts_with('{') && looks_like_base64_json(&t) {
         return Err(err(
-            "gcp-key.base64",
+            ErrorCode::GcpKeyBase64,
             "this is the base64 encoding of a key: paste the decoded JSON instead",
         ));
     }
     let value: Value = serde_json::from_str(&t).map_err(|e| {
         if e.is_syntax() && is_control_char_error(&e) {
             err(
-                "gcp-key.newlines",
+                ErrorCode::GcpKeyNewlines,
                 "the JSON contains line breaks inside a string: the private key's \"\\n\" escapes were probably turned into real line breaks",
             )
         } else {
             err(
-                "gcp-key.not-json",
+                ErrorCode::GcpKeyNotJson,
                 format!(
                     "the key is not valid JSON (line {}, column {})",
                     e.line(),
@@ -135,29 +131,31 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
     })?;
     let Value::Object(obj) = &value else {
         return Err(err(
-            "gcp-key.not-object",
+            ErrorCode::GcpKeyNotObject,
             "the key must be a JSON object, as downloaded from Google Cloud",
         ));
     };
-    check_type(obj)?;
-    let client_email = required_string(obj, "client_email")?;
-    let private_key = required_string(obj, "private_key")?;
-    let private_key_id = required_string(obj, "private_key_id")?;
-    let project_id = match obj.get("project_id") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(err("gcp-key.field-type", "\"project_id\" must be a string")),
-    };
+    let key = Fields::new(obj, "");
+    check_type(&key)?;
+    let client_email = required_string(&key, "client_email")?;
+    let private_key = required_string(&key, "private_key")?;
+    let private_key_id = required_string(&key, "private_key_id")?;
+    let project_id = key.text("project_id").map_err(|_| {
+        err(
+            ErrorCode::GcpKeyFieldType,
+            "\"project_id\" must be a string",
+        )
+    })?;
     check_email(&client_email)?;
     check_private_key(&private_key)?;
     // Re-serializing the parsed value would sort the members; the key is kept as written.
     let compact = super::json_compact::compact(&t);
     Ok(ServiceAccountKey {
-        quoted: shell_quote(&compact),
-        compact,
+        quoted: shell_quote(&compact).into(),
+        compact: compact.into(),
         client_email,
-        project_id,
-        private_key_id,
+        project_id: project_id.map(str::to_owned),
+        private_key_id: private_key_id.into(),
     })
 }
 
@@ -177,49 +175,47 @@ fn looks_like_base64_json(t: &str) -> bool {
         return false;
     }
     let trimmed = compact.trim_end_matches('=');
-    let engines = [
-        base64::engine::general_purpose::STANDARD_NO_PAD,
-        base64::engine::general_purpose::URL_SAFE_NO_PAD,
-    ];
-    engines.iter().any(|e| {
-        e.decode(trimmed)
-            .ok()
-            .and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace()))
-            == Some(b'{')
-    })
+    [Alphabet::Standard, Alphabet::UrlSafe]
+        .into_iter()
+        .any(|a| {
+            decode(trimmed, a, Padding::Forbidden)
+                .and_then(|bytes| bytes.iter().copied().find(|b| !b.is_ascii_whitespace()))
+                == Some(b'{')
+        })
 }
 
-fn check_type(obj: &Map<String, Value>) -> Result<(), Issue> {
-    match obj.get("type").and_then(Value::as_str) {
+fn check_type(key: &Fields<'_>) -> Result<(), Issue> {
+    // A `type` that is not a string reads as missing: the message shows the expected member.
+    match key.text("type").ok().flatten() {
         Some("service_account") => Ok(()),
         Some("external_account") => Err(err(
-            "gcp-key.type-external-account",
+            ErrorCode::GcpKeyTypeExternalAccount,
             "this is a workload identity federation configuration (\"external_account\"), not a service-account key; it is refused because it makes token requests to URLs it names",
         )),
         Some("authorized_user") => Err(err(
-            "gcp-key.type-authorized-user",
+            ErrorCode::GcpKeyTypeAuthorizedUser,
             "this is a user's application-default credential (\"authorized_user\"), not a service-account key",
         )),
         Some(_) => Err(err(
-            "gcp-key.type",
+            ErrorCode::GcpKeyType,
             "\"type\" must be \"service_account\": create a JSON key for a service account",
         )),
         None => Err(err(
-            "gcp-key.type",
+            ErrorCode::GcpKeyType,
             "\"type\" is missing: a service-account key says \"\"type\": \"service_account\"\"",
         )),
     }
 }
 
-fn required_string(obj: &Map<String, Value>, field: &str) -> Result<String, Issue> {
-    match obj.get(field) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        None | Some(Value::Null) | Some(Value::String(_)) => Err(err(
-            "gcp-key.field-missing",
+fn required_string(key: &Fields<'_>, field: &str) -> Result<String, Issue> {
+    match key.text(field) {
+        Ok(Some(s)) if !s.trim().is_empty() => Ok(s.to_owned()),
+        Ok(_) => Err(err(
+            ErrorCode::GcpKeyFieldMissing,
             format!("\"{field}\" is missing from the key"),
         )),
-        Some(_) => Err(err(
-            "gcp-key.field-type",
+        Err(_) => Err(err(
+            ErrorCode::GcpKeyFieldType,
             format!("\"{field}\" must be a string"),
         )),
     }
@@ -239,7 +235,7 @@ fn check_email(email: &str) -> Result<(), Issue> {
         Ok(())
     } else {
         Err(err(
-            "gcp-key.client-email",
+            ErrorCode::GcpKeyClientEmail,
             "\"client_email\" is not an e-mail address",
         ))
     }
@@ -248,14 +244,14 @@ fn check_email(email: &str) -> Result<(), Issue> {
 fn check_private_key(pem: &str) -> Result<(), Issue> {
     let bad = || {
         err(
-            "gcp-key.private-key",
+            ErrorCode::GcpKeyPrivateKey,
             "\"private_key\" must be a PEM block from \"-----BEGIN PRIVATE KEY-----\" to \"-----END PRIVATE KEY-----\"",
         )
     };
     let pem = pem.trim();
     if !pem.contains('\n') && pem.contains("\\n") {
         return Err(err(
-            "gcp-key.escaped-newlines",
+            ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
         ));
     }
@@ -265,7 +261,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         .ok_or_else(bad)?;
     if body.contains("\\n") {
         return Err(err(
-            "gcp-key.escaped-newlines",
+            ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
         ));
     }
@@ -274,17 +270,13 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.contains([' ', '\t']) {
             return Err(err(
-                "gcp-key.private-key-whitespace",
+                ErrorCode::GcpKeyPrivateKeyWhitespace,
                 "the private key contains spaces or tabs inside its base64 body",
             ));
         }
         b64.push_str(line);
     }
-    if b64.is_empty()
-        || base64::engine::general_purpose::STANDARD
-            .decode(b64.as_bytes())
-            .is_err()
-    {
+    if b64.is_empty() || decode(&b64, Alphabet::Standard, Padding::Required).is_none() {
         return Err(bad());
     }
     Ok(())

@@ -5,12 +5,15 @@
 //! image-pull-secret` needs the DNS-1123 names of existing secrets (comma-separated, as the
 //! platform's "Manage" panel takes them); `custom-credential` needs `customUsername` and `customPassword`.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::json_walk::Walker;
 use super::names::check_dns_subdomain;
+use super::registry::{warn_keep_stored, Mode};
 use crate::config::{CredentialSource, Injection};
 use crate::report::Issue;
+use crate::secret_string::SecretString;
 
 /// Most clusters in one list.
 pub const MAX_CLUSTERS: usize = 1000;
@@ -28,7 +31,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
     let Value::Array(items) = value else {
         w.error(
             path,
-            "config.type",
+            ErrorCode::ConfigType,
             "must be a list of cluster ids or names",
         );
         return Vec::new();
@@ -36,7 +39,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
     if items.len() > MAX_CLUSTERS {
         w.error(
             path,
-            "injection.too-many",
+            ErrorCode::InjectionTooMany,
             format!("at most {MAX_CLUSTERS} clusters can be listed"),
         );
         return Vec::new();
@@ -47,19 +50,23 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
         let Value::String(s) = item else {
             w.error(
                 &p,
-                "config.type",
+                ErrorCode::ConfigType,
                 "a cluster must be given by its id or name (a string)",
             );
             continue;
         };
         if s.is_empty() || s.trim().is_empty() {
-            w.error(&p, "injection.cluster-empty", "a cluster entry is empty");
+            w.error(
+                &p,
+                ErrorCode::InjectionClusterEmpty,
+                "a cluster entry is empty",
+            );
             continue;
         }
         if s.chars().count() > MAX_CLUSTER_LEN {
             w.error(
                 &p,
-                "injection.cluster-too-long",
+                ErrorCode::InjectionClusterTooLong,
                 format!("a cluster id or name is at most {MAX_CLUSTER_LEN} characters"),
             );
             continue;
@@ -67,7 +74,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
         if out.iter().any(|o| o == s) {
             w.error(
                 &p,
-                "injection.duplicate",
+                ErrorCode::InjectionDuplicate,
                 "this cluster is already in the list",
             );
             continue;
@@ -77,7 +84,7 @@ pub fn check_cluster_list(w: &mut Walker, path: &str, value: &Value) -> Vec<Stri
     if out.len() > 1 && out.iter().any(|c| c == "*") {
         w.warning(
             path,
-            "injection.all-with-others",
+            ErrorCode::InjectionAllWithOthers,
             "\"*\" already means all clusters; the other entries are redundant",
         );
         return vec!["*".to_string()];
@@ -93,7 +100,7 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
         "custom-credential" => Ok(CredentialSource::CustomCredential),
         _ => Err(Issue::new(
             "",
-            "config.enum",
+            ErrorCode::ConfigEnum,
             "must be \"registry-credentials\", \"image-pull-secret\" or \"custom-credential\"",
         )),
     }
@@ -109,7 +116,10 @@ pub fn parse_credential_source(id: &str) -> Result<CredentialSource, Issue> {
 /// password (`customUsername`, `customPassword`)). Warnings: `injection.both-lists` (both lists have clusters:
 /// `autoInject` wins, as on the platform), `injection.secret-name-unused` (`secretName` with
 /// another source; it is dropped), `injection.custom-credential-unused`.
-pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
+///
+/// In [`Mode::Update`] a blank or absent `customPassword` keeps the stored one (warning
+/// `config.keep-stored`).
+pub fn check_injection(w: &mut Walker, value: &Value, mode: Mode) -> Option<Injection> {
     let obj = w.object("/injection", value)?;
     w.unknown_fields(
         "/injection",
@@ -136,7 +146,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
     if !do_not.is_empty() && !auto.is_empty() {
         w.warning(
             "/injection",
-            "injection.both-lists",
+            ErrorCode::InjectionBothLists,
             "both cluster lists are set: the clusters listed for automatic injection win, as on the platform",
         );
     }
@@ -158,7 +168,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
             if name.is_empty() {
                 w.error(
                     "/injection/secretName",
-                    "injection.secret-name-empty",
+                    ErrorCode::InjectionSecretNameEmpty,
                     "a secret name in the comma-separated list is empty",
                 );
             } else if let Err(e) = check_dns_subdomain(name) {
@@ -171,7 +181,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         (CredentialSource::ImagePullSecret, None) => {
             w.error(
                 "/injection/secretName",
-                "injection.secret-name-required",
+                ErrorCode::InjectionSecretNameRequired,
                 "enter the name of the existing image pull secret",
             );
             None
@@ -180,7 +190,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         (_, Some(_)) => {
             w.warning(
                 "/injection/secretName",
-                "injection.secret-name-unused",
+                ErrorCode::InjectionSecretNameUnused,
                 "the secret name is only used with \"image-pull-secret\"; it is ignored",
             );
             None
@@ -194,7 +204,7 @@ pub fn check_injection(w: &mut Walker, value: &Value) -> Option<Injection> {
         secret_name,
         ..Injection::default()
     };
-    custom_credential(w, obj, source, &mut injection);
+    custom_credential(w, obj, source, mode, &mut injection);
     Some(injection)
 }
 
@@ -208,11 +218,13 @@ const CUSTOM_KEYS: [&str; 4] = [
 /// `customServer`, `customEmail`, `customUsername`, `customPassword` (the platform's
 /// `CUSTOM_CREDENTIAL`): with `custom-credential`, username and password are required
 /// (`injection.custom-credential-required`) and the username has no `:` (`username.colon`);
-/// with another source they are ignored (`injection.custom-credential-unused`).
+/// with another source they are ignored (`injection.custom-credential-unused`). In update mode
+/// a blank or absent password keeps the stored one (`config.keep-stored`).
 fn custom_credential(
     w: &mut Walker,
     obj: &serde_json::Map<String, Value>,
     source: CredentialSource,
+    mode: Mode,
     injection: &mut Injection,
 ) {
     let mut values = Vec::new();
@@ -232,24 +244,29 @@ fn custom_credential(
         {
             w.warning(
                 "/injection",
-                "injection.custom-credential-unused",
+                ErrorCode::InjectionCustomCredentialUnused,
                 "the custom credential is only used with \"custom-credential\"; it is ignored",
             );
         }
         return;
     }
+    let keep = mode == Mode::Update && password.is_none();
+    let password = password.map(Some).or(keep.then_some(None));
     let Some((username, password)) = username.filter(|u| !u.trim().is_empty()).zip(password) else {
         w.error(
             "/injection/customUsername",
-            "injection.custom-credential-required",
+            ErrorCode::InjectionCustomCredentialRequired,
             "enter the username and password of the custom credential",
         );
         return;
     };
+    if keep {
+        warn_keep_stored(w, "/injection/customPassword");
+    }
     if username.contains(':') {
         w.error(
             "/injection/customUsername",
-            "username.colon",
+            ErrorCode::UsernameColon,
             "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
         );
         return;
@@ -257,5 +274,5 @@ fn custom_credential(
     injection.custom_server = server;
     injection.custom_email = email;
     injection.custom_username = Some(username);
-    injection.custom_password = Some(password);
+    injection.custom_password = password.map(SecretString::from);
 }

@@ -1,6 +1,7 @@
 //! Walking a JSON value field by field, collecting issues with JSON-pointer paths and stable
 //! codes. serde's own error texts echo input values, so they are never used.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use crate::report::{Issue, Report};
@@ -14,31 +15,17 @@ pub struct Walker {
     pub warnings: Vec<Issue>,
 }
 
-/// Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`).
-pub fn pointer_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// The JSON type of a value, in words, for messages.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
+pub use crate::json_read::pointer_token;
+use crate::json_read::{expect, Expected, Mismatch};
 
 impl Walker {
     /// Records an error.
-    pub fn error(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    pub fn error(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.errors.push(Issue::new(path, code, message));
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, path: &str, code: &str, message: impl Into<String>) {
+    pub fn warning(&mut self, path: &str, code: ErrorCode, message: impl Into<String>) {
         self.warnings.push(Issue::new(path, code, message));
     }
 
@@ -59,54 +46,39 @@ impl Walker {
         report.value
     }
 
+    /// A `config.type` error for a value of the wrong JSON type.
+    fn mismatch(&mut self, m: Mismatch) {
+        let message = format!("must be {}, not {}", m.expected.words(), m.found);
+        self.error(&m.path, ErrorCode::ConfigType, message);
+    }
+
+    /// `v` read as `expected` at `path`; a `config.type` error when it is of another type.
+    fn typed<'v>(&mut self, path: &str, v: &'v Value, expected: Expected) -> Option<&'v Value> {
+        expect(v, path, expected).map_err(|m| self.mismatch(m)).ok()
+    }
+
     /// The object at `path`, or a `config.type` error.
     pub fn object<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v Map<String, Value>> {
-        match v {
-            Value::Object(m) => Some(m),
-            other => {
-                self.error(
-                    path,
-                    "config.type",
-                    format!("must be an object, not {}", kind(other)),
-                );
-                None
-            }
-        }
+        self.typed(path, v, Expected::Object)?.as_object()
     }
 
     /// The string at `path` when present; a `config.type` error when it is not a string.
     pub fn string<'v>(&mut self, path: &str, v: Option<&'v Value>) -> Option<&'v str> {
-        match v? {
-            Value::String(s) => Some(s),
-            other => {
-                self.error(
-                    path,
-                    "config.type",
-                    format!("must be a string, not {}", kind(other)),
-                );
-                None
-            }
-        }
+        self.typed(path, v?, Expected::Text)?.as_str()
     }
 
     /// The boolean at `path` when present; a `config.type` error when it is not one.
     pub fn boolean(&mut self, path: &str, v: Option<&Value>) -> Option<bool> {
-        match v? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.error(
-                    path,
-                    "config.type",
-                    format!("must be true or false, not {}", kind(other)),
-                );
-                None
-            }
-        }
+        self.typed(path, v?, Expected::Flag)?.as_bool()
     }
 
     /// A `config.required` error at `path`.
     pub fn required(&mut self, path: &str, what: &str) {
-        self.error(path, "config.required", format!("{what} is required"));
+        self.error(
+            path,
+            ErrorCode::ConfigRequired,
+            format!("{what} is required"),
+        );
     }
 
     /// A `config.unknown-field` error for every key of `obj` not in `known`.
@@ -115,7 +87,7 @@ impl Walker {
             if !known.contains(&key.as_str()) {
                 self.error(
                     &format!("{base}/{}", pointer_token(key)),
-                    "config.unknown-field",
+                    ErrorCode::ConfigUnknownField,
                     "unknown field",
                 );
             }

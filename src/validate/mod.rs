@@ -14,11 +14,14 @@
 //! Input sizes are bounded (512 bytes for URLs, 64 KiB for keys and passwords, 256 KiB for
 //! certificates, 1000 clusters per list) and every parser is fuzzed: no input panics.
 
+use crate::ErrorCode;
+
 pub mod connection;
 pub mod credentials;
 pub mod ecr_url;
 mod field_rules;
 pub mod gcp_key;
+pub mod gitlab_com;
 mod host_name;
 pub mod injection;
 mod json_compact;
@@ -32,9 +35,9 @@ pub mod role_arn;
 mod single_field;
 pub(crate) mod url_parts;
 
+pub use crate::url::{install_host_parser, HostParser};
 pub use ecr_url::{parse_ecr_url, EcrRegistry};
 pub use gcp_key::{parse_service_account_key, ServiceAccountKey};
-pub use host_name::{install_host_parser, HostParser};
 pub use names::{check_dns_label, check_dns_subdomain, check_registry_name};
 pub use registry::{validate_registry, validate_registry_in, Mode};
 pub use registry_url::check_registry_url;
@@ -66,7 +69,7 @@ pub fn validated_config_in(
         Some(value) if report.valid => Ok(value),
         _ if report.errors.is_empty() => Err(vec![crate::report::Issue::new(
             "",
-            "config.invalid",
+            ErrorCode::ConfigInvalid,
             "the registry configuration is not valid",
         )]),
         _ => Err(report.errors),

@@ -3,6 +3,7 @@
 //! Every check returns `Err(Issue)` with path `""`; callers move it under the field's path.
 
 use crate::report::Issue;
+use crate::ErrorCode;
 
 /// Shortest registry name.
 pub const NAME_MIN: usize = 3;
@@ -13,7 +14,7 @@ pub const DNS_SUBDOMAIN_MAX: usize = 253;
 /// Longest DNS-1123 label (namespaces).
 pub const DNS_LABEL_MAX: usize = 63;
 
-fn err(code: &str, message: impl Into<String>) -> Issue {
+fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
     Issue::new("", code, message)
 }
 
@@ -25,34 +26,40 @@ fn err(code: &str, message: impl Into<String>) -> Issue {
 /// `name.start` (does not start with a letter), `name.end` (ends with `-`).
 pub fn check_registry_name(name: &str) -> Result<(), Issue> {
     if name.trim().is_empty() {
-        return Err(err("name.empty", "enter a name for the registry"));
+        return Err(err(ErrorCode::NameEmpty, "enter a name for the registry"));
     }
     let len = name.chars().count();
     if !(NAME_MIN..=NAME_MAX).contains(&len) {
         return Err(err(
-            "name.length",
+            ErrorCode::NameLength,
             format!("the name must be {NAME_MIN} to {NAME_MAX} characters long"),
         ));
     }
     // ASCII only: a name is ASCII (non-ASCII letters are `name.character`), and Unicode's
     // uppercase property would compile its table into the module.
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err(err("name.uppercase", "the name must be lowercase"));
+        return Err(err(ErrorCode::NameUppercase, "the name must be lowercase"));
     }
     if !name
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
         return Err(err(
-            "name.character",
+            ErrorCode::NameCharacter,
             "the name may contain only lowercase letters, digits and \"-\"",
         ));
     }
     if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return Err(err("name.start", "the name must start with a letter"));
+        return Err(err(
+            ErrorCode::NameStart,
+            "the name must start with a letter",
+        ));
     }
     if name.ends_with('-') {
-        return Err(err("name.end", "the name must end with a letter or digit"));
+        return Err(err(
+            ErrorCode::NameEnd,
+            "the name must end with a letter or digit",
+        ));
     }
     Ok(())
 }
@@ -86,17 +93,17 @@ pub fn is_dns1123_subdomain(s: &str, max: usize) -> bool {
 /// `dns-subdomain.invalid` (any other rule).
 pub fn check_dns_subdomain(name: &str) -> Result<(), Issue> {
     if name.is_empty() {
-        return Err(err("dns-subdomain.empty", "enter a name"));
+        return Err(err(ErrorCode::DnsSubdomainEmpty, "enter a name"));
     }
     if name.len() > DNS_SUBDOMAIN_MAX {
         return Err(err(
-            "dns-subdomain.too-long",
+            ErrorCode::DnsSubdomainTooLong,
             format!("a Kubernetes name is at most {DNS_SUBDOMAIN_MAX} characters long"),
         ));
     }
     if !name.split('.').all(is_dns_label) {
         return Err(err(
-            "dns-subdomain.invalid",
+            ErrorCode::DnsSubdomainInvalid,
             "a Kubernetes name consists of lowercase letters, digits, \"-\" and \".\", and starts and ends with a letter or digit",
         ));
     }
@@ -110,17 +117,17 @@ pub fn check_dns_subdomain(name: &str) -> Result<(), Issue> {
 /// `dns-label.invalid` (any other rule, including a `.`).
 pub fn check_dns_label(name: &str) -> Result<(), Issue> {
     if name.is_empty() {
-        return Err(err("dns-label.empty", "enter a name"));
+        return Err(err(ErrorCode::DnsLabelEmpty, "enter a name"));
     }
     if name.len() > DNS_LABEL_MAX {
         return Err(err(
-            "dns-label.too-long",
+            ErrorCode::DnsLabelTooLong,
             format!("a Kubernetes namespace name is at most {DNS_LABEL_MAX} characters long"),
         ));
     }
     if !is_dns_label(name) {
         return Err(err(
-            "dns-label.invalid",
+            ErrorCode::DnsLabelInvalid,
             "a namespace name consists of lowercase letters, digits and \"-\", and starts and ends with a letter or digit",
         ));
     }

@@ -3,9 +3,11 @@
 //! `remoteConnection` (proxy or SSH tunnel), with the platform's rules (see [`crate::config`]'s
 //! [`Usage`] and [`RemoteConnection`] docs for where each rule comes from).
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::json_walk::Walker;
+use super::registry::Mode;
 pub use super::remote_connection::is_dashboard_url;
 use super::remote_connection::remote_connection;
 use super::role_arn::check_role_arn;
@@ -37,7 +39,7 @@ fn access(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Access> {
         _ => {
             w.error(
                 path,
-                "config.enum",
+                ErrorCode::ConfigEnum,
                 "must be \"pull\", \"push\" or \"pull-push\"",
             );
             return None;
@@ -67,7 +69,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) if items.len() > MAX_CHART_REPOSITORIES => w.error(
             "/usage/chartRepositories",
-            "usage.too-many",
+            ErrorCode::UsageTooMany,
             format!("at most {MAX_CHART_REPOSITORIES} chart repositories"),
         ),
         Some(Value::Array(items)) => {
@@ -76,7 +78,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
                 match w.string(&path, Some(item)) {
                     Some(s) if s.trim().is_empty() => w.error(
                         &path,
-                        "usage.chart-repository-empty",
+                        ErrorCode::UsageChartRepositoryEmpty,
                         "a chart repository entry is empty",
                     ),
                     Some(s) => repos.push(s.trim().to_owned()),
@@ -86,7 +88,7 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
         }
         Some(_) => w.error(
             "/usage/chartRepositories",
-            "config.type",
+            ErrorCode::ConfigType,
             "must be a list of chart repositories",
         ),
     }
@@ -97,21 +99,21 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
     {
         w.error(
             "/usage",
-            "usage.empty",
+            ErrorCode::UsageEmpty,
             "choose at least one use: container images or Helm charts",
         );
     }
     if containers.is_some_and(|c| c != Access::PullPush) {
         w.error(
             "/usage/containers",
-            "usage.container-access",
+            ErrorCode::UsageContainerAccess,
             "container images are stored with pull and push (\"pull-push\"), as the platform stores them",
         );
     }
     if t == RegistryType::Gcr && obj.contains_key("charts") {
         w.error(
             "/usage/charts",
-            "usage.gcr-charts",
+            ErrorCode::UsageGcrCharts,
             "GCR cannot store Helm charts as OCI artifacts; use Artifact Registry",
         );
     }
@@ -125,14 +127,14 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
     {
         w.error(
             "/usage/chartRepositories",
-            "usage.chart-repositories",
+            ErrorCode::UsageChartRepositories,
             "list the chart repositories charts are pulled from",
         );
     }
     if !pulls && !repos.is_empty() {
         w.warning(
             "/usage/chartRepositories",
-            "usage.chart-repositories-unused",
+            ErrorCode::UsageChartRepositoriesUnused,
             "chart repositories are only used when charts are pulled; they are ignored",
         );
         repos.clear();
@@ -146,7 +148,8 @@ fn usage(w: &mut Walker, t: RegistryType, v: &Value, public: bool) -> Option<Usa
 }
 
 /// Walks the platform fields of `obj` (a configuration of type `t`); `region` is the ECR
-/// registry's region (for the role ARN's partition).
+/// registry's region (for the role ARN's partition); `mode` says whether blank SSH secrets
+/// keep the stored ones.
 ///
 /// Errors besides those of `usage` and `remoteConnection`: `config.type` (`public` not a
 /// boolean), `public.gcr` (GCR is never a public registry on the platform),
@@ -159,12 +162,13 @@ pub fn check_platform_fields(
     obj: &Map<String, Value>,
     region: Option<&str>,
     is_default: bool,
+    mode: Mode,
 ) -> Option<PlatformFields> {
     let public = w.boolean("/public", obj.get("public")).unwrap_or(false);
     if public && t == RegistryType::Gcr {
         w.error(
             "/public",
-            "public.gcr",
+            ErrorCode::PublicGcr,
             "GCR cannot be added as a public registry",
         );
     }
@@ -173,21 +177,21 @@ pub fn check_platform_fields(
     if is_default && effective.chart_pull_only() {
         w.error(
             "/isDefault",
-            "usage.default-chart-pull-only",
+            ErrorCode::UsageDefaultChartPullOnly,
             "a registry that only pulls Helm charts cannot be the default registry",
         );
     }
     if is_default && public {
         w.error(
             "/isDefault",
-            "public.default",
+            ErrorCode::PublicDefault,
             "a public registry cannot be the default registry",
         );
     }
     if !effective.has_containers() && obj.get("injection").is_some() {
         w.warning(
             "/injection",
-            "injection.no-container-use",
+            ErrorCode::InjectionNoContainerUse,
             "injection applies to container images only; this registry holds none, so it is ignored",
         );
     }
@@ -205,7 +209,7 @@ pub fn check_platform_fields(
     };
     let remote_connection = obj
         .get("remoteConnection")
-        .and_then(|v| remote_connection(w, v));
+        .and_then(|v| remote_connection(w, v, mode));
     let usage = usage.filter(|u| *u != Usage::containers());
     Some(PlatformFields {
         public,
@@ -243,7 +247,13 @@ pub fn check_platform_field(
         }
         ("usage", "chartRepositories") => {
             let t = RegistryType::Other;
-            let probe = serde_json::json!({ "charts": "pull", "chartRepositories": v.cloned().unwrap_or(Value::Null) });
+            let mut probe = Map::new();
+            probe.insert("charts".into(), Value::from("pull"));
+            probe.insert(
+                "chartRepositories".into(),
+                v.cloned().unwrap_or(Value::Null),
+            );
+            let probe = Value::Object(probe);
             usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
         }
         ("usage", _) => access(w, &path, v)
@@ -260,7 +270,7 @@ pub fn check_platform_field(
                 probe.insert(key.into(), v.clone());
             }
             let mut scratch = Walker::default();
-            let rc = remote_connection(&mut scratch, &Value::Object(probe));
+            let rc = remote_connection(&mut scratch, &Value::Object(probe), Mode::Create);
             for e in scratch
                 .errors
                 .into_iter()

@@ -1,5 +1,7 @@
 //! [`validate_registry`]: the whole configuration, walked field by field.
 
+use crate::secret_string::SecretString;
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
@@ -47,21 +49,10 @@ pub enum Mode {
     #[default]
     Create,
     /// An edit of a stored registry: a blank or absent secret (`password`,
-    /// `awsSecretAccessKey`) means "keep the stored one", as the platform's update API treats
-    /// it (warning `config.keep-stored`; the value leaves it out).
+    /// `awsSecretAccessKey`, the SSH tunnel's `sshPassword` / `sshAuthKey`, the custom
+    /// credential's `customPassword`) means "keep the stored one", as the platform's update API
+    /// treats it (warning `config.keep-stored`; the value leaves it out).
     Update,
-}
-
-impl Mode {
-    /// Reads the `mode` option: `"create"` (or absent) or `"update"`; `None` for anything else.
-    pub fn from_option(options: Option<&Value>) -> Option<Mode> {
-        match options.and_then(|o| o.get("mode")) {
-            None | Some(Value::Null) => Some(Mode::Create),
-            Some(v) if v == "create" => Some(Mode::Create),
-            Some(v) if v == "update" => Some(Mode::Update),
-            Some(_) => None,
-        }
-    }
 }
 
 /// [`validate_registry`] for a [`Mode`]. A public registry (`public: true`) takes no
@@ -77,13 +68,14 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         Some(t) => shown_fields(&mut w, t, obj),
         None => obj.clone(),
     };
+    let given = obj;
     let obj = &shown;
     let name = fields::name(&mut w, obj.get("name"));
     let is_default = fields::is_default(&mut w, obj.get("isDefault"));
     let connection = fields::connection(&mut w, obj.get("connection"));
     let cert_text = w.string("/cert", obj.get("cert"));
     let injection = match obj.get("injection") {
-        Some(v) => check_injection(&mut w, v).map(Some),
+        Some(v) => check_injection(&mut w, v, mode).map(Some),
         None => Some(None),
     };
     let Some(t) = rtype else {
@@ -95,11 +87,17 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         obj.get("registryUrl"),
         connection.unwrap_or_default(),
     );
-    let cert_is_text = obj.get("cert").is_none() || cert_text.is_some();
+    let gitlab_com =
+        t == RegistryType::Gitlab && url.as_deref().is_some_and(super::gitlab_com::is_gitlab_com);
+    if gitlab_com {
+        super::gitlab_com::check_gitlab_com(&mut w, given);
+    }
+    // GitLab.com takes no certificate (refused above): nothing to inspect.
+    let cert_is_text = !gitlab_com && (obj.get("cert").is_none() || cert_text.is_some());
     let mut cert = None;
     if let (Some(c), true) = (connection, cert_is_text) {
-        let host = url.as_deref().map(host_of);
-        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, host);
+        // The certificate inspector takes the host out of the normalized URL itself.
+        let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, url.as_deref());
         w.errors.extend(errors);
         w.warnings.extend(warnings);
         cert = kept;
@@ -111,13 +109,19 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         Some(v) if !v.is_boolean() && !v.is_null() => Some(Credentials::default()),
         _ => credentials(&mut w, t, obj, mode),
     };
-    let region = url.as_deref().and_then(crate::secret::ecr_host::ecr_region);
+    // Only an ECR role ARN needs the region: other types skip the ECR parser (it is also
+    // code a first call would have to compile, see ARCHITECTURE.md, "Cold start").
+    let region = (t == RegistryType::Ecr)
+        .then_some(url.as_deref())
+        .flatten()
+        .and_then(crate::secret::ecr_host::ecr_region);
     let platform = check_platform_fields(
         &mut w,
         t,
         obj,
         region.as_deref(),
         is_default.unwrap_or(false),
+        mode,
     );
     let (
         Some(name),
@@ -142,10 +146,10 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
         cert,
         aws_auth_type: creds.aws_auth_type,
         aws_access_key_id: creds.aws_access_key_id,
-        aws_secret_access_key: creds.aws_secret_access_key,
-        aws_session_token: creds.aws_session_token,
+        aws_secret_access_key: creds.aws_secret_access_key.map(SecretString::from),
+        aws_session_token: creds.aws_session_token.map(SecretString::from),
         username: creds.username,
-        password: creds.password,
+        password: creds.password.map(SecretString::from),
         injection,
         public: platform.public,
         usage: platform.usage,
@@ -164,11 +168,15 @@ fn shown_fields(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Ma
         if crate::model::shown(t, key, obj) {
             out.insert(key.clone(), value.clone());
         } else if !crate::model::has_json_type(key, value) {
-            w.error(&path, "config.type", "has the wrong type for this field");
+            w.error(
+                &path,
+                ErrorCode::ConfigType,
+                "has the wrong type for this field",
+            );
         } else if crate::model::is_config_key(key) && !is_empty(value) {
             w.warning(
                 &path,
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 format!(
                     "not part of the {} form with these settings; left out",
                     crate::model::type_spec(t).label
@@ -191,18 +199,6 @@ pub(crate) fn is_empty(value: &Value) -> bool {
     }
 }
 
-/// The host of a normalized registry URL (`host[:port][/path]`).
-fn host_of(url: &str) -> &str {
-    let authority = url.split('/').next().unwrap_or(url);
-    if authority.starts_with('[') {
-        return authority
-            .split(']')
-            .next()
-            .map_or(authority, |h| h.trim_start_matches('['));
-    }
-    authority.split(':').next().unwrap_or(authority)
-}
-
 #[derive(Default)]
 struct Credentials {
     aws_auth_type: Option<AwsAuthType>,
@@ -223,13 +219,18 @@ fn keep_stored(w: &mut Walker, obj: &Map<String, Value>, key: &str, mode: Mode) 
     };
     let keep = mode == Mode::Update && blank;
     if keep {
-        w.warning(
-            &format!("/{key}"),
-            "config.keep-stored",
-            "left blank: the stored secret is kept",
-        );
+        warn_keep_stored(w, &format!("/{key}"));
     }
     keep
+}
+
+/// The `config.keep-stored` warning of a secret at `path` left blank in update mode.
+pub(super) fn warn_keep_stored(w: &mut Walker, path: &str) {
+    w.warning(
+        path,
+        ErrorCode::ConfigKeepStored,
+        "left blank: the stored secret is kept",
+    );
 }
 
 /// The credential fields of type `t`; `None` when one of them is wrong.

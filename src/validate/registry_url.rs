@@ -8,6 +8,7 @@ use super::ecr_url::parse_ecr_url;
 use super::url_parts::{split, Scheme, UrlParts};
 use crate::catalog::{Connection, RegistryType};
 use crate::report::{Issue, Report};
+use crate::ErrorCode;
 
 /// Docker Hub's registry host names, all normalized to `docker.io`.
 pub const DOCKER_HUB_ALIASES: [&str; 3] = ["docker.io", "index.docker.io", "registry-1.docker.io"];
@@ -15,7 +16,7 @@ pub const DOCKER_HUB_ALIASES: [&str; 3] = ["docker.io", "index.docker.io", "regi
 /// GCR's registry hosts.
 pub const GCR_HOSTS: [&str; 4] = ["gcr.io", "us.gcr.io", "eu.gcr.io", "asia.gcr.io"];
 
-fn fail(code: &str, message: &str) -> Report<String> {
+fn fail(code: ErrorCode, message: &str) -> Report<String> {
     Report::fail(Issue::new("", code, message))
 }
 
@@ -47,7 +48,7 @@ pub fn check_registry_url(t: RegistryType, input: &str, connection: Connection) 
     };
     if parts.scheme == Some(Scheme::Http) && connection != Connection::Insecure {
         return fail(
-            "url.http-requires-insecure",
+            ErrorCode::UrlHttpRequiresInsecure,
             "plain \"http://\" is only allowed with the insecure connection; use \"https://\" or change the connection",
         );
     }
@@ -68,7 +69,7 @@ fn ghcr(parts: &UrlParts) -> Report<String> {
         || !parts.path_without_api_version().is_empty()
     {
         return fail(
-            "ghcr.url.host",
+            ErrorCode::GhcrUrlHost,
             "GitHub's container registry is \"ghcr.io\"",
         );
     }
@@ -87,13 +88,13 @@ fn generic(parts: &UrlParts) -> String {
 fn docker_hub(parts: &UrlParts) -> Report<String> {
     if !DOCKER_HUB_ALIASES.contains(&parts.host.as_str()) || parts.port.is_some() {
         return fail(
-            "docker-hub.url.host",
+            ErrorCode::DockerHubUrlHost,
             "Docker Hub is \"docker.io\" (also written \"index.docker.io\" or \"registry-1.docker.io\")",
         );
     }
     if !parts.path_without_api_version().is_empty() {
         return fail(
-            "docker-hub.url.path",
+            ErrorCode::DockerHubUrlPath,
             "Docker Hub's address has no path; repositories are chosen when pulling",
         );
     }
@@ -109,12 +110,15 @@ fn acr(parts: &UrlParts) -> Report<String> {
     });
     if !ok || parts.port.is_some() {
         return fail(
-            "acr.url.host",
+            ErrorCode::AcrUrlHost,
             "an Azure registry is \"<name>.azurecr.io\" (or \".azurecr.cn\", \".azurecr.us\"), with a name of 5 to 50 letters and digits",
         );
     }
     if !parts.path_without_api_version().is_empty() {
-        return fail("acr.url.path", "an Azure registry's address has no path");
+        return fail(
+            ErrorCode::AcrUrlPath,
+            "an Azure registry's address has no path",
+        );
     }
     Report::ok(parts.host.clone())
 }
@@ -130,7 +134,7 @@ fn artifact_registry(parts: &UrlParts) -> Report<String> {
     });
     if !ok || parts.port.is_some() {
         return fail(
-            "artifact-registry.url.host",
+            ErrorCode::ArtifactRegistryUrlHost,
             "an Artifact Registry address is \"<location>-docker.pkg.dev\", such as \"us-central1-docker.pkg.dev\" or \"europe-docker.pkg.dev\"",
         );
     }
@@ -140,7 +144,7 @@ fn artifact_registry(parts: &UrlParts) -> Report<String> {
 fn gcr(parts: &UrlParts) -> Report<String> {
     if !GCR_HOSTS.contains(&parts.host.as_str()) || parts.port.is_some() {
         return fail(
-            "gcr.url.host",
+            ErrorCode::GcrUrlHost,
             "GCR is \"gcr.io\", \"us.gcr.io\", \"eu.gcr.io\" or \"asia.gcr.io\"",
         );
     }

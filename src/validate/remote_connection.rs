@@ -1,9 +1,12 @@
 //! The platform's `remoteConnection` (direct, an HTTP proxy or an SSH tunnel), checked as the
 //! dashboard checks it; part of the platform fields of `super::platform_fields`.
 
+use crate::secret_string::SecretString;
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::json_walk::Walker;
+use super::registry::{warn_keep_stored, Mode};
 use crate::config::{ConnectionMethod, RemoteConnection};
 
 /// The dashboard's URL rule for the proxy and the SSH server (`Docker.tsx`
@@ -38,7 +41,10 @@ pub fn is_dashboard_url(url: &str) -> bool {
 /// and `-` only), `remote.ssh-credentials` (neither a password nor a private key),
 /// `remote.ssh-password` / `remote.ssh-auth-key` (given but blank). Warning: `config.ignored`
 /// for fields of another method (dropped).
-pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConnection> {
+///
+/// In [`Mode::Update`] a blank SSH secret, or both when neither is given, keeps the stored one
+/// (warning `config.keep-stored` instead of those errors; the value leaves it out).
+pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option<RemoteConnection> {
     let base = "/remoteConnection";
     let obj = w.object(base, v)?;
     let keys = [
@@ -57,7 +63,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
         Some(_) => {
             w.error(
                 "/remoteConnection/method",
-                "config.enum",
+                ErrorCode::ConfigEnum,
                 "must be \"direct\", \"proxy\" or \"ssh\"",
             );
             return None;
@@ -74,26 +80,29 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
         proxy_url: text(w, "proxyUrl"),
         ssh_server_address: text(w, "sshServerAddress"),
         ssh_username: text(w, "sshUsername"),
-        ssh_password: text(w, "sshPassword"),
-        ssh_auth_key: text(w, "sshAuthKey"),
+        ssh_password: text(w, "sshPassword").map(SecretString::from),
+        ssh_auth_key: text(w, "sshAuthKey").map(SecretString::from),
     };
-    let ignore = |w: &mut Walker, key: &str, slot: &mut Option<String>| {
-        if slot.take().is_some_and(|s| !s.is_empty()) {
+    // `given`: the value taken out of the configuration was not empty.
+    let ignore = |w: &mut Walker, key: &str, given: bool| {
+        if given {
             w.warning(
                 &format!("{base}/{key}"),
-                "config.ignored",
+                ErrorCode::ConfigIgnored,
                 "not used by this connection method; ignored",
             );
         }
     };
     if method != ConnectionMethod::Proxy {
-        ignore(w, "proxyUrl", &mut rc.proxy_url);
+        ignore(w, "proxyUrl", filled(rc.proxy_url.take()));
     }
     if method != ConnectionMethod::Ssh {
-        ignore(w, "sshServerAddress", &mut rc.ssh_server_address);
-        ignore(w, "sshUsername", &mut rc.ssh_username);
-        ignore(w, "sshPassword", &mut rc.ssh_password);
-        ignore(w, "sshAuthKey", &mut rc.ssh_auth_key);
+        ignore(w, "sshServerAddress", filled(rc.ssh_server_address.take()));
+        ignore(w, "sshUsername", filled(rc.ssh_username.take()));
+        let password = rc.ssh_password.take().map(SecretString::into_exposed);
+        ignore(w, "sshPassword", filled(password));
+        let key = rc.ssh_auth_key.take().map(SecretString::into_exposed);
+        ignore(w, "sshAuthKey", filled(key));
     }
     let url_message =
         "a valid URL starting with http:// or https://, such as http://proxy.example.com:3128";
@@ -107,7 +116,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             {
                 w.error(
                     "/remoteConnection/proxyUrl",
-                    "remote.proxy-url",
+                    ErrorCode::RemoteProxyUrl,
                     url_message,
                 );
             }
@@ -123,7 +132,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             {
                 w.error(
                     "/remoteConnection/sshServerAddress",
-                    "remote.ssh-server-address",
+                    ErrorCode::RemoteSshServerAddress,
                     url_message,
                 );
             }
@@ -135,26 +144,49 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value) -> Option<RemoteConne
             if !user_ok {
                 w.error(
                     "/remoteConnection/sshUsername",
-                    "remote.ssh-username",
+                    ErrorCode::RemoteSshUsername,
                     "the SSH username is required: letters, digits, \"_\" and \"-\" only",
                 );
             }
-            for (key, code, v) in [
-                ("sshPassword", "remote.ssh-password", &rc.ssh_password),
-                ("sshAuthKey", "remote.ssh-auth-key", &rc.ssh_auth_key),
+            let blank =
+                |v: &Option<SecretString>| v.as_ref().is_some_and(|s| s.expose().trim().is_empty());
+            let neither = [&rc.ssh_password, &rc.ssh_auth_key]
+                .iter()
+                .all(|v| v.is_none() || blank(v));
+            let update = mode == Mode::Update;
+            for (key, code, slot) in [
+                (
+                    "sshPassword",
+                    ErrorCode::RemoteSshPassword,
+                    &mut rc.ssh_password,
+                ),
+                (
+                    "sshAuthKey",
+                    ErrorCode::RemoteSshAuthKey,
+                    &mut rc.ssh_auth_key,
+                ),
             ] {
-                if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
-                    w.error(&format!("{base}/{key}"), code, "must not be blank");
+                let path = format!("{base}/{key}");
+                if update && (blank(slot) || (neither && slot.is_none())) {
+                    warn_keep_stored(w, &path);
+                    *slot = None;
+                } else if blank(slot) {
+                    w.error(&path, code, "must not be blank");
                 }
             }
-            if rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
+            if !update && rc.ssh_password.is_none() && rc.ssh_auth_key.is_none() {
                 w.error(
                     base,
-                    "remote.ssh-credentials",
+                    ErrorCode::RemoteSshCredentials,
                     "an SSH tunnel needs a password, a private key, or both",
                 );
             }
         }
     }
     Some(rc)
+}
+
+/// Whether a value taken out of a configuration was there and not empty.
+fn filled(value: Option<String>) -> bool {
+    value.is_some_and(|s| !s.is_empty())
 }

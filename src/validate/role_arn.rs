@@ -8,6 +8,7 @@
 //! cannot be assumed through the STS endpoint of a commercial region.
 
 use crate::report::Issue;
+use crate::ErrorCode;
 
 /// `(region prefix, ARN partition)`, most specific prefix first; the fallback is `aws`.
 const PARTITIONS: [(&str, &str); 7] = [
@@ -33,7 +34,7 @@ fn is_name_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b)
 }
 
-fn fail(code: &str, message: &str) -> Result<(), Issue> {
+fn fail(code: ErrorCode, message: &str) -> Result<(), Issue> {
     Err(Issue::new("", code, message))
 }
 
@@ -46,7 +47,7 @@ fn fail(code: &str, message: &str) -> Result<(), Issue> {
 pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
     let format = "an IAM role ARN looks like \"arn:aws:iam::123456789012:role/name\"";
     if arn.len() < 20 || arn.len() > 2048 {
-        return fail("ecr.role-arn.format", format);
+        return fail(ErrorCode::EcrRoleArnFormat, format);
     }
     let mut parts = arn.splitn(6, ':');
     let (Some("arn"), Some(partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
@@ -57,17 +58,17 @@ pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
         parts.next(),
         parts.next(),
     ) else {
-        return fail("ecr.role-arn.format", format);
+        return fail(ErrorCode::EcrRoleArnFormat, format);
     };
     if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
         return fail(
-            "ecr.role-arn.format",
+            ErrorCode::EcrRoleArnFormat,
             "the account id in a role ARN is exactly 12 digits",
         );
     }
     let Some(path_and_name) = resource.strip_prefix("role/") else {
         return fail(
-            "ecr.role-arn.format",
+            ErrorCode::EcrRoleArnFormat,
             "the ARN does not name an IAM role (\":role/...\")",
         );
     };
@@ -83,20 +84,20 @@ pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
     };
     if name.is_empty() || name.len() > 64 || !name.bytes().all(is_name_char) || !path_ok {
         return fail(
-            "ecr.role-arn.format",
+            ErrorCode::EcrRoleArnFormat,
             "a role name is 1 to 64 of letters, digits and \"+=,.@_-\" (after an optional path)",
         );
     }
     let known = partition == "aws" || PARTITIONS.iter().any(|(_, p)| *p == partition);
     if !known {
         return fail(
-            "ecr.role-arn.partition",
+            ErrorCode::EcrRoleArnPartition,
             "unknown AWS partition in the role ARN",
         );
     }
     match region {
         Some(r) if arn_partition(r) != partition => fail(
-            "ecr.role-arn.partition",
+            ErrorCode::EcrRoleArnPartition,
             "the role belongs to another AWS partition than the registry's region",
         ),
         _ => Ok(()),

@@ -1,5 +1,6 @@
 //! [`validate_field`]: one field at a time, for validation on each keystroke.
 
+use crate::ErrorCode;
 use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
@@ -17,7 +18,7 @@ use crate::time::Timestamp;
 #[error("{message}")]
 pub struct ArgumentError {
     /// `argument.registry-type` or `argument.field`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What is wrong (never echoes the argument).
     pub message: &'static str,
 }
@@ -60,12 +61,12 @@ pub fn validate_field_in(
     now: Timestamp,
 ) -> Result<Report<Value>, ArgumentError> {
     let t = RegistryType::from_id(registry_type).ok_or(ArgumentError {
-        code: "argument.registry-type",
+        code: ErrorCode::ArgumentRegistryType,
         message: "unknown registry type id",
     })?;
     if !crate::model::field_names().iter().any(|n| n == field) {
         return Err(ArgumentError {
-            code: "argument.field",
+            code: ErrorCode::ArgumentField,
             message: "unknown field name",
         });
     }
@@ -81,7 +82,7 @@ pub fn validate_field_in(
                 let label = crate::model::type_spec(t).label;
                 w.warning(
                     &format!("/{field}"),
-                    "config.ignored",
+                    ErrorCode::ConfigIgnored,
                     format!("not part of the {label} form with these settings; left out"),
                 );
             }
@@ -152,7 +153,7 @@ fn top_level_field(
         "username" => s(fields::username(w, t, v)),
         "password" => s(fields::password(w, t, v)),
         "injection" => v
-            .and_then(|v| check_injection(w, v))
+            .and_then(|v| check_injection(w, v, super::Mode::Create))
             .and_then(|i| serde_json::to_value(i).ok()),
         "public" | "assumeRoleArn" => super::platform_fields::check_platform_field(w, "", field, v),
         _ => None,
@@ -165,7 +166,7 @@ fn s_username(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Value> {
     if u.contains(':') {
         w.error(
             path,
-            "username.colon",
+            ErrorCode::UsernameColon,
             "a username with \":\" cannot work: the \"auth\" value is \"username:password\"",
         );
         return None;
@@ -198,8 +199,11 @@ fn injection_field(w: &mut Walker, key: &str, v: Option<&Value>) -> Option<Value
         "customUsername" => s_username(w, &path, v),
         _ => match w.string(&path, v) {
             Some(names) if names.contains(',') => {
-                let probe = serde_json::json!({"credentialSource": "image-pull-secret", "secretName": names});
-                check_injection(w, &probe)
+                let mut probe = Map::new();
+                probe.insert("credentialSource".into(), Value::from("image-pull-secret"));
+                probe.insert("secretName".into(), Value::from(names));
+                let probe = Value::Object(probe);
+                check_injection(w, &probe, super::Mode::Create)
                     .and_then(|i| i.secret_name)
                     .map(Value::from)
             }

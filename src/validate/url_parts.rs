@@ -8,6 +8,7 @@
 
 use super::host_name::parse_host;
 use crate::report::Issue;
+use crate::url::address::split_address;
 
 /// The longest registry address accepted, in bytes (the schema's `maxLength`).
 pub const MAX_URL_LEN: usize = 512;
@@ -92,7 +93,7 @@ fn has_space_or_control(text: &str) -> bool {
 }
 
 fn issue(prefix: &str, kind: &str, message: &str) -> Issue {
-    Issue::new("", format!("{prefix}.{kind}"), message)
+    Issue::in_family("", format!("{prefix}.{kind}"), message)
 }
 
 /// Splits `input` into [`UrlParts`]. Error codes are `<prefix>.<kind>` (`url.empty`,
@@ -127,28 +128,33 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
             "the registry address contains whitespace or a control character",
         ));
     }
-    let (scheme, rest) = split_scheme(text, prefix)?;
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    if tail.bytes().any(|b| b == b'?' || b == b'#') {
+    let address = split_address(text);
+    let scheme = check_scheme(text, address.scheme, prefix)?;
+    if address.tail.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(issue(
             prefix,
             "query",
             "a registry address has no ?query or #fragment",
         ));
     }
-    if authority.bytes().any(|b| b == b'@') {
+    if address.userinfo().is_some() {
         return Err(issue(
             prefix,
             "userinfo",
             "put the username and password in their own fields, not in the address",
         ));
     }
-    let (host_text, port) = split_port(authority, prefix)?;
+    let (host_text, port_text) = address.host_and_port();
+    check_host_shape(host_text, prefix)?;
+    let port =
+        match port_text {
+            None => None,
+            Some(p) => Some(parse_port(p).ok_or_else(|| {
+                issue(prefix, "port", "the port must be a number from 1 to 65535")
+            })?),
+        };
     let (host, is_ip) = parse_host(host_text).map_err(|m| issue(prefix, "host", m))?;
+    let tail = address.tail;
     let path = tail
         .strip_prefix('/')
         .unwrap_or(tail)
@@ -170,19 +176,20 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
     })
 }
 
-fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a str), Issue> {
-    let starts_with = |p: &str| {
-        text.get(..p.len())
-            .is_some_and(|t| t.eq_ignore_ascii_case(p))
-    };
-    let Some(idx) = text.as_bytes().windows(3).position(|w| w == b"://") else {
-        // `https:/host` or `https:host` are typos of a scheme, not hosts.
+/// The scheme written before `://` (`written`), checked: only `https` or `http`, and
+/// `https:/host` or `https:host` (a scheme typo, not a host and port) refused.
+fn check_scheme(text: &str, written: Option<&str>, prefix: &str) -> Result<Option<Scheme>, Issue> {
+    let Some(scheme) = written else {
+        let starts_with = |p: &str| {
+            text.get(..p.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(p))
+        };
         let after = if starts_with("https:") {
             text.get(6..)
         } else if starts_with("http:") {
             text.get(5..)
         } else {
-            return Ok((None, text));
+            return Ok(None);
         };
         if !after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
             return Err(issue(
@@ -191,14 +198,12 @@ fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a 
                 "the scheme is malformed: write \"https://\" or leave it out",
             ));
         }
-        return Ok((None, text));
+        return Ok(None);
     };
-    let (scheme, rest) = text.split_at(idx);
-    let rest = rest.get(3..).unwrap_or("");
     if scheme.eq_ignore_ascii_case("https") {
-        Ok((Some(Scheme::Https), rest))
+        Ok(Some(Scheme::Https))
     } else if scheme.eq_ignore_ascii_case("http") {
-        Ok((Some(Scheme::Http), rest))
+        Ok(Some(Scheme::Http))
     } else {
         Err(issue(
             prefix,
@@ -208,48 +213,28 @@ fn split_scheme<'a>(text: &'a str, prefix: &str) -> Result<(Option<Scheme>, &'a 
     }
 }
 
-fn split_port<'a>(authority: &'a str, prefix: &str) -> Result<(&'a str, Option<u16>), Issue> {
-    let (host, port_text) =
-        if authority.starts_with('[') {
-            match authority.find(']') {
-                Some(i) => {
-                    let (h, p) = authority.split_at(i + 1);
-                    if p.is_empty() {
-                        (h, None)
-                    } else if let Some(port) = p.strip_prefix(':') {
-                        (h, Some(port))
-                    } else {
-                        return Err(issue(
-                            prefix,
-                            "host",
-                            "unexpected text after the bracketed IPv6 address",
-                        ));
-                    }
-                }
-                None => return Err(issue(prefix, "host", "the IPv6 address lacks its \"]\"")),
-            }
-        } else {
-            match authority.bytes().filter(|&b| b == b':').count() {
-                0 => (authority, None),
-                1 => match authority.split_once(':') {
-                    Some((h, p)) => (h, Some(p)),
-                    None => (authority, None),
-                },
-                _ => return Err(issue(
-                    prefix,
-                    "host",
-                    "an IPv6 address must be written in brackets, such as \"[2001:db8::1]:5000\"",
-                )),
-            }
+/// Refuses host text the splitter could not cut cleanly: a bracketed IPv6 address without its
+/// `]` or with text after it other than `:port`, or an unbracketed one.
+fn check_host_shape(host: &str, prefix: &str) -> Result<(), Issue> {
+    if host.starts_with('[') {
+        return match host.find(']') {
+            None => Err(issue(prefix, "host", "the IPv6 address lacks its \"]\"")),
+            Some(i) if i + 1 != host.len() => Err(issue(
+                prefix,
+                "host",
+                "unexpected text after the bracketed IPv6 address",
+            )),
+            Some(_) => Ok(()),
         };
-    let port =
-        match port_text {
-            None => None,
-            Some(p) => Some(parse_port(p).ok_or_else(|| {
-                issue(prefix, "port", "the port must be a number from 1 to 65535")
-            })?),
-        };
-    Ok((host, port))
+    }
+    if host.contains(':') {
+        return Err(issue(
+            prefix,
+            "host",
+            "an IPv6 address must be written in brackets, such as \"[2001:db8::1]:5000\"",
+        ));
+    }
+    Ok(())
 }
 
 fn parse_port(p: &str) -> Option<u16> {

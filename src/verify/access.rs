@@ -14,7 +14,8 @@
 //!   `POST /v2/<name>/blobs/uploads/` (202 `granted`, the upload then cancelled with `DELETE`)
 //!   when `probe_write` is set; otherwise `unverified`.
 
-use base64::Engine;
+use crate::base64_codec::{decode, Alphabet, Padding};
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::login::{Login, LoginOptions};
@@ -72,7 +73,7 @@ impl AccessPlan {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccessError {
     /// The stable code.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What is wrong, in words (never the input).
     pub message: String,
 }
@@ -95,7 +96,7 @@ fn names_a_registry(text: &str) -> bool {
 
 /// `host[:port]` of the configuration's registry, lowercase.
 fn registry_authority(target: &Target) -> String {
-    url::Url::parse(&target.ping_url)
+    crate::url::Url::parse(&target.ping_url)
         .ok()
         .map(|u| match u.port() {
             Some(p) => format!("{}:{p}", target.host),
@@ -120,7 +121,7 @@ pub fn plan(
             "push" => push = true,
             _ => {
                 return Err(AccessError {
-                    code: "access.actions",
+                    code: ErrorCode::AccessActions,
                     message: "actions may be \"pull\" and \"push\"".to_owned(),
                 })
             }
@@ -128,7 +129,7 @@ pub fn plan(
     }
     let text = request.repository.trim();
     let bad = |e: crate::images::ReferenceError| AccessError {
-        code: "access.repository",
+        code: ErrorCode::AccessRepository,
         message: format!("not a repository name or image reference: {}", e.message()),
     };
     let hub = registry_type == RegistryType::DockerHub;
@@ -141,7 +142,7 @@ pub fn plan(
         };
         if !same {
             return Err(AccessError {
-                code: "access.other-registry",
+                code: ErrorCode::AccessOtherRegistry,
                 message: "the image reference names another registry than this configuration's"
                     .to_owned(),
             });
@@ -174,9 +175,11 @@ pub fn plan(
 pub fn token_actions(token: &str, repository: &str) -> Option<Vec<String>> {
     let mut parts = token.split('.');
     let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
+    let bytes = decode(
+        payload.trim_end_matches('='),
+        Alphabet::UrlSafe,
+        Padding::Forbidden,
+    )?;
     // As text, like every other JSON input (one instance of serde_json's parser).
     let claims: Value = serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
     let access = claims.get("access")?.as_array()?;

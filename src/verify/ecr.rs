@@ -1,7 +1,8 @@
 //! ECR `GetAuthorizationToken`: the signed request that turns access keys into a 12-hour
 //! registry password, and the reading of its answer (token or AWS error).
 
-use base64::Engine;
+use crate::base64_codec::{decode, Alphabet, Padding};
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::flight::{Flight, Hop};
@@ -53,14 +54,14 @@ pub struct EcrError {
     /// `ecr.blocked` (the policy refused the API URL or a redirect),
     /// `ecr.answered-elsewhere` (a redirect to another origin answered), or a transport code
     /// (`ecr.unreachable`, `ecr.tls`, `ecr.timeout`).
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What happened, in our words: no text of the server's (AWS's `__type` or message) is ever
     /// part of it; known AWS error types map to a sentence, anything else is summarized by its
     /// HTTP status.
     pub message: String,
 }
 
-fn err(code: &'static str, message: impl Into<String>) -> EcrError {
+fn err(code: ErrorCode, message: impl Into<String>) -> EcrError {
     EcrError {
         code,
         message: message.into(),
@@ -153,19 +154,19 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
             || kind == "RequestTimeTooSkewed"
             || kind == "RequestExpired";
         return Err(match kind.as_str() {
-            _ if skew => err("ecr.clock-skew", "AWS rejected the request time: the clock of this host is off by more than 5 minutes"),
-            "UnrecognizedClientException" | "InvalidClientTokenId" => err("ecr.invalid-key", "AWS does not know this access key id (or the session token is invalid)"),
-            "InvalidSignatureException" | "SignatureDoesNotMatch" | "IncompleteSignatureException" | "MissingAuthenticationTokenException" => err("ecr.bad-signature", "AWS rejected the signature: the secret access key does not match the access key id"),
-            "ExpiredTokenException" | "ExpiredToken" => err("ecr.expired-token", "the session token has expired"),
-            "AccessDeniedException" | "AccessDenied" => err("ecr.access-denied", "the key is valid but may not call ecr:GetAuthorizationToken"),
-            "ThrottlingException" | "Throttling" | "TooManyRequestsException" => err("ecr.throttled", "AWS throttled the request; try again later"),
-            _ if resp.status >= 500 => err("ecr.unavailable", format!("ECR answered with server error {}", resp.status)),
-            _ => err("ecr.error", format!("ECR answered with status {}", resp.status)),
+            _ if skew => err(ErrorCode::EcrClockSkew, "AWS rejected the request time: the clock of this host is off by more than 5 minutes"),
+            "UnrecognizedClientException" | "InvalidClientTokenId" => err(ErrorCode::EcrInvalidKey, "AWS does not know this access key id (or the session token is invalid)"),
+            "InvalidSignatureException" | "SignatureDoesNotMatch" | "IncompleteSignatureException" | "MissingAuthenticationTokenException" => err(ErrorCode::EcrBadSignature, "AWS rejected the signature: the secret access key does not match the access key id"),
+            "ExpiredTokenException" | "ExpiredToken" => err(ErrorCode::EcrExpiredToken, "the session token has expired"),
+            "AccessDeniedException" | "AccessDenied" => err(ErrorCode::EcrAccessDenied, "the key is valid but may not call ecr:GetAuthorizationToken"),
+            "ThrottlingException" | "Throttling" | "TooManyRequestsException" => err(ErrorCode::EcrThrottled, "AWS throttled the request; try again later"),
+            _ if resp.status >= 500 => err(ErrorCode::EcrUnavailable, format!("ECR answered with server error {}", resp.status)),
+            _ => err(ErrorCode::EcrError, format!("ECR answered with status {}", resp.status)),
         });
     }
     let bad = || {
         err(
-            "ecr.bad-response",
+            ErrorCode::EcrBadResponse,
             "the ECR answer has no usable authorization data",
         )
     };
@@ -178,9 +179,7 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
         .get("authorizationToken")
         .and_then(Value::as_str)
         .ok_or_else(bad)?;
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(token.trim())
-        .map_err(|_| bad())?;
+    let decoded = decode(token.trim(), Alphabet::Standard, Padding::Required).ok_or_else(bad)?;
     let decoded = String::from_utf8(decoded).map_err(|_| bad())?;
     let (username, password) = decoded.split_once(':').ok_or_else(bad)?;
     let expires = data
@@ -197,7 +196,7 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
         .to_owned();
     Ok(EcrAuthorization {
         username: username.to_owned(),
-        password: password.to_owned(),
+        password: password.into(),
         expires_at: Timestamp(expires.floor() as i64),
         proxy_endpoint,
     })
@@ -206,9 +205,15 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
 /// The code of a transport failure of the ECR request.
 pub fn transport_error(t: Transport) -> EcrError {
     match t {
-        Transport::Unreachable => err("ecr.unreachable", "the ECR API could not be reached"),
-        Transport::Tls => err("ecr.tls", "the TLS handshake with the ECR API failed"),
-        Transport::Timeout => err("ecr.timeout", "the ECR API did not answer in time"),
+        Transport::Unreachable => err(
+            ErrorCode::EcrUnreachable,
+            "the ECR API could not be reached",
+        ),
+        Transport::Tls => err(
+            ErrorCode::EcrTls,
+            "the TLS handshake with the ECR API failed",
+        ),
+        Transport::Timeout => err(ErrorCode::EcrTimeout, "the ECR API did not answer in time"),
     }
 }
 
@@ -233,7 +238,7 @@ impl TokenExchange {
             },
             Err(b) => TokenExchange {
                 flight: None,
-                result: Some(Err(err("ecr.blocked", b.reason))),
+                result: Some(Err(err(ErrorCode::EcrBlocked, b.reason))),
             },
         }
     }
@@ -242,7 +247,7 @@ impl TokenExchange {
 /// The answer to a signed ECR request that a redirect took to another origin.
 pub fn answered_elsewhere() -> EcrError {
     err(
-        "ecr.answered-elsewhere",
+        ErrorCode::EcrAnsweredElsewhere,
         "the ECR API redirected the request to another origin; that answer is not used",
     )
 }
@@ -254,7 +259,7 @@ impl Exchange for TokenExchange {
         match (&self.result, &self.flight) {
             (Some(r), _) => Step::Done(r.clone()),
             (None, Some(f)) => Step::Send(f.request().clone()),
-            (None, None) => Step::Done(Err(err("ecr.error", "no request"))),
+            (None, None) => Step::Done(Err(err(ErrorCode::EcrError, "no request"))),
         }
     }
 
@@ -264,7 +269,7 @@ impl Exchange for TokenExchange {
         };
         self.result = match flight.follow(&response) {
             Hop::Redirected => None,
-            Hop::Refused(b, _) => Some(Err(err("ecr.blocked", b.reason))),
+            Hop::Refused(b, _) => Some(Err(err(ErrorCode::EcrBlocked, b.reason))),
             Hop::Arrived if !flight.answered_by_origin() => Some(Err(answered_elsewhere())),
             Hop::Arrived => Some(parse_authorization_response(&response)),
         };

@@ -11,7 +11,8 @@
 //!
 //! [`Header::secret`]: super::http::Header::secret
 
-use url::Url;
+use crate::url::Url;
+use crate::ErrorCode;
 
 use super::http::{redact_url, Request, Response};
 use super::policy::{same_origin, Blocked, Policy};
@@ -27,7 +28,7 @@ pub enum Hop {
     /// A redirect was accepted: send [`Flight::request`] again.
     Redirected,
     /// A redirect was refused: why, and where it pointed when that parsed.
-    Refused(Blocked, Option<Url>),
+    Refused(Blocked, Option<Box<Url>>),
 }
 
 /// A request and where it is: the origin its secrets were made for, the URL it goes to now,
@@ -105,16 +106,16 @@ impl Flight {
         };
         let refused = |code, reason| Hop::Refused(Blocked { code, reason }, None);
         if self.hops >= MAX_REDIRECTS {
-            return refused("policy.redirects", "more than 10 redirects");
+            return refused(ErrorCode::PolicyRedirects, "more than 10 redirects");
         }
         let Ok(next) = self.url.join(location) else {
             return refused(
-                "policy.url",
+                ErrorCode::PolicyUrl,
                 "a redirect pointed to a URL that does not parse",
             );
         };
         if let Err(b) = self.policy.check_url(&next) {
-            return Hop::Refused(b, Some(next));
+            return Hop::Refused(b, Some(Box::new(next)));
         }
         let req = &mut self.request;
         if response.status == 303 || (matches!(response.status, 301 | 302) && req.method == "POST")
@@ -128,11 +129,11 @@ impl Flight {
         if !same_origin(&next, &self.origin) {
             if req.secret_body {
                 let b = Blocked {
-                    code: "policy.credentials",
+                    code: ErrorCode::PolicyCredentials,
                     reason:
                         "a request carrying a password form is never redirected to another origin",
                 };
-                return Hop::Refused(b, Some(next));
+                return Hop::Refused(b, Some(Box::new(next)));
             }
             let before = req.headers.len();
             req.headers.retain(|h| !h.secret);

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
+use crate::url::Url;
 use serde::Serialize;
 use serde_json::Value;
-use url::Url;
 
 /// Response bodies are read up to this many bytes; the driver slices every chunk in the host's
 /// own terms before copying it, so no more than this ever reaches the library's memory.
@@ -195,60 +195,10 @@ pub enum Transport {
     Timeout,
 }
 
-/// Words in a failed fetch's error (or its `cause`) that mean the TLS handshake failed. Node's
-/// undici puts codes such as `DEPTH_ZERO_SELF_SIGNED_CERT`, `UNABLE_TO_VERIFY_LEAF_SIGNATURE`,
-/// `CERT_HAS_EXPIRED` or `ERR_TLS_CERT_ALTNAME_INVALID` in `cause.code`; Deno and browsers say
-/// "certificate" in the message.
-const TLS_WORDS: [&str; 8] = [
-    "cert",
-    "tls",
-    "ssl",
-    "self_signed",
-    "self-signed",
-    "unable_to_verify",
-    "unable to verify",
-    "handshake",
-];
-
-impl Transport {
-    /// Classifies a failed fetch from its error `name` (`AbortError`, `TimeoutError`, ...), the
-    /// `code` and `message` texts of the error and its causes, and whether the request's abort
-    /// signal fired: a timeout, a TLS failure, or otherwise unreachable.
-    pub fn classify(name: &str, texts: &[String], aborted: bool) -> Transport {
-        if aborted || name == "AbortError" || name == "TimeoutError" {
-            return Transport::Timeout;
-        }
-        let tls = texts.iter().any(|t| {
-            let t = t.to_ascii_lowercase();
-            TLS_WORDS.iter().any(|w| t.contains(w))
-        });
-        if tls {
-            Transport::Tls
-        } else {
-            Transport::Unreachable
-        }
-    }
-}
-
 /// A URL fit for the request trail: no userinfo, no fragment, every query value replaced by
 /// `REDACTED`.
 pub fn redact_url(url: &Url) -> String {
-    let mut u = url.clone();
-    let _ = u.set_username("");
-    let _ = u.set_password(None);
-    u.set_fragment(None);
-    if u.query().is_some() {
-        let names: Vec<String> = u.query_pairs().map(|(k, _)| k.into_owned()).collect();
-        let redacted: Vec<String> = names
-            .iter()
-            .map(|k| {
-                let k: String = url::form_urlencoded::byte_serialize(k.as_bytes()).collect();
-                format!("{k}=REDACTED")
-            })
-            .collect();
-        u.set_query(Some(&redacted.join("&")));
-    }
-    u.to_string()
+    url.redacted()
 }
 
 /// [`redact_url`] for text that may not parse (then only `(unparsable URL)` is shown).
@@ -256,48 +206,4 @@ pub fn redact_url_text(url: &str) -> String {
     Url::parse(url)
         .map(|u| redact_url(&u))
         .unwrap_or_else(|_| "(unparsable URL)".to_owned())
-}
-
-#[cfg(test)]
-mod classify_tests {
-    use super::Transport;
-
-    fn t(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| (*s).to_owned()).collect()
-    }
-
-    #[test]
-    fn fetch_failures_are_classified() {
-        assert_eq!(
-            Transport::classify("AbortError", &[], false),
-            Transport::Timeout
-        );
-        assert_eq!(
-            Transport::classify("TypeError", &t(&["fetch failed"]), true),
-            Transport::Timeout
-        );
-        let undici = t(&[
-            "fetch failed",
-            "DEPTH_ZERO_SELF_SIGNED_CERT",
-            "self-signed certificate",
-        ]);
-        assert_eq!(
-            Transport::classify("TypeError", &undici, false),
-            Transport::Tls
-        );
-        let deno = t(&["error sending request: invalid peer certificate: UnknownIssuer"]);
-        assert_eq!(
-            Transport::classify("TypeError", &deno, false),
-            Transport::Tls
-        );
-        let refused = t(&[
-            "fetch failed",
-            "ECONNREFUSED",
-            "connect ECONNREFUSED 127.0.0.1:1",
-        ]);
-        assert_eq!(
-            Transport::classify("TypeError", &refused, false),
-            Transport::Unreachable
-        );
-    }
 }

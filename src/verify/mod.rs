@@ -24,6 +24,7 @@ pub mod sigv4;
 pub mod sts;
 pub mod target;
 
+pub use crate::url::{Host, Url, UrlError};
 pub use http::{Request, Response, Transport};
 pub use login::Login;
 pub use outcome::{Outcome, Status, Step, TrailStep};

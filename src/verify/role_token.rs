@@ -10,6 +10,7 @@ use super::policy::Policy;
 use super::sigv4::AwsCredentials;
 use super::sts::{assume_role_request, parse_assume_role_response, sts_host, transport_error};
 use crate::time::Timestamp;
+use crate::ErrorCode;
 
 /// The ECR token exchange, behind STS `AssumeRole` when a role is given. Both requests follow
 /// the one redirect policy ([`Flight`]). Errors keep their area: `sts.*` codes for the role
@@ -24,7 +25,7 @@ pub struct RoleTokenExchange {
     result: Option<Result<EcrAuthorization, EcrError>>,
 }
 
-fn sts_error(code: &'static str, message: String) -> EcrError {
+fn sts_error(code: ErrorCode, message: String) -> EcrError {
     EcrError { code, message }
 }
 
@@ -50,7 +51,9 @@ impl RoleTokenExchange {
                 let req = assume_role_request(&endpoint.region, keys, role, now);
                 match Flight::new(&Policy::for_api(&sts_host(&endpoint.region)), req) {
                     Ok(f) => x.role_flight = Some(f),
-                    Err(b) => x.result = Some(Err(sts_error("sts.blocked", b.reason.into()))),
+                    Err(b) => {
+                        x.result = Some(Err(sts_error(ErrorCode::StsBlocked, b.reason.into())))
+                    }
                 }
             }
         }
@@ -70,7 +73,7 @@ impl Exchange for RoleTokenExchange {
         }
         match &self.role_flight {
             Some(f) => Step::Send(f.request().clone()),
-            None => Step::Done(Err(sts_error("sts.error", "no request".into()))),
+            None => Step::Done(Err(sts_error(ErrorCode::StsError, "no request".into()))),
         }
     }
 
@@ -84,12 +87,12 @@ impl Exchange for RoleTokenExchange {
         match flight.follow(&response) {
             Hop::Redirected => return,
             Hop::Refused(b, _) => {
-                self.result = Some(Err(sts_error("sts.blocked", b.reason.into())));
+                self.result = Some(Err(sts_error(ErrorCode::StsBlocked, b.reason.into())));
                 return;
             }
             Hop::Arrived if !flight.answered_by_origin() => {
                 self.result = Some(Err(sts_error(
-                    "sts.answered-elsewhere",
+                    ErrorCode::StsAnsweredElsewhere,
                     "the STS API redirected the request to another origin; that answer is not used"
                         .into(),
                 )));

@@ -6,8 +6,7 @@
 
 use std::fmt;
 
-use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
+use crate::sha256::{hmac_sha256, sha256};
 
 use super::http::Header;
 use crate::time::Timestamp;
@@ -133,17 +132,8 @@ impl fmt::Debug for Signature {
     }
 }
 
-type HmacSha256 = Hmac<Sha256>;
-
 fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
-    match HmacSha256::new_from_slice(key) {
-        Ok(mut mac) => {
-            mac.update(data);
-            mac.finalize().into_bytes().to_vec()
-        }
-        // HMAC accepts keys of any length; this branch cannot be taken.
-        Err(_) => Vec::new(),
-    }
+    hmac_sha256(key, data).to_vec()
 }
 
 /// Lowercase hex.
@@ -162,7 +152,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Hex SHA-256.
 pub fn sha256_hex(data: &[u8]) -> String {
-    hex(&Sha256::digest(data))
+    hex(&sha256(data))
 }
 
 /// The SigV4 signing key for a day, region and service.

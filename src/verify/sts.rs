@@ -12,6 +12,7 @@
 use super::http::{Header, Request, Response, Transport};
 use super::sigv4::{uri_encode, AwsCredentials};
 use crate::time::Timestamp;
+use crate::ErrorCode;
 
 /// The content type botocore sends for the Query protocol.
 pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
@@ -25,12 +26,12 @@ pub struct StsError {
     /// them), `sts.invalid-key`, `sts.bad-signature`, `sts.expired-token`, `sts.clock-skew`,
     /// `sts.region-disabled`, `sts.throttled`, `sts.unavailable`, `sts.bad-response`,
     /// `sts.error`, or a transport code (`sts.unreachable`, `sts.tls`, `sts.timeout`).
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What happened, in our words (no text of the server's answer).
     pub message: String,
 }
 
-fn err(code: &'static str, message: impl Into<String>) -> StsError {
+fn err(code: ErrorCode, message: impl Into<String>) -> StsError {
     StsError {
         code,
         message: message.into(),
@@ -111,20 +112,20 @@ pub fn parse_assume_role_response(resp: &Response) -> Result<RoleSession, StsErr
             || message.contains("not yet current")
             || code == "RequestExpired";
         return Err(match code.as_str() {
-            _ if skew => err("sts.clock-skew", "STS rejected the request time: the clock of this host is off by more than 5 minutes"),
-            "AccessDenied" => err("sts.access-denied", "the access key may not assume this role (its permissions or the role's trust policy refuse it)"),
-            "InvalidClientTokenId" => err("sts.invalid-key", "STS does not know this access key id (or the session token is invalid)"),
-            "SignatureDoesNotMatch" | "IncompleteSignature" => err("sts.bad-signature", "STS rejected the signature: the secret access key does not match the access key id"),
-            "ExpiredToken" | "ExpiredTokenException" => err("sts.expired-token", "the session token has expired"),
-            "RegionDisabledException" => err("sts.region-disabled", "STS is not activated in this region for the account"),
-            "Throttling" | "ThrottlingException" => err("sts.throttled", "STS throttled the request; try again later"),
-            _ if resp.status >= 500 => err("sts.unavailable", format!("STS answered with server error {}", resp.status)),
-            _ => err("sts.error", format!("STS answered with status {}", resp.status)),
+            _ if skew => err(ErrorCode::StsClockSkew, "STS rejected the request time: the clock of this host is off by more than 5 minutes"),
+            "AccessDenied" => err(ErrorCode::StsAccessDenied, "the access key may not assume this role (its permissions or the role's trust policy refuse it)"),
+            "InvalidClientTokenId" => err(ErrorCode::StsInvalidKey, "STS does not know this access key id (or the session token is invalid)"),
+            "SignatureDoesNotMatch" | "IncompleteSignature" => err(ErrorCode::StsBadSignature, "STS rejected the signature: the secret access key does not match the access key id"),
+            "ExpiredToken" | "ExpiredTokenException" => err(ErrorCode::StsExpiredToken, "the session token has expired"),
+            "RegionDisabledException" => err(ErrorCode::StsRegionDisabled, "STS is not activated in this region for the account"),
+            "Throttling" | "ThrottlingException" => err(ErrorCode::StsThrottled, "STS throttled the request; try again later"),
+            _ if resp.status >= 500 => err(ErrorCode::StsUnavailable, format!("STS answered with server error {}", resp.status)),
+            _ => err(ErrorCode::StsError, format!("STS answered with status {}", resp.status)),
         });
     }
     let bad = || {
         err(
-            "sts.bad-response",
+            ErrorCode::StsBadResponse,
             "the STS answer has no usable role credentials",
         )
     };
@@ -149,9 +150,15 @@ pub fn parse_assume_role_response(resp: &Response) -> Result<RoleSession, StsErr
 /// The code of a transport failure of the STS request.
 pub fn transport_error(t: Transport) -> StsError {
     match t {
-        Transport::Unreachable => err("sts.unreachable", "the STS API could not be reached"),
-        Transport::Tls => err("sts.tls", "the TLS handshake with the STS API failed"),
-        Transport::Timeout => err("sts.timeout", "the STS API did not answer in time"),
+        Transport::Unreachable => err(
+            ErrorCode::StsUnreachable,
+            "the STS API could not be reached",
+        ),
+        Transport::Tls => err(
+            ErrorCode::StsTls,
+            "the TLS handshake with the STS API failed",
+        ),
+        Transport::Timeout => err(ErrorCode::StsTimeout, "the STS API did not answer in time"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! What a registry configuration means for verification: the URL of the first request, the
 //! credentials, and how TLS is handled.
 
+use crate::ErrorCode;
 use std::fmt;
 
 use super::ecr::EcrEndpoint;
@@ -66,7 +67,7 @@ impl fmt::Debug for Target {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetError {
     /// `verify.registry-url` or `verify.ecr-keys`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What is missing, in words.
     pub message: String,
 }
@@ -80,9 +81,8 @@ const DOCKER_HUB_ALIASES: [&str; 5] = [
     "hub.docker.com",
 ];
 
-fn non_empty(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
+fn non_empty(v: Option<&str>) -> Option<String> {
+    v.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
 }
@@ -92,10 +92,10 @@ impl Target {
     /// or a full URL; its path is ignored (the API is at `/v2/` on the host). Anything odd in it
     /// (another scheme, userinfo, a private address) is left for the network policy to refuse.
     pub fn from_config(config: &RegistryConfig) -> Result<Target, TargetError> {
-        let url = non_empty(&config.registry_url)
+        let url = non_empty(config.registry_url.as_deref())
             .or_else(|| config.registry_type.default_url().map(str::to_owned))
             .ok_or_else(|| TargetError {
-                code: "verify.registry-url",
+                code: ErrorCode::VerifyRegistryUrl,
                 message: "the registry URL is missing".to_owned(),
             })?;
         let full = if url.contains("://") {
@@ -104,38 +104,41 @@ impl Target {
             format!("https://{url}")
         };
         let bad_url = || TargetError {
-            code: "verify.registry-url",
+            code: ErrorCode::VerifyRegistryUrl,
             message: "the registry URL does not parse".to_owned(),
         };
-        let mut parsed = url::Url::parse(&full).map_err(|_| bad_url())?;
+        let mut parsed = crate::url::Url::parse(&full).map_err(|_| bad_url())?;
         let host = super::policy::host_key(&parsed);
         if config.registry_type == RegistryType::DockerHub
             && DOCKER_HUB_ALIASES.contains(&host.as_str())
         {
-            parsed
-                .set_host(Some("registry-1.docker.io"))
-                .map_err(|_| bad_url())?;
+            parsed.set_host(crate::url::Host::Domain("registry-1.docker.io".to_owned()));
         }
         parsed.set_query(None);
-        parsed.set_fragment(None);
+        parsed.clear_fragment();
         if !parsed.cannot_be_a_base() {
             parsed.set_path("/v2/");
         }
         let host = super::policy::host_key(&parsed);
 
-        let auth = if config.registry_type == RegistryType::Ecr {
+        // A public registry (public ECR included) has no credentials: the anonymous flow.
+        let auth = if config.registry_type == RegistryType::Ecr && !config.public {
             match config.aws_auth_type {
                 Some(AwsAuthType::IamRole) => Auth::EcrIamRole,
                 _ => {
                     let endpoint =
                         EcrEndpoint::from_registry_host(&host).ok_or_else(|| TargetError {
-                            code: "verify.registry-url",
+                            code: ErrorCode::VerifyRegistryUrl,
                             message: "the registry URL is not an ECR registry host".to_owned(),
                         })?;
-                    let keys = non_empty(&config.aws_access_key_id)
-                        .zip(non_empty(&config.aws_secret_access_key));
+                    let keys = non_empty(config.aws_access_key_id.as_deref()).zip(non_empty(
+                        config
+                            .aws_secret_access_key
+                            .as_ref()
+                            .map(SecretString::expose),
+                    ));
                     let (id, secret) = keys.ok_or_else(|| TargetError {
-                        code: "verify.ecr-keys",
+                        code: ErrorCode::VerifyEcrKeys,
                         message: "the access key id and secret access key are required".to_owned(),
                     })?;
                     Auth::EcrKeys(
@@ -143,13 +146,16 @@ impl Target {
                         AwsCredentials {
                             access_key_id: id,
                             secret_access_key: secret.into(),
-                            session_token: non_empty(&config.aws_session_token).map(Into::into),
+                            session_token: non_empty(
+                                config.aws_session_token.as_ref().map(SecretString::expose),
+                            )
+                            .map(Into::into),
                         },
                     )
                 }
             }
         } else {
-            let username = non_empty(&config.username).or_else(|| {
+            let username = non_empty(config.username.as_deref()).or_else(|| {
                 config
                     .registry_type
                     .uses_json_key()
@@ -159,16 +165,13 @@ impl Target {
             Auth::Password(
                 username
                     .zip(password)
-                    .map(|(username, password)| Credentials {
-                        username,
-                        password: password.into(),
-                    }),
+                    .map(|(username, password)| Credentials { username, password }),
             )
         };
         let tls = TlsHint {
             insecure: config.connection == Connection::Insecure,
             ca_certificate: match config.connection {
-                Connection::SecureWithCert => non_empty(&config.cert),
+                Connection::SecureWithCert => non_empty(config.cert.as_deref()),
                 _ => None,
             },
         };
@@ -185,7 +188,7 @@ impl Target {
             connection: config.connection,
             tls,
             assume_role_arn: match config.registry_type {
-                RegistryType::Ecr => non_empty(&config.assume_role_arn),
+                RegistryType::Ecr => non_empty(config.assume_role_arn.as_deref()),
                 _ => None,
             },
         })

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import {
-  fromDevtronPayload, toDevtronPayload, validateRegistry, validateField, injectionPlan, helmValuesPatch,
+  fromDevtronPayload, toDevtronPayload, validateRegistry, validateField, injectionPlan, helmValuesPatch, pullSecret, dockerConfigJson,
   ecrAuthorizationToken, verifyCredentials, RegcredError,
 } from 'regcred';
 import { fixturesDir } from './fixtures.mjs';
@@ -47,6 +47,8 @@ test('every platform fixture reads back, warns per dropped field and round-trips
     assert.equal(r.valid, true, `${f}: ${JSON.stringify(r.errors)}`);
     const dropped = r.warnings.filter((w) => w.code === 'devtron.dropped-field').map((w) => w.path).sort();
     assert.deepEqual(dropped, [...fixture.dropped].sort(), f);
+    const kept = r.warnings.filter((w) => w.code === 'config.keep-stored').map((w) => w.path).sort();
+    assert.deepEqual(kept, [...(fixture.kept ?? [])].sort(), `${f}: a warning per blank secret`);
     const v = validateRegistry(r.value, { mode: 'update', now: NOW });
     assert.equal(v.valid, true, `${f}: ${JSON.stringify(v.errors)}`);
     const out = toDevtronPayload(r.value, { mode: 'update' });
@@ -70,6 +72,45 @@ test('every platform rule gives its code through wasm', () => {
     assert.ok(!JSON.stringify([r.errors, r.warnings]).includes('hunter2'), c.name);
   }
   assert.throws(() => validateRegistry({}, { mode: 'edit' }), (e) => e instanceof RegcredError && e.code === 'argument.mode');
+});
+
+test('every unreadable payload gives its code through wasm (tests/fixtures/devtron-invalid.json)', () => {
+  const doc = load('devtron-invalid.json');
+  for (const c of doc.cases) {
+    let payload = c.payload;
+    if (!payload) {
+      payload = structuredClone(doc.base);
+      for (const [k, v] of Object.entries(c.patch)) if (v === null) delete payload[k]; else payload[k] = v;
+    }
+    const r = fromDevtronPayload(payload);
+    assert.deepEqual(r.errors.map((i) => [i.path, i.code]), c.errors, c.name);
+    assert.deepEqual(r.warnings.map((i) => [i.path, i.code]), c.warnings, c.name);
+    assert.equal(r.valid, c.errors.length === 0, c.name);
+    assert.ok(!JSON.stringify(r).includes('hunter2'), c.name);
+  }
+});
+
+test('platform rules outside validateRegistry\'s cases: too many chart repositories, public and unknown types', () => {
+  const hub = { name: 'my-hub', registryType: 'docker-hub', username: 'u', password: 'p' };
+  const repos = Array.from({ length: 1001 }, (_, i) => `team/chart-${i}`);
+  const many = validateRegistry({ ...hub, usage: { charts: 'pull', chartRepositories: repos } }, { now: NOW });
+  assert.deepEqual(many.errors.map((i) => [i.path, i.code]), [['/usage/chartRepositories', 'usage.too-many']]);
+  // A public registry has no credentials: no secret; a chart-only one gets no injection.
+  const pub = { name: 'pub', registryType: 'docker-hub', public: true, usage: { charts: 'pull', chartRepositories: ['a/b'] } };
+  assert.throws(() => dockerConfigJson([pub]), (e) => e instanceof RegcredError && e.code === 'secret.public-registry');
+  assert.throws(() => pullSecret({ name: 'pub', namespace: 'apps', registries: [pub] }), (e) => e.code === 'secret.public-registry');
+  const charts = injectionPlan({ ...hub, usage: { charts: 'push' }, injection: { autoInject: ['*'] } }, [{ id: 1 }]);
+  assert.deepEqual(charts.map((p) => [p.inject, p.reason.code]), [[false, 'no-container-use']]);
+  // Types the platform does not know go out as "other", with a warning.
+  const ghcr = toDevtronPayload({ name: 'gh-ci', registryType: 'ghcr', username: 'octocat', password: 'ghp_x' }, { report: true });
+  assert.deepEqual(ghcr.warnings.map((i) => [i.path, i.code]), [['/registryType', 'devtron.type-as-other']]);
+  assert.equal(ghcr.value.registryType, 'other');
+  // An ECR session token has no field in the payload: left out, with a warning.
+  const sts = toDevtronPayload({ name: 'ecr-sts', registryType: 'ecr',
+    registryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', awsAuthType: 'user-auth', awsAccessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+    awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', awsSessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' }, { report: true });
+  assert.deepEqual(sts.warnings.map((i) => [i.path, i.code]), [['/awsSessionToken', 'devtron.dropped-field']]);
+  assert.ok(!JSON.stringify(sts).includes('FwoGZXIv'));
 });
 
 test('single platform fields validate on each keystroke', () => {
@@ -145,4 +186,23 @@ test('verifyCredentials with a role: STS, token, registry; no role secret in the
   const denied = await verifyCredentials(roleConfig, { now: NOW, fetch: async () => new Response(
     '<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>', { status: 403 }) });
   assert.deepEqual([denied.ok, denied.status, denied.code], [false, 'unauthorized', 'sts.access-denied']);
+});
+
+test('a public registry (public ECR included) is verified anonymously: no keys, no ECR API', async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    seen.push(`${url} ${auth ?? '-'}`);
+    const v2 = { 'docker-distribution-api-version': 'registry/2.0' };
+    if (String(url).startsWith('https://public.ecr.aws/token')) return new Response('{"token":"anon-token"}', { status: 200 });
+    if (auth === 'Bearer anon-token') return new Response('{}', { status: 200, headers: v2 });
+    return new Response('', { status: 401, headers: { ...v2,
+      'www-authenticate': 'Bearer realm="https://public.ecr.aws/token",service="public.ecr.aws",scope="aws"' } });
+  };
+  const config = { name: 'ecr-public', registryType: 'ecr', registryUrl: 'public.ecr.aws', public: true,
+    usage: { charts: 'pull', chartRepositories: ['bitnami/redis'] } };
+  const r = await verifyCredentials(config, { fetch, now: NOW });
+  assert.equal(r.status, 'anonymous', JSON.stringify(r));
+  assert.ok(seen.every((s) => !s.includes('api.ecr') && !s.includes('sts.')), seen.join('\n'));
+  assert.equal(seen.length, 3, seen.join('\n'));
 });

@@ -2,30 +2,19 @@
 // bundled the way Backstage apps are (webpack 5, default configuration) and with esbuild, then
 // driven in Chromium for every registry type: the fields and widgets of each type's form,
 // conditions, one message per problem, nothing before the person touches the form.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../scripts/serve.mjs';
-import { artifacts, bin, cleanup, freePort, launchChromium, root, runOk } from './support/hosts.mjs';
+import { artifacts, bin, root, runOk } from './support/hosts.mjs';
+import { chromiumSession } from './support/chromium-session.mjs';
 
-let browser;
-const servers = [];
-const dirs = [];
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  for (const s of servers) await new Promise((r) => s.close(r));
-  dirs.forEach(cleanup);
-});
+const session = chromiumSession();
 
 async function bundlePortal(bundler) {
   const out = mkdtempSync(join(tmpdir(), `regcred-portal-${bundler}-`));
-  dirs.push(out);
+  session.keep(out);
   const cwd = join(root, 'examples/portal');
   if (bundler === 'webpack') {
     // No config file: webpack's defaults (entry ./src/index.js), no experiments.
@@ -35,9 +24,7 @@ async function bundlePortal(bundler) {
   }
   const html = readFileSync(join(cwd, 'index.html'), 'utf8');
   writeFileSync(join(out, 'index.html'), bundler === 'esbuild' ? html.replace('<script src=', '<script type="module" src=') : html);
-  const server = await startServer(await freePort(), [['/', out]]);
-  servers.push(server);
-  return `http://127.0.0.1:${server.address().port}/`;
+  return session.serve([['/', out]]);
 }
 
 /** Every visible control of the form by field (`name`, `injection.credentialSource`): its
@@ -70,7 +57,8 @@ const FORMS = {
   gcr: { name: 'text', registryUrl: 'text', username: 'text', password: 'textarea', isDefault: 'checkbox' },
   quay: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   other: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
-  gitlab: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
+  // GitLab.com (the default URL) is always secure and direct: no connection options.
+  gitlab: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   ghcr: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox' },
   harbor: { name: 'text', registryUrl: 'text', username: 'text', password: 'password', isDefault: 'checkbox', connection: 'radio' },
 };
@@ -83,6 +71,10 @@ const INJECTION = {
   'usage.charts': 'radio',
   'remoteConnection.method': 'radio',
 };
+// What a type's form leaves out of those: GCR is no OCI chart store, GitLab.com is reached
+// directly.
+const WITHOUT = { gcr: ['usage.charts'], gitlab: ['remoteConnection.method'] };
+const common = (type) => Object.fromEntries(Object.entries(INJECTION).filter(([k]) => !WITHOUT[type]?.includes(k)));
 // Required fields that start empty in each type's form.
 const REQUIRED_EMPTY = {
   ecr: ['name', 'registryUrl'],
@@ -98,7 +90,7 @@ const REQUIRED_EMPTY = {
 };
 
 async function openPortal(url, type) {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
@@ -119,7 +111,7 @@ for (const bundler of ['webpack', 'esbuild']) {
         const { page, errors } = await openPortal(url, type);
         const fields = await formFields(page);
         const widgets = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.widget]));
-        assert.deepEqual(widgets, { ...FORMS[type], ...INJECTION }, type);
+        assert.deepEqual(widgets, { ...FORMS[type], ...common(type) }, type);
         assert.deepEqual(await allErrors(page), [], `${type}: messages before anything was touched`);
         if (type === 'docker-hub') assert.deepEqual([fields.registryUrl.readOnly, fields.registryUrl.value], [true, 'docker.io']);
         if (type === 'gcr' || type === 'artifact-registry') {
@@ -156,6 +148,20 @@ for (const bundler of ['webpack', 'esbuild']) {
       assert.deepEqual(await lists.locator('option').allTextContents(), ['Do not inject into clusters', 'Auto-inject into clusters']);
       fields = await formFields(page);
       assert.equal(fields['injection.secretName'].widget, 'text');
+      // GitLab: connection options and the remote connection only for a self-managed host.
+      await page.selectOption('#registry-type', 'gitlab');
+      await page.waitForSelector('#root_registryType[value="gitlab"]', { state: 'attached' });
+      assert.equal(await page.locator('#root_connection-0').count(), 0);
+      assert.equal(await page.locator('#root_remoteConnection_method-0').count(), 0);
+      await page.fill('#root_registryUrl', 'registry.gitlab.example.com');
+      await page.waitForSelector('#root_connection-1');
+      await page.waitForSelector('#root_remoteConnection_method-0');
+      await page.check('#root_connection-1');
+      await page.waitForSelector('#root_cert');
+      await page.fill('#root_registryUrl', 'registry.gitlab.com');
+      await page.waitForSelector('#root_connection-0', { state: 'detached' });
+      assert.equal(await page.locator('#root_cert').count(), 0);
+      assert.equal(await page.locator('#root_remoteConnection_method-0').count(), 0);
       await page.close();
     });
 

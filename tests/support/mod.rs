@@ -5,3 +5,4 @@ pub mod botocore;
 pub mod devtron_rules;
 pub mod oci;
 pub mod registry;
+pub mod scripted;

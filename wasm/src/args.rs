@@ -11,20 +11,28 @@
 //!
 //! Messages name the argument, never its value.
 
-use serde_json::Value;
+use regcred::ErrorCode;
+use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
-use crate::codec::{decode_json, error, now_from};
+use crate::codec::{decode_json, error};
+use regcred::inject::SecretNaming;
+use regcred::json_read::{Expected, Fields, Mismatch};
+use regcred::secret::SecretError;
 use regcred::time::Timestamp;
+use regcred::validate::Mode;
 
 /// `argument.missing` for `what`.
 pub fn missing(what: &str) -> JsValue {
-    error("argument.missing", &format!("{what} is required"))
+    error(ErrorCode::ArgumentMissing, &format!("{what} is required"))
 }
 
 /// `argument.type` for `what`, which should be `expected`.
 pub fn wrong_type(what: &str, expected: &str) -> JsValue {
-    error("argument.type", &format!("{what} must be {expected}"))
+    error(
+        ErrorCode::ArgumentType,
+        &format!("{what} must be {expected}"),
+    )
 }
 
 /// Whether a JS value counts as absent (`undefined` or `null`).
@@ -79,42 +87,60 @@ pub fn optional_text(value: &JsValue, what: &str) -> Result<Option<String>, JsVa
 }
 
 /// An export's options object, read as JSON: absent means no options.
-pub struct Options(Value);
+pub struct Options(Map<String, Value>);
 
 /// Reads `value` as an options object (`argument.type` when it is not one).
 pub fn options(value: &JsValue) -> Result<Options, JsValue> {
     if absent(value) {
-        return Ok(Options(Value::Null));
+        return Ok(Options(Map::new()));
     }
     match decode_json(value, "options")? {
-        Some(v @ Value::Object(_)) => Ok(Options(v)),
+        Some(Value::Object(o)) => Ok(Options(o)),
         _ => Err(wrong_type("options", "an object")),
     }
 }
 
+/// A required options object (`pullSecret`'s): `argument.missing` when absent, `argument.type`
+/// when it is not an object.
+pub fn required_options(value: &JsValue, what: &str) -> Result<Options, JsValue> {
+    match required_object(value, what)? {
+        Value::Object(o) => Ok(Options(o)),
+        _ => Err(wrong_type(what, "an object")),
+    }
+}
+
+/// A wrong-typed option as `argument.type`, naming it `options.<key>`.
+fn wrong_option(m: Mismatch) -> JsValue {
+    let expected = match m.expected {
+        Expected::Flag => "a boolean",
+        Expected::Texts => "an array of strings",
+        other => other.words(),
+    };
+    let key = m.path.trim_start_matches('/');
+    wrong_type(&format!("options.{key}"), expected)
+}
+
 impl Options {
+    /// The options read with the one JSON reader (`regcred::json_read`).
+    fn fields(&self) -> Fields<'_> {
+        Fields::new(&self.0, "")
+    }
+
     /// The option `key`, when present and not `null`.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.get(key).filter(|v| !v.is_null())
+        self.fields().get(key)
     }
 
     /// A boolean option; `default` when absent.
     pub fn flag(&self, key: &str, default: bool) -> Result<bool, JsValue> {
-        match self.get(key) {
-            None => Ok(default),
-            Some(v) => v
-                .as_bool()
-                .ok_or_else(|| wrong_type(&format!("options.{key}"), "a boolean")),
-        }
+        let found = self.fields().flag(key).map_err(wrong_option)?;
+        Ok(found.unwrap_or(default))
     }
 
     /// A text option.
     pub fn text(&self, key: &str) -> Result<Option<String>, JsValue> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(wrong_type(&format!("options.{key}"), "a string")),
-        }
+        let found = self.fields().text(key).map_err(wrong_option)?;
+        Ok(found.map(str::to_owned))
     }
 
     /// A text option that must be there.
@@ -125,35 +151,75 @@ impl Options {
 
     /// A list-of-text option (`[]` when absent).
     pub fn texts(&self, key: &str) -> Result<Vec<String>, JsValue> {
-        let Some(v) = self.get(key) else {
-            return Ok(Vec::new());
-        };
-        v.as_array()
-            .and_then(|items| {
-                items
-                    .iter()
-                    .map(|a| a.as_str().map(str::to_owned))
-                    .collect::<Option<Vec<String>>>()
-            })
-            .ok_or_else(|| wrong_type(&format!("options.{key}"), "an array of strings"))
+        let found = self.fields().texts(key).map_err(wrong_option)?;
+        Ok(found
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_owned)
+            .collect())
     }
 
-    /// `options.now` (ISO-8601 text or epoch milliseconds), the host clock when absent.
+    /// `options.now` (ISO-8601 text or epoch milliseconds), the host clock when absent:
+    /// `argument.type` for another type, `argument.now` for a string that is not an ISO-8601
+    /// date-time or a number that is not finite epoch milliseconds.
     pub fn now(&self) -> Result<Timestamp, JsValue> {
-        if self
-            .get("now")
-            .is_some_and(|v| !v.is_string() && !v.is_number())
-        {
-            return Err(wrong_type(
+        match self.get("now") {
+            None => Ok(host_now()),
+            Some(Value::String(s)) => Timestamp::parse_iso8601(s).ok_or_else(|| {
+                error(
+                    ErrorCode::ArgumentNow,
+                    "options.now must be an ISO-8601 date-time",
+                )
+            }),
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(ms) if ms.is_finite() && ms.abs() < 8.64e15 => {
+                    Ok(Timestamp::from_millis(ms as i64))
+                }
+                _ => Err(error(
+                    ErrorCode::ArgumentNow,
+                    "options.now must be a finite number of epoch milliseconds",
+                )),
+            },
+            Some(_) => Err(wrong_type(
                 "options.now",
                 "ISO-8601 text or epoch milliseconds",
-            ));
+            )),
         }
-        now_from(Some(&self.0))
     }
 
-    /// The options as JSON (`null` when there were none).
-    pub fn json(&self) -> &Value {
+    /// `options.mode`: `"create"` (the default) or `"update"`; `argument.type` for a value that
+    /// is not a string, `argument.mode` for another string.
+    pub fn mode(&self) -> Result<Mode, JsValue> {
+        match self.text("mode")?.as_deref() {
+            None | Some("create") => Ok(Mode::Create),
+            Some("update") => Ok(Mode::Update),
+            Some(_) => Err(error(
+                ErrorCode::ArgumentMode,
+                "options.mode must be \"create\" or \"update\"",
+            )),
+        }
+    }
+
+    /// `options.secretNaming`: `"regcred"` (the default) or `"platform"`; `argument.type` for a
+    /// value that is not a string, `secret.shape` at `/options/secretNaming` for another string.
+    pub fn secret_naming(&self) -> Result<SecretNaming, JsValue> {
+        match self.text("secretNaming")?.as_deref() {
+            None | Some("regcred") => Ok(SecretNaming::Regcred),
+            Some("platform") => Ok(SecretNaming::Platform),
+            Some(_) => Err(crate::secret::thrown(&SecretError::Shape {
+                path: "/options/secretNaming".into(),
+                expected: "secretNaming is \"regcred\" or \"platform\"",
+            })),
+        }
+    }
+
+    /// The options as a JSON object (empty when there were none).
+    pub fn json(&self) -> &Map<String, Value> {
         &self.0
     }
+}
+
+/// The host's clock (`Date.now()`), for exports whose options name no `now`.
+pub fn host_now() -> Timestamp {
+    Timestamp::from_millis(js_sys::Date::now() as i64)
 }

@@ -1,5 +1,6 @@
 //! Exports: the registry catalog and the form schemas.
 
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::args;
@@ -19,7 +20,7 @@ fn form_part(registry_type: Option<String>, part: &str) -> Result<JsValue, JsVal
     let t = registry_type
         .map(|id| {
             RegistryType::from_id(&id)
-                .ok_or_else(|| error("argument.registry-type", "unknown registry type id"))
+                .ok_or_else(|| error(ErrorCode::ArgumentRegistryType, "unknown registry type id"))
         })
         .transpose()?;
     let forms = parse_json(FORMS_JSON)?;

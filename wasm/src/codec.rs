@@ -2,37 +2,43 @@
 //! produced by the host's native `JSON`, so the host always sees plain objects and `null`
 //! (never ES `Map`s), and the core always sees `serde_json` data.
 
+use regcred::ErrorCode;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeRegcredError)]
-    fn make_regcred_error(code: &str, message: &str, errors_json: Option<String>) -> JsValue;
+    fn make_regcred_error(parts: &str) -> JsValue;
 }
 
 /// A `RegcredError` (an `Error` subclass with a stable `code`) to throw into JS.
-pub fn error(code: &str, message: &str) -> JsValue {
-    make_regcred_error(code, message, None)
+pub fn error(code: ErrorCode, message: &str) -> JsValue {
+    thrown(code, message, "")
+}
+
+/// The one call into `wasm/js/errors.js`: `code NUL message NUL errors` as one string.
+fn thrown(code: ErrorCode, message: &str, errors_json: &str) -> JsValue {
+    make_regcred_error(&format!("{}\0{message}\0{errors_json}", code.as_str()))
 }
 
 /// A `RegcredError` carrying the failing validation issues in `errors`.
-pub fn error_with_issues<I: Serialize>(code: &str, message: &str, issues: &I) -> JsValue {
-    let json = serde_json::to_string(issues).ok();
-    make_regcred_error(code, message, json)
+pub fn error_with_issues<I: Serialize>(code: ErrorCode, message: &str, issues: &I) -> JsValue {
+    let json = serde_json::to_string(issues).unwrap_or_default();
+    thrown(code, message, &json)
 }
 
 /// Encodes a core value as a plain JS value (objects, arrays, strings, numbers, `null`).
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
-        .map_err(|_| error("internal.encode", "the result could not be encoded"))?;
+        .map_err(|_| error(ErrorCode::InternalEncode, "the result could not be encoded"))?;
     parse_json(&text)
 }
 
 /// Parses JSON text produced by the core (such as an embedded schema) into a JS value.
 pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text)
-        .map_err(|_| error("internal.encode", "the result could not be encoded"))
+        .map_err(|_| error(ErrorCode::InternalEncode, "the result could not be encoded"))
 }
 
 /// The largest argument accepted, as JSON text (UTF-16 code units), checked in the host before
@@ -47,32 +53,29 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
     if value.is_undefined() {
         return Ok(None);
     }
-    let not_json = || error("argument.type", &format!("{what} must be JSON data"));
+    let not_json = || {
+        error(
+            ErrorCode::ArgumentType,
+            &format!("{what} must be JSON data"),
+        )
+    };
     let json = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
     if !json.is_string() {
         return Err(not_json());
     }
     if json.length() > MAX_ARGUMENT_JSON {
         return Err(error(
-            "argument.too-large",
+            ErrorCode::ArgumentTooLarge,
             &format!("{what} is larger than {MAX_ARGUMENT_JSON} characters as JSON"),
         ));
     }
     let text = json.as_string().ok_or_else(not_json)?;
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|_| error("argument.type", &format!("{what} must be JSON data")))
-}
-
-/// The `now` of an options object (ISO-8601 text or epoch ms), the host clock when absent.
-pub fn now_from(options: Option<&serde_json::Value>) -> Result<regcred::time::Timestamp, JsValue> {
-    match regcred::time::now_option(options) {
-        Ok(Some(t)) => Ok(t),
-        Ok(None) => Ok(regcred::time::Timestamp::from_millis(
-            js_sys::Date::now() as i64
-        )),
-        Err(e) => Err(error(e.code, e.message)),
-    }
+    serde_json::from_str(&text).map(Some).map_err(|_| {
+        error(
+            ErrorCode::ArgumentType,
+            &format!("{what} must be JSON data"),
+        )
+    })
 }
 
 /// Decodes and validates a registry configuration argument: the normalized configuration, or a
@@ -85,7 +88,7 @@ pub fn validated_config(
     let json = crate::args::required_object(value, "config")?;
     regcred::validate::validated_config(&json, now).map_err(|issues| {
         error_with_issues(
-            "config.invalid",
+            ErrorCode::ConfigInvalid,
             "the registry configuration is not valid",
             &issues,
         )

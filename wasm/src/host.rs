@@ -6,13 +6,15 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     #[wasm_bindgen(js_name = urlHostname)]
-    fn url_hostname(text: &str) -> Option<String>;
+    // Answers a JS value (a string or `undefined`) rather than an `Option<String>`: the import
+    // then shares its signature with most others (see ARCHITECTURE.md, "Cold start").
+    fn url_hostname(text: &str) -> JsValue;
 }
 
 /// The host's WHATWG parse of the host `text` (lowercase ASCII, IDN as punycode, IPv4 dotted,
 /// IPv6 in brackets); `None` when `text` is not exactly a valid host.
 pub fn whatwg_hostname(text: &str) -> Option<String> {
-    url_hostname(text)
+    url_hostname(text).as_string()
 }
 
 /// Installs [`whatwg_hostname`] as the core's host parser (idempotent).

@@ -1,6 +1,7 @@
 //! The export of the `json-schema` build (`make pkg-jsonschema`): generic JSON Schema
 //! validation with the `jsonschema` crate. Not in the shipped package.
 
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::codec::{encode, error};
@@ -16,7 +17,7 @@ pub fn validate_json_schema(instance: JsValue, options: JsValue) -> Result<JsVal
         Some(s @ (serde_json::Value::Object(_) | serde_json::Value::Bool(_))) => Some(s),
         Some(_) => {
             return Err(error(
-                "argument.type",
+                ErrorCode::ArgumentType,
                 "options.schema must be a JSON Schema (an object or a boolean)",
             ))
         }

@@ -3,8 +3,9 @@
 use wasm_bindgen::prelude::*;
 
 use crate::args;
-use crate::codec::{encode, now_from};
-use crate::secret::{config, secret_naming, thrown};
+use crate::args::host_now;
+use crate::codec::encode;
+use crate::secret::{config, thrown};
 
 /// `options.values` (or `{}`) with `imagePullSecrets` extended by the names the injection plan
 /// gives `cluster` (`{ id, name?, isVirtual? }`), as the platform's `SetIpsNameInValues`;
@@ -17,12 +18,11 @@ pub fn helm_values_patch(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = args::options(&options)?;
-    let naming = secret_naming(&options)?;
-    let config = config(&config_value, now_from(None)?)?;
+    let naming = options.secret_naming()?;
+    let config = config(&config_value, host_now())?;
     let cluster_json = args::required_json(&cluster, "cluster")?;
-    let clusters =
-        regcred::inject::clusters_from_json(&serde_json::Value::Array(vec![cluster_json]))
-            .map_err(|e| thrown(&e.under("/cluster")))?;
+    let clusters = crate::clusters::clusters(&serde_json::Value::Array(vec![cluster_json]))
+        .map_err(|e| thrown(&e.under("/cluster")))?;
     let Some(cluster) = clusters.first() else {
         return Err(args::missing("cluster"));
     };

@@ -3,10 +3,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::args;
-use crate::codec::{encode, error, error_with_issues, now_from};
-use regcred::secret::request;
-use regcred::secret::SecretError;
+use crate::args::{self, host_now};
+use crate::codec::{encode, error_with_issues};
+use crate::{clusters, request};
+use regcred::secret::request::{config_from_json, config_from_json_in};
+use regcred::secret::{docker_config_file_of, docker_config_json_of, SecretError};
 
 /// A generation error as a thrown `RegcredError` (its issues in `errors`).
 pub(crate) fn thrown(e: &SecretError) -> JsValue {
@@ -18,7 +19,16 @@ pub(crate) fn config(
     value: &JsValue,
     now: regcred::time::Timestamp,
 ) -> Result<regcred::RegistryConfig, JsValue> {
-    request::config_from_json(&args::required_object(value, "config")?, now).map_err(|e| thrown(&e))
+    config_from_json(&args::required_object(value, "config")?, now).map_err(|e| thrown(&e))
+}
+
+/// The registries of `dockerConfigJson` / `dockerConfigFile`, decoded.
+fn sources(
+    entries: &JsValue,
+    options: &args::Options,
+) -> Result<Vec<regcred::secret::RegistrySource>, JsValue> {
+    let entries = args::required_list(entries, "entries", false)?;
+    request::sources(&entries, options.now()?).map_err(|e| thrown(&e))
 }
 
 /// The `.dockerconfigjson` text for `entries` (`[{ server, username, password, email? }]` or
@@ -27,8 +37,7 @@ pub(crate) fn config(
 pub fn docker_config_json(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = args::options(&options)?;
     let go = options.flag("goEscaping", false)?;
-    let entries = args::required_list(&entries, "entries", false)?;
-    request::docker_config_json_from_json(&entries, go, options.now()?).map_err(|e| thrown(&e))
+    docker_config_json_of(&sources(&entries, &options)?, go).map_err(|e| thrown(&e))
 }
 
 /// A docker `config.json` for `entries`; `{ credHelpers: true }` puts ECR under `credHelpers`.
@@ -36,20 +45,20 @@ pub fn docker_config_json(entries: JsValue, options: JsValue) -> Result<String, 
 pub fn docker_config_file(entries: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = args::options(&options)?;
     let helpers = options.flag("credHelpers", false)?;
-    let entries = args::required_list(&entries, "entries", false)?;
-    request::docker_config_file_from_json(&entries, helpers, options.now()?).map_err(|e| thrown(&e))
+    docker_config_file_of(&sources(&entries, &options)?, helpers).map_err(|e| thrown(&e))
 }
 
 /// The image-pull Secret manifest (`{ name, namespace?, registries, format, appendHash?,
 /// labels?, annotations?, goEscaping? }`).
 #[wasm_bindgen(js_name = pullSecret)]
 pub fn pull_secret(options: JsValue) -> Result<String, JsValue> {
-    args::required_object(&options, "options")?;
-    let options = args::options(&options)?;
+    let options = args::required_options(&options, "options")?;
     options.flag("appendHash", false)?;
     options.flag("goEscaping", false)?;
     options.text("format")?;
-    request::pull_secret_from_json(options.json(), options.now()?).map_err(|e| thrown(&e))
+    request::pull_secret_request(options.json(), options.now()?)
+        .and_then(|r| r.render())
+        .map_err(|e| thrown(&e))
 }
 
 /// For each cluster (`[{ id, name?, isVirtual? }]`, ids strings or numbers): inject or not,
@@ -60,11 +69,10 @@ pub fn injection_plan(
     clusters: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let naming = secret_naming(&args::options(&options)?)?;
-    let config = config(&config_value, now_from(None)?)?;
-    let clusters =
-        regcred::inject::clusters_from_json(&args::required_list(&clusters, "clusters", false)?)
-            .map_err(|e| thrown(&e.under("/clusters")))?;
+    let naming = args::options(&options)?.secret_naming()?;
+    let config = config(&config_value, host_now())?;
+    let clusters = clusters::clusters(&args::required_list(&clusters, "clusters", false)?)
+        .map_err(|e| thrown(&e.under("/clusters")))?;
     encode(&regcred::inject::injection_plan_with(
         &config, &clusters, naming,
     ))
@@ -76,16 +84,9 @@ pub fn injection_plan(
 #[wasm_bindgen(js_name = toDevtronPayload)]
 pub fn to_devtron_payload(config_value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = args::options(&options)?;
-    options.text("mode")?;
-    let mode = regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
-        error(
-            "argument.mode",
-            "options.mode must be \"create\" or \"update\"",
-        )
-    })?;
+    let mode = options.mode()?;
     let value = args::required_object(&config_value, "config")?;
-    let config =
-        request::config_from_json_in(&value, now_from(None)?, mode).map_err(|e| thrown(&e))?;
+    let config = config_from_json_in(&value, host_now(), mode).map_err(|e| thrown(&e))?;
     let report = options.flag("report", false)?;
     match report {
         true => encode(&regcred::devtron::to_devtron_payload_report(&config)),
@@ -99,12 +100,4 @@ pub fn from_devtron_payload(payload: JsValue) -> Result<JsValue, JsValue> {
     encode(&regcred::devtron::from_devtron_payload(
         &args::required_json(&payload, "payload")?,
     ))
-}
-
-/// `options.secretNaming`: `"regcred"` (the default) or `"platform"`.
-pub(crate) fn secret_naming(
-    options: &args::Options,
-) -> Result<regcred::inject::SecretNaming, JsValue> {
-    options.text("secretNaming")?;
-    regcred::inject::SecretNaming::from_option(Some(options.json())).map_err(|e| thrown(&e))
 }

@@ -83,3 +83,35 @@ fn inspect_certificates_reads_pem_text_and_bytes() {
         Some("argument.now")
     );
 }
+
+fn texts(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[wasm_bindgen_test]
+fn fetch_failures_are_classified() {
+    use crate::transport::classify;
+    use regcred::verify::http::Transport;
+    assert_eq!(classify("AbortError", &[], false), Transport::Timeout);
+    assert_eq!(
+        classify("TypeError", &texts(&["fetch failed"]), true),
+        Transport::Timeout
+    );
+    let undici = texts(&[
+        "fetch failed",
+        "DEPTH_ZERO_SELF_SIGNED_CERT",
+        "self-signed certificate",
+    ]);
+    assert_eq!(classify("TypeError", &undici, false), Transport::Tls);
+    let deno = texts(&["error sending request: invalid peer certificate: UnknownIssuer"]);
+    assert_eq!(classify("TypeError", &deno, false), Transport::Tls);
+    let refused = texts(&[
+        "fetch failed",
+        "ECONNREFUSED",
+        "connect ECONNREFUSED 127.0.0.1:1",
+    ]);
+    assert_eq!(
+        classify("TypeError", &refused, false),
+        Transport::Unreachable
+    );
+}

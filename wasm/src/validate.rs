@@ -5,17 +5,6 @@ use wasm_bindgen::prelude::*;
 use crate::args;
 use crate::codec::{decode_json, encode, error};
 
-/// `options.mode`: `"create"` (the default) or `"update"`.
-fn mode(options: &args::Options) -> Result<regcred::validate::Mode, JsValue> {
-    options.text("mode")?;
-    regcred::validate::Mode::from_option(Some(options.json())).ok_or_else(|| {
-        error(
-            "argument.mode",
-            "options.mode must be \"create\" or \"update\"",
-        )
-    })
-}
-
 /// Validates a whole registry configuration; the report's `value` is the normalized config.
 #[wasm_bindgen(js_name = validateRegistry)]
 pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValue, JsValue> {
@@ -26,7 +15,7 @@ pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValu
     encode(&regcred::validate::validate_registry_in(
         &config,
         now,
-        mode(&options)?,
+        options.mode()?,
     ))
 }
 

@@ -1,6 +1,7 @@
 //! Exports: `verifyCredentials` and `ecrAuthorizationToken`, driven by the host's `fetch`.
 
 use js_sys::{Function, Promise, Reflect};
+use regcred::ErrorCode;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -62,11 +63,11 @@ fn timeout_ms(t: &JsValue) -> Result<f64, JsValue> {
             format!("options.timeoutMs must be a number of milliseconds from {min} to {max}");
         error(code, &message)
     };
-    let v = t.as_f64().ok_or_else(|| wrong("argument.type"))?;
+    let v = t.as_f64().ok_or_else(|| wrong(ErrorCode::ArgumentType))?;
     if (f64::from(min)..=f64::from(max)).contains(&v) {
         Ok(v)
     } else {
-        Err(wrong("argument.timeout"))
+        Err(wrong(ErrorCode::ArgumentTimeout))
     }
 }
 
@@ -129,17 +130,20 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
                 target.assume_role_arn.as_deref(),
                 o.now,
             ),
-            Auth::EcrIamRole => return Err(error("ecr.iam-role", "an IAM-role configuration has no keys to exchange; the nodes' role is used directly")),
-            Auth::Password(_) => return Err(error("argument.config", "not an ECR configuration")),
+            Auth::EcrIamRole => return Err(error(ErrorCode::EcrIamRole, "an IAM-role configuration has no keys to exchange; the nodes' role is used directly")),
+            Auth::Password(_) => return Err(error(ErrorCode::ArgumentConfig, "not an ECR configuration")),
         };
         Ok(future_to_promise(async move {
             match drive(exchange, &o.fetch, o.timeout_ms).await {
-                Ok(a) => encode(&serde_json::json!({
-                    "username": a.username,
-                    "password": a.password,
-                    "expiresAt": a.expires_at.to_string(),
-                    "proxyEndpoint": a.proxy_endpoint,
-                })),
+                Ok(a) => {
+                    // Member by member: `json!` links `to_value`'s error and `Debug` paths.
+                    let mut token = serde_json::Map::new();
+                    token.insert("username".into(), a.username.into());
+                    token.insert("password".into(), a.password.into_exposed().into());
+                    token.insert("expiresAt".into(), a.expires_at.to_string().into());
+                    token.insert("proxyEndpoint".into(), a.proxy_endpoint.into());
+                    encode(&token)
+                }
                 Err(e) => Err(error(e.code, &e.message)),
             }
         }))

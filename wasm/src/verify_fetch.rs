@@ -264,7 +264,7 @@ async fn read_body(resp: &JsValue, deadline: &Deadline) -> Result<Vec<u8>, Trans
     Ok(out)
 }
 /// Reads the error's name and the `code`/`message` of it and its `cause` chain (3 deep), and
-/// lets the core classify them ([`Transport::classify`]).
+/// classifies them ([`crate::transport::classify`]).
 fn classify(err: &JsValue, aborted: bool) -> Transport {
     // Error texts come from the host (and may quote a server): only their first 1024 UTF-16
     // units are copied, sliced in the host.
@@ -283,5 +283,5 @@ fn classify(err: &JsValue, aborted: bool) -> Transport {
             break;
         }
     }
-    Transport::classify(&name, &texts, aborted)
+    crate::transport::classify(&name, &texts, aborted)
 }

@@ -2,6 +2,8 @@
 //! the push decision (token claim or write probe) and the cancelled upload. See
 //! `verify::access` for what each answer means.
 
+use crate::ErrorCode;
+use crate::SecretString;
 use serde_json::Value;
 
 use super::{Kind, Login, Pending};
@@ -10,25 +12,12 @@ use crate::verify::http::{Header, Response};
 use crate::verify::outcome::Status;
 use crate::verify::policy::same_origin;
 
-/// The access check's plan and the `Authorization` value the login ended with. `Debug` does not
-/// show the authorization.
+/// The access check's plan and the `Authorization` value the login ended with.
+#[derive(Debug)]
 pub(super) struct AccessState {
     pub(super) plan: AccessPlan,
-    authorization: Option<String>,
+    authorization: Option<SecretString>,
     pulled: bool,
-}
-
-impl std::fmt::Debug for AccessState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AccessState")
-            .field("plan", &self.plan)
-            .field(
-                "authorization",
-                &self.authorization.as_ref().map(|_| "<redacted>"),
-            )
-            .field("pulled", &self.pulled)
-            .finish()
-    }
 }
 
 impl AccessState {
@@ -58,7 +47,7 @@ impl Login {
         let Some(state) = &mut self.access else {
             return;
         };
-        state.authorization = authorization.map(str::to_owned);
+        state.authorization = authorization.map(SecretString::from);
         if state.plan.pull {
             let path = format!("{}/manifests/{}", state.plan.path, state.plan.reference);
             self.access_request(Kind::Manifest, "GET", &path);
@@ -72,11 +61,11 @@ impl Login {
         let base = self
             .registry
             .clone()
-            .or_else(|| url::Url::parse(&self.target.ping_url).ok());
+            .or_else(|| crate::url::Url::parse(&self.target.ping_url).ok());
         let Some(url) = base.and_then(|b| b.join(relative).ok()) else {
             return self.finish(
                 Status::Blocked,
-                Some("policy.url"),
+                Some(ErrorCode::PolicyUrl),
                 "the repository URL does not parse",
             );
         };
@@ -84,12 +73,16 @@ impl Login {
     }
 
     fn start_absolute(&mut self, kind: Kind, method: &'static str, url: &str) {
-        let auth = self.access.as_ref().and_then(|a| a.authorization.clone());
+        let auth = self
+            .access
+            .as_ref()
+            .and_then(|a| a.authorization.as_ref())
+            .map(|a| a.expose().to_owned());
         let accept = match kind {
             Kind::Manifest => vec![Header::plain("Accept", MANIFEST_ACCEPT)],
             _ => Vec::new(),
         };
-        self.start_with_headers(kind, method, url, auth, None, accept);
+        self.start(kind, method, url, auth, None, accept);
     }
 
     pub(super) fn on_access(&mut self, p: &Pending, resp: &Response) {
@@ -108,29 +101,29 @@ impl Login {
             }
             (Kind::Manifest | Kind::Upload, 401 | 403) if !authenticated => self.finish(
                 Status::Unauthorized,
-                Some("access.credentials-required"),
+                Some(ErrorCode::AccessCredentialsRequired),
                 "the registry refuses anonymous access to this repository",
             ),
             (Kind::Manifest, 401 | 403) => self.finish(
                 Status::Denied,
-                Some("access.denied"),
+                Some(ErrorCode::AccessDenied),
                 "the credentials are valid, but the registry refuses them for this repository",
             ),
             (Kind::Manifest | Kind::Upload, 404) => {
                 let codes = error_codes(resp);
                 let (code, message) = if codes.iter().any(|c| c == "NAME_UNKNOWN") {
                     (
-                        "access.name-unknown",
+                        ErrorCode::AccessNameUnknown,
                         "the registry does not know this repository",
                     )
                 } else if codes.iter().any(|c| c == "MANIFEST_UNKNOWN") {
                     (
-                        "access.manifest-unknown",
+                        ErrorCode::AccessManifestUnknown,
                         "the repository has no manifest for this tag or digest",
                     )
                 } else {
                     (
-                        "access.not-found",
+                        ErrorCode::AccessNotFound,
                         "the registry answered 404 for this repository",
                     )
                 };
@@ -139,7 +132,7 @@ impl Login {
             (Kind::Upload, 200..=299) => self.cancel_upload(p, resp),
             (Kind::Upload, 401 | 403) => self.finish(
                 Status::Denied,
-                Some("access.push-denied"),
+                Some(ErrorCode::AccessPushDenied),
                 "the registry refuses to open an upload: push is not granted",
             ),
             (Kind::CancelUpload, 200..=299) => self.finish(
@@ -151,7 +144,7 @@ impl Login {
             ),
             (Kind::CancelUpload, _) => self.finish(
                 Status::Granted,
-                Some("access.upload-not-cancelled"),
+                Some(ErrorCode::AccessUploadNotCancelled),
                 &self.granted_message("the registry opened an upload: push is granted; cancelling it was refused (Distribution wants the delete action for that), so the empty upload stays until the registry purges stale uploads"),
             ),
             _ => self.unexpected(resp),
@@ -171,8 +164,8 @@ impl Login {
         let Some(state) = &self.access else { return };
         let claim = state
             .authorization
-            .as_deref()
-            .and_then(|a| a.strip_prefix("Bearer "))
+            .as_ref()
+            .and_then(|a| a.expose().strip_prefix("Bearer "))
             .and_then(|t| token_actions(t, &state.plan.path));
         let claims_push = claim
             .as_ref()
@@ -180,7 +173,7 @@ impl Login {
         match (claims_push, state.plan.probe_write) {
             (Some(false), _) => self.finish(
                 Status::Denied,
-                Some("access.push-denied"),
+                Some(ErrorCode::AccessPushDenied),
                 "the registry's token does not grant push on this repository (its access claim, read without verifying the signature)",
             ),
             (_, true) => {
@@ -193,7 +186,7 @@ impl Login {
             }
             (None, false) => self.finish(
                 Status::Unverified,
-                Some("access.push-unverified"),
+                Some(ErrorCode::AccessPushUnverified),
                 "the registry does not say whether these credentials may push; the write probe (probeWrite) would open and cancel an upload",
             ),
         }
@@ -209,7 +202,11 @@ impl Login {
             }
             _ => {
                 let msg = self.granted_message("the registry opened an upload: push is granted (the upload could not be cancelled: no Location on the registry's own origin)");
-                self.finish(Status::Granted, Some("access.upload-not-cancelled"), &msg);
+                self.finish(
+                    Status::Granted,
+                    Some(ErrorCode::AccessUploadNotCancelled),
+                    &msg,
+                );
             }
         }
     }

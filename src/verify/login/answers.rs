@@ -4,18 +4,19 @@
 use super::Login;
 use crate::verify::http::Response;
 use crate::verify::outcome::Status;
+use crate::ErrorCode;
 
 impl Login {
     pub(super) fn unexpected(&mut self, resp: &Response) {
         match resp.status {
             0 => self.finish(
                 Status::Unreachable,
-                Some("verify.opaque-redirect"),
+                Some(ErrorCode::VerifyOpaqueRedirect),
                 "the host's fetch hid a redirect (browsers do with redirect: 'manual')",
             ),
             500..=599 => self.finish(
                 Status::Unreachable,
-                Some("verify.server-error"),
+                Some(ErrorCode::VerifyServerError),
                 &format!("the server answered with error {}", resp.status),
             ),
             s => self.finish(
@@ -31,7 +32,7 @@ impl Login {
     pub(super) fn answered_elsewhere(&mut self) {
         self.finish(
             Status::NotARegistry,
-            Some("verify.answered-elsewhere"),
+            Some(ErrorCode::VerifyAnsweredElsewhere),
             "the request was redirected to another origin, which answered instead of the server it was meant for; the credentials were not checked",
         );
     }

@@ -12,6 +12,7 @@ use crate::verify::outcome::Status;
 use crate::verify::policy::Policy;
 use crate::verify::sigv4::AwsCredentials;
 use crate::verify::sts::{assume_role_request, parse_assume_role_response};
+use crate::ErrorCode;
 
 impl Login {
     fn start_api(&mut self, kind: Kind, host: &str, req: Request) {
@@ -46,13 +47,13 @@ impl Login {
         let crate::verify::target::Auth::EcrKeys(endpoint, _) = self.target.auth.clone() else {
             return self.finish(
                 Status::Unreachable,
-                Some("verify.internal"),
+                Some(ErrorCode::VerifyInternal),
                 "no ECR endpoint",
             );
         };
         match parse_assume_role_response(resp) {
             Ok(session) => self.start_ecr(&endpoint, &session.credentials),
-            Err(e) if e.code == "sts.unavailable" => {
+            Err(e) if e.code == ErrorCode::StsUnavailable => {
                 self.finish(Status::Unreachable, Some(e.code), &e.message)
             }
             Err(e) => self.finish(Status::Unauthorized, Some(e.code), &e.message),

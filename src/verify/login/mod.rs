@@ -26,8 +26,8 @@
 //! does not); a 401 without a Basic or Bearer challenge and without that header, a 404 or any
 //! other unexpected 4xx is not a registry; a 5xx is `unreachable`.
 
-use base64::Engine;
-use url::Url;
+use crate::url::Url;
+use crate::ErrorCode;
 
 use super::ecr::parse_authorization_response;
 use super::flight::{Flight, Hop};
@@ -73,6 +73,7 @@ enum Kind {
     CancelUpload,
 }
 
+#[derive(Debug)]
 struct Pending {
     kind: Kind,
     flight: Flight,
@@ -94,16 +95,6 @@ pub struct Login {
     realm: Option<(Url, String, Option<String>)>,
     tried_http: bool,
     access: Option<AccessState>,
-}
-
-impl std::fmt::Debug for Pending {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pending")
-            .field("kind", &self.kind)
-            .field("flight", &self.flight)
-            .field("sent", &self.sent)
-            .finish()
-    }
 }
 
 impl std::fmt::Debug for Login {
@@ -133,10 +124,7 @@ impl std::fmt::Debug for Login {
 
 fn basic(c: &Credentials) -> String {
     let raw = format!("{}:{}", c.username, c.password.expose());
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(raw)
-    )
+    format!("Basic {}", crate::base64_codec::encode(raw))
 }
 
 impl Login {
@@ -173,7 +161,7 @@ impl Login {
             target,
         };
         match m.target.auth.clone() {
-            Auth::EcrIamRole => m.finish(Status::Unsupported, Some("ecr.iam-role"), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
+            Auth::EcrIamRole => m.finish(Status::Unsupported, Some(ErrorCode::EcrIamRole), "this registry uses the worker nodes' IAM role: there are no keys to check here, and that role can only be exercised from the nodes themselves"),
             Auth::EcrKeys(endpoint, keys) => match m.target.assume_role_arn.clone() {
                 Some(role) => m.start_sts(&endpoint, &keys, &role),
                 None => m.start_ecr(&endpoint, &keys),
@@ -194,7 +182,7 @@ impl Login {
         Target::from_config(config).map(|t| Login::new(t, options))
     }
 
-    fn finish(&mut self, status: Status, code: Option<&str>, message: &str) {
+    fn finish(&mut self, status: Status, code: Option<ErrorCode>, message: &str) {
         self.pending = None;
         self.done = Some(Outcome {
             ok: status.is_ok(),
@@ -205,26 +193,15 @@ impl Login {
             } else {
                 None
             },
-            code: code.map(str::to_owned),
+            code: code.map(|c| c.as_str().to_owned()),
             message: message.to_owned(),
         });
     }
 
     /// Queues a request after the policy check; a refused URL ends the login as `blocked`.
     /// `auth` is a credential: a secret header, bound to the URL's origin; so is a `form`.
+    /// `headers` are more, non-secret headers.
     fn start(
-        &mut self,
-        kind: Kind,
-        method: &'static str,
-        url: &str,
-        auth: Option<String>,
-        form: Option<String>,
-    ) {
-        self.start_with_headers(kind, method, url, auth, form, Vec::new());
-    }
-
-    /// [`Login::start`] with more (non-secret) headers.
-    fn start_with_headers(
         &mut self,
         kind: Kind,
         method: &'static str,
@@ -262,7 +239,7 @@ impl Login {
         }
     }
 
-    fn block(&mut self, method: &'static str, url: &str, code: &str, reason: &str) {
+    fn block(&mut self, method: &'static str, url: &str, code: ErrorCode, reason: &str) {
         let shown = Url::parse(url)
             .map(|u| redact_url(&u))
             .unwrap_or_else(|_| "(unparsable URL)".to_owned());
@@ -282,7 +259,7 @@ impl Login {
         if let Ok(u) = Url::parse(&url) {
             self.registry = Some(u);
         }
-        self.start(Kind::Ping, "GET", &url, None, None);
+        self.start(Kind::Ping, "GET", &url, None, None, Vec::new());
     }
 
     fn on_response(&mut self, p: Pending, resp: Response) {
@@ -297,12 +274,12 @@ impl Login {
                 Ok(a) => {
                     self.creds = Some(Credentials {
                         username: a.username,
-                        password: a.password.into(),
+                        password: a.password,
                     });
                     self.expires_at = Some(a.expires_at);
                     self.ping(None);
                 }
-                Err(e) if e.code == "ecr.unavailable" => {
+                Err(e) if e.code == ErrorCode::EcrUnavailable => {
                     self.finish(Status::Unreachable, Some(e.code), &e.message)
                 }
                 Err(e) => self.finish(Status::Unauthorized, Some(e.code), &e.message),
@@ -328,7 +305,7 @@ impl Login {
             }
             Kind::Basic | Kind::BearerPing if s == 401 || s == 403 => self.finish(
                 Status::Unauthorized,
-                Some("verify.unauthorized"),
+                Some(ErrorCode::VerifyUnauthorized),
                 "the registry refused the credentials",
             ),
             Kind::TokenGet | Kind::TokenPost if (200..300).contains(&s) => self.on_token(&resp),
@@ -337,7 +314,7 @@ impl Login {
             }
             Kind::TokenGet | Kind::TokenPost if matches!(s, 400 | 401 | 403) => self.finish(
                 Status::Unauthorized,
-                Some("verify.unauthorized"),
+                Some(ErrorCode::VerifyUnauthorized),
                 "the token service refused the credentials",
             ),
             _ => self.unexpected(&resp),
@@ -368,7 +345,7 @@ impl Exchange for Login {
             None => {
                 self.finish(
                     Status::Unreachable,
-                    Some("verify.internal"),
+                    Some(ErrorCode::VerifyInternal),
                     "nothing left to do",
                 );
                 self.next()
@@ -404,19 +381,19 @@ impl Exchange for Login {
             Transport::Unreachable => (
                 Status::Unreachable,
                 "unreachable",
-                "verify.unreachable",
+                ErrorCode::VerifyUnreachable,
                 "the server could not be reached",
             ),
             Transport::Tls => (
                 Status::Tls,
                 "tls",
-                "verify.tls",
+                ErrorCode::VerifyTls,
                 "the TLS handshake failed (certificate not trusted, expired or for another host)",
             ),
             Transport::Timeout => (
                 Status::Timeout,
                 "timeout",
-                "verify.timeout",
+                ErrorCode::VerifyTimeout,
                 "no answer within the timeout",
             ),
         };

@@ -1,5 +1,6 @@
 //! The answer to `GET /v2/`: anonymous access, a challenge to answer, or not a registry.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::{basic, Kind, Login, Pending};
@@ -28,7 +29,7 @@ impl Login {
                 } else {
                     self.finish(
                         Status::NotARegistry,
-                        Some("verify.not-a-registry"),
+                        Some(ErrorCode::VerifyNotARegistry),
                         "the URL answers, but not as a Docker Registry HTTP API v2 (/v2/)",
                     );
                 }
@@ -47,7 +48,7 @@ impl Login {
                 if self.creds.is_some() && !own {
                     return self.finish(
                         Status::Blocked,
-                        Some("policy.credentials"),
+                        Some(ErrorCode::PolicyCredentials),
                         "/v2/ was redirected to another origin; the credentials are not sent there",
                     );
                 }
@@ -56,7 +57,7 @@ impl Login {
                     let Some(realm) = realm else {
                         return self.finish(
                             Status::Unauthorized,
-                            Some("verify.challenge"),
+                            Some(ErrorCode::VerifyChallenge),
                             "the Bearer challenge names no usable realm",
                         );
                     };
@@ -66,36 +67,36 @@ impl Login {
                         None => b.param("scope").map(str::to_owned),
                     };
                     let mut url = realm.clone();
-                    url.query_pairs_mut().append_pair("service", &service);
+                    url.append_query_pair("service", &service);
                     if let Some(s) = &scope {
-                        url.query_pairs_mut().append_pair("scope", s);
+                        url.append_query_pair("scope", s);
                     }
                     self.realm = Some((realm.clone(), service, scope));
                     let auth = self.creds.as_ref().map(basic);
-                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None);
+                    self.start(Kind::TokenGet, "GET", url.as_str(), auth, None, Vec::new());
                 } else if has_basic {
                     match &self.creds {
                         Some(c) => {
                             let auth = basic(c);
                             let url = p.flight.url().as_str();
-                            self.start(Kind::Basic, "GET", url, Some(auth), None);
+                            self.start(Kind::Basic, "GET", url, Some(auth), None, Vec::new());
                         }
                         None => self.finish(
                             Status::Unauthorized,
-                            Some("verify.credentials-required"),
+                            Some(ErrorCode::VerifyCredentialsRequired),
                             "the registry requires a username and password",
                         ),
                     }
                 } else if api {
                     self.finish(
                         Status::Unauthorized,
-                        Some("verify.challenge"),
+                        Some(ErrorCode::VerifyChallenge),
                         "the registry asks for an authentication scheme other than Basic or Bearer",
                     );
                 } else {
                     self.finish(
                         Status::NotARegistry,
-                        Some("verify.not-a-registry"),
+                        Some(ErrorCode::VerifyNotARegistry),
                         "401 without a registry challenge",
                     );
                 }

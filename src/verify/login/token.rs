@@ -1,5 +1,6 @@
 //! The Bearer token request's answer and the OAuth2 password-grant fallback.
 
+use crate::ErrorCode;
 use serde_json::Value;
 
 use super::{Kind, Login, MIN_TOKEN_LIFETIME};
@@ -18,7 +19,7 @@ impl Login {
         let Some(token) = token.map(str::to_owned) else {
             return self.finish(
                 Status::NotARegistry,
-                Some("verify.token"),
+                Some(ErrorCode::VerifyToken),
                 "the token service answered without a token",
             );
         };
@@ -44,6 +45,7 @@ impl Login {
             &ping,
             Some(format!("Bearer {token}")),
             None,
+            Vec::new(),
         );
     }
 
@@ -52,25 +54,28 @@ impl Login {
         else {
             return self.finish(
                 Status::Unauthorized,
-                Some("verify.unauthorized"),
+                Some(ErrorCode::VerifyUnauthorized),
                 "the token service refused the request",
             );
         };
-        let mut form = url::form_urlencoded::Serializer::new(String::new());
-        form.append_pair("grant_type", "password")
-            .append_pair("username", &c.username)
-            .append_pair("password", c.password.expose())
-            .append_pair("service", &service);
+        let mut pairs = vec![
+            ("grant_type", "password"),
+            ("username", c.username.as_str()),
+            ("password", c.password.expose()),
+            ("service", service.as_str()),
+        ];
         if let Some(s) = &scope {
-            form.append_pair("scope", s);
+            pairs.push(("scope", s));
         }
-        form.append_pair("client_id", "regcred");
+        pairs.push(("client_id", "regcred"));
+        let body = crate::url::form_urlencoded(&pairs);
         self.start(
             Kind::TokenPost,
             "POST",
             realm.as_str(),
             None,
-            Some(form.finish()),
+            Some(body),
+            Vec::new(),
         );
     }
 }

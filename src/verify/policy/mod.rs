@@ -1,7 +1,7 @@
 //! The network policy (see ARCHITECTURE.md, "Network policy"): which URLs the library lets the
 //! host's `fetch` reach, and what a request may carry there.
 //!
-//! Every URL is judged after the WHATWG normalization `fetch` itself applies (the `url` crate
+//! Every URL is judged after the WHATWG normalization `fetch` itself applies (`src/url/`
 //! implements the same parser), so `http://0x7f.1/`, `http://2130706433/`, `http://0177.0.0.1/`
 //! and `http://127.1/` are all seen as `127.0.0.1`. The rules:
 //!
@@ -20,7 +20,8 @@
 //!
 //! Redirects, and what a request keeps when it changes origin, are [`super::flight`]'s.
 
-use url::{Host, Url};
+use crate::url::{Host, Url};
+use crate::ErrorCode;
 
 use super::http::TlsHint;
 
@@ -50,21 +51,27 @@ pub struct Policy {
 pub struct Blocked {
     /// A stable code: `policy.url`, `policy.scheme`, `policy.userinfo`, `policy.private-address`,
     /// `policy.metadata`, `policy.reserved-address`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What was wrong, in words.
     pub reason: &'static str,
 }
 
-fn blocked(code: &'static str, reason: &'static str) -> Blocked {
+fn blocked(code: ErrorCode, reason: &'static str) -> Blocked {
     Blocked { code, reason }
 }
 
 impl Policy {
     /// The policy for the registry at `url` (its host and port), with its connection's TLS hint.
-    pub fn for_registry(url: &Url, tls: TlsHint, allow_private_networks: bool) -> Policy {
+    /// A `url` that does not parse names no host: then only the fixed rules admit anything.
+    pub fn for_registry<U: AsRef<str> + ?Sized>(
+        url: &U,
+        tls: TlsHint,
+        allow_private_networks: bool,
+    ) -> Policy {
+        let url = Url::parse(url.as_ref()).ok();
         Policy {
-            registry_host: host_key(url),
-            registry_port: url.port(),
+            registry_host: url.as_ref().map(host_key).unwrap_or_default(),
+            registry_port: url.as_ref().and_then(Url::port),
             tls,
             allow_private_networks,
         }
@@ -104,12 +111,12 @@ impl Policy {
     pub fn check(&self, url: &str) -> Result<Url, Blocked> {
         if raw_userinfo(url) {
             return Err(blocked(
-                "policy.userinfo",
+                ErrorCode::PolicyUserinfo,
                 "URLs with user information are not fetched",
             ));
         }
-        let parsed =
-            Url::parse(url.trim()).map_err(|_| blocked("policy.url", "the URL does not parse"))?;
+        let parsed = Url::parse(url.trim())
+            .map_err(|_| blocked(ErrorCode::PolicyUrl, "the URL does not parse"))?;
         self.check_url(&parsed)?;
         Ok(parsed)
     }
@@ -118,40 +125,40 @@ impl Policy {
     pub fn check_url(&self, url: &Url) -> Result<(), Blocked> {
         let host = url
             .host()
-            .ok_or_else(|| blocked("policy.url", "the URL has no host"))?;
+            .ok_or_else(|| blocked(ErrorCode::PolicyUrl, "the URL has no host"))?;
         match url.scheme() {
             "https" => {}
             "http" if self.tls.insecure && self.is_registry(url) => {}
             "http" => return Err(blocked(
-                "policy.scheme",
+                ErrorCode::PolicyScheme,
                 "plain http is allowed only to the registry's own host and port with connection \"insecure\"",
             )),
-            _ => return Err(blocked("policy.scheme", "only https URLs are fetched")),
+            _ => return Err(blocked(ErrorCode::PolicyScheme, "only https URLs are fetched")),
         }
         if !url.username().is_empty() || url.password().is_some() {
             return Err(blocked(
-                "policy.userinfo",
+                ErrorCode::PolicyUserinfo,
                 "URLs with user information are not fetched",
             ));
         }
         let class = match host {
             Host::Domain(d) => classify_domain(d),
-            Host::Ipv4(ip) => classify_v4(ip),
-            Host::Ipv6(ip) => classify_v6(ip),
+            Host::Ipv4(ip) => classify_v4(*ip),
+            Host::Ipv6(ip) => classify_v6(*ip),
         };
         match class {
             AddressClass::Public => Ok(()),
             AddressClass::Private if self.allow_private_networks => Ok(()),
             AddressClass::Private => Err(blocked(
-                "policy.private-address",
+                ErrorCode::PolicyPrivateAddress,
                 "the URL names a loopback or private address, or a name that is not under a public top-level domain (the host may allow private networks)",
             )),
             AddressClass::Metadata => Err(blocked(
-                "policy.metadata",
+                ErrorCode::PolicyMetadata,
                 "the URL names a cloud metadata or platform endpoint, or a link-local address",
             )),
             AddressClass::Reserved => Err(blocked(
-                "policy.reserved-address",
+                ErrorCode::PolicyReservedAddress,
                 "the URL names an unspecified, broadcast, multicast or reserved address",
             )),
         }

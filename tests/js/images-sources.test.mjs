@@ -1,0 +1,73 @@
+// resolveCredentials reads plain sources without JSON text (wasm/js/images.js `packSources`):
+// every answer must be the one the JSON reading gives. The same documents as JSON text go
+// through serde_json in the module, so object and text must agree, on odd inputs too; inputs
+// only JSON can judge (BigInt, cycles, class instances, U+0000 in a text) fall back to it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveCredentials } from 'regcred';
+
+const b64 = (s) => Buffer.from(s).toString('base64');
+const IMAGE = 'registry.example.com/team/app:1';
+
+/** The answer for `docs` as objects, and for the same documents as JSON text. */
+function both(image, docs) {
+  return [resolveCredentials(image, docs), resolveCredentials(image, docs.map((d) => JSON.stringify(d)))];
+}
+
+test('documents as objects and as JSON text give the same report', () => {
+  const docs = [
+    { auths: { 'registry.example.com': { username: 'a', password: 'p' }, 'https://registry.example.com/v1/': { auth: b64('b:p') } } },
+    // Integer-like keys come first in JavaScript's own order; the kubelet's order is by bytes.
+    { auths: { 'registry.example.com/team': { username: 'c' }, 10: { username: 'd' }, 9: { username: 'e' }, '*.example.com': { username: 'f' } } },
+    { auths: { 'registry.example.com': { username: 5, auth: '' }, 'x.example.com': [], 'y.example.com': 'text', 'z.example.com': null } },
+    { auths: { 'registry.example.com': { auth: '%%%' }, 'bad host.example.com': { username: 'g' } } },
+    { auths: { 'registry.example.com': { username: 'h', auth: b64('i:p'), email: 'e', extra: [1, { x: true }] } }, credsStore: 'desktop' },
+    { auths: [] },
+    { nothing: 1 },
+    { kind: 'Secret', stringData: { '.dockerconfigjson': JSON.stringify({ auths: { 'registry.example.com': { username: 'j' } } }) } },
+    Object.assign(Object.create(null), { auths: { 'registry.example.com': { username: 'l' } } }),
+  ];
+  for (const image of [IMAGE, 'nginx', 'registry.example.com:5000/app']) {
+    const [objects, texts] = both(image, docs);
+    assert.deepEqual(objects.value, texts.value, image);
+    assert.deepEqual(objects.warnings, texts.warnings, image);
+    // Paths differ only where a source is not a document (`/sources/<i>` either way).
+    assert.deepEqual(objects.errors.map((e) => e.code), texts.errors.map((e) => e.code), image);
+  }
+  // A registry configuration among them is validated as one (as JSON text it is no document).
+  const config = { name: 'reg', registryType: 'other', registryUrl: 'registry.example.com', username: 'k', password: 'p' };
+  const r = resolveCredentials(IMAGE, [...docs.slice(0, 8), config, docs[8]]);
+  assert.deepEqual(r.value.map((m) => [m.username, m.source]), [
+    ['c', 1], ['b', 0], ['a', 0], ['', 2], ['i', 4], ['j', 7], ['k', 8], ['l', 9], ['f', 1],
+  ]);
+  assert.deepEqual(r.errors.map((e) => [e.path, e.code]).slice(0, 4), [
+    ['/sources/2/auths/x.example.com', 'images.source.entry'],
+    ['/sources/2/auths/y.example.com', 'images.source.entry'],
+    ['/sources/2/auths/z.example.com', 'images.source.entry'],
+    ['/sources/3/auths/registry.example.com/auth', 'images.source.auth'],
+  ]);
+});
+
+test('a U+0000, a class instance or a toJSON is read as JSON', () => {
+  const nul = { auths: { 'registry.example.com\u0000E\u0000registry.example.com\u0000x\u0000': { username: 'a' } } };
+  const [withNul, nulText] = both(IMAGE, [nul]);
+  assert.deepEqual(withNul, nulText);
+  const dated = { auths: { 'registry.example.com': { username: 'a', created: new Date(0) } } };
+  assert.deepEqual(resolveCredentials(IMAGE, [dated]).value, [{ server: 'registry.example.com', username: 'a', source: 0 }]);
+  const custom = { auths: { 'registry.example.com': { username: 'a' } }, toJSON: () => ({ auths: { 'registry.example.com': { username: 'b' } } }) };
+  assert.deepEqual(resolveCredentials(IMAGE, [custom]).value.map((m) => m.username), ['b']);
+  class Doc { constructor() { this.auths = { 'registry.example.com': { username: 'c' } }; } }
+  assert.deepEqual(resolveCredentials(IMAGE, [new Doc()]).value.map((m) => m.username), ['c']);
+  const hidden = { auths: { 'registry.example.com': { username: 'd' } } };
+  Object.defineProperty(hidden.auths['registry.example.com'], 'username', { enumerable: false });
+  assert.deepEqual(resolveCredentials(IMAGE, [hidden]).value.map((m) => m.username), ['']);
+});
+
+test('values JSON cannot carry are misuse, as for every export', () => {
+  const cyclic = { auths: { 'registry.example.com': { username: 'a' } } };
+  cyclic.self = cyclic;
+  assert.throws(() => resolveCredentials(IMAGE, [cyclic]), { name: 'RegcredError', code: 'argument.type' });
+  assert.throws(() => resolveCredentials(IMAGE, [{ auths: { 'registry.example.com': { password: 1n } } }]), { code: 'argument.type' });
+  assert.throws(() => resolveCredentials(IMAGE, [{ auths: {}, big: 'x'.repeat(1 << 20) }]), { code: 'argument.too-large' });
+  assert.throws(() => resolveCredentials(IMAGE, [{ auths: { a: { password: 'x'.repeat(1 << 20) } } }]), { code: 'argument.too-large' });
+});

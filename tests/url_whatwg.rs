@@ -1,0 +1,245 @@
+//! The URL parser (`src/url/`) against the URL Standard: web-platform-tests vectors for http and
+//! https (tests/fixtures/urls/whatwg-http.json), relative references as registries send them
+//! (redirect `Location`, token `realm`), and the `url` crate it replaced, input for input.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use regcred::verify::Url;
+
+fn resolve(input: &str, base: Option<&str>) -> Option<String> {
+    let parsed = match base {
+        Some(b) => Url::parse(b).unwrap().join(input),
+        None => Url::parse(input),
+    };
+    parsed.ok().map(|u| u.to_string())
+}
+
+fn reference(input: &str, base: Option<&str>) -> Option<String> {
+    let parsed = match base {
+        Some(b) => url::Url::parse(b).unwrap().join(input),
+        None => url::Url::parse(input),
+    };
+    parsed.ok().map(|u| u.to_string())
+}
+
+#[test]
+fn web_platform_tests_vectors() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/urls/whatwg-http.json"
+    ))
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    assert!(cases.len() > 300, "{}", cases.len());
+    let mut wrong = Vec::new();
+    for case in cases {
+        let input = case["input"].as_str().unwrap();
+        let base = case["base"].as_str();
+        let want = case["href"].as_str();
+        let got = resolve(input, base);
+        if got.as_deref() != want {
+            wrong.push(format!(
+                "{input:?} against {base:?}: {got:?}, want {want:?}"
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn relative_references_as_registries_send_them() {
+    let base = "https://registry.example.com:5000/v2/team/app/blobs/uploads/?a=1#f";
+    for (location, want) in [
+        ("/v2/token", "https://registry.example.com:5000/v2/token"),
+        (
+            "uuid-1?_state=x y",
+            "https://registry.example.com:5000/v2/team/app/blobs/uploads/uuid-1?_state=x%20y",
+        ),
+        (
+            "../../manifests/latest",
+            "https://registry.example.com:5000/v2/team/app/manifests/latest",
+        ),
+        (
+            "./%2e%2E/x/./y/.",
+            "https://registry.example.com:5000/v2/team/app/blobs/x/y/",
+        ),
+        (
+            "?b=2",
+            "https://registry.example.com:5000/v2/team/app/blobs/uploads/?b=2",
+        ),
+        (
+            "#g",
+            "https://registry.example.com:5000/v2/team/app/blobs/uploads/?a=1#g",
+        ),
+        (
+            "",
+            "https://registry.example.com:5000/v2/team/app/blobs/uploads/?a=1",
+        ),
+        ("//auth.example.com/token", "https://auth.example.com/token"),
+        (
+            "\\\\auth.example.com\\token",
+            "https://auth.example.com/token",
+        ),
+        (
+            "https:token",
+            "https://registry.example.com:5000/v2/team/app/blobs/uploads/token",
+        ),
+        ("http:auth.example.com/t", "http://auth.example.com/t"),
+        (
+            "HTTPS://Auth.Example.COM:443/t?scope=repository:a/b:pull",
+            "https://auth.example.com/t?scope=repository:a/b:pull",
+        ),
+        (
+            "https://auth.example.com/t/../../x",
+            "https://auth.example.com/x",
+        ),
+        (
+            "  https://auth.example.com/\tt\n ",
+            "https://auth.example.com/t",
+        ),
+        (
+            "/a b/ü?q'\"#f`",
+            "https://registry.example.com:5000/a%20b/%C3%BC?q%27%22#f%60",
+        ),
+    ] {
+        assert_eq!(
+            resolve(location, Some(base)).as_deref(),
+            Some(want),
+            "{location}"
+        );
+        assert_eq!(
+            reference(location, Some(base)).as_deref(),
+            Some(want),
+            "url crate: {location}"
+        );
+    }
+    // The Standard skips every slash after the first two (where the `url` crate failed).
+    assert_eq!(
+        resolve("///auth.example.com/token", Some(base)).as_deref(),
+        Some("https://auth.example.com/token")
+    );
+    for bad in [
+        "https://",
+        "https://:5000/",
+        "https://a:65536/",
+        "https://a b/",
+        "https://[::1/",
+        "http://u@/",
+    ] {
+        assert_eq!(resolve(bad, Some(base)), None, "{bad}");
+    }
+}
+
+#[test]
+fn hosts_in_every_spelling_serialize_as_fetch_sees_them() {
+    for (input, want) in [
+        ("https://0x7f.1/", "https://127.0.0.1/"),
+        ("https://0177.0.0.1./", "https://127.0.0.1/"),
+        ("https://2130706433:443/v2/", "https://127.0.0.1/v2/"),
+        ("https://[0:0::FFFF:7f00:1]/", "https://[::ffff:7f00:1]/"),
+        (
+            "https://B%C3%BCcher.example/",
+            "https://xn--bcher-kva.example/",
+        ),
+        (
+            "https://bücher.example:8443/",
+            "https://xn--bcher-kva.example:8443/",
+        ),
+        (
+            "https://xn--BCHER-kva.example/",
+            "https://xn--bcher-kva.example/",
+        ),
+        ("http://user:p%40ss:x@h/", "http://user:p%40ss%3Ax@h/"),
+    ] {
+        assert_eq!(resolve(input, None).as_deref(), Some(want), "{input}");
+    }
+    for bad in [
+        "https://xn--a.example/",
+        "https://a%2Fb/",
+        "https://1.2.3.4.5/",
+        "https://0x100000000/",
+    ] {
+        assert_eq!(resolve(bad, None), None, "{bad}");
+    }
+}
+
+/// The URL-ish texts the policy fixtures hold, parsed by both: same verdict, same text.
+#[test]
+fn agrees_with_the_url_crate_on_the_hostile_fixture() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile-urls.json"
+    ))
+    .unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    for e in &list {
+        let u = e["url"].as_str().unwrap();
+        let want = reference(u, None).filter(|s| s.starts_with("http"));
+        let got = resolve(u, None).filter(|s| s.starts_with("http"));
+        assert_eq!(got, want, "{u}");
+    }
+}
+
+/// The `url` crate (2.5.8) reads a relative `///host/path` as `//` and an empty host, and
+/// fails; the Standard's "special authority ignore slashes" state skips every `/` and `\\`
+/// (browsers resolve it to `https://host/path`), and so does `src/url/`.
+fn url_crate_departs(input: &str) -> bool {
+    let text: String = input
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    text.starts_with("//") && text.get(2..).is_some_and(|t| t.starts_with(['/', '\\']))
+}
+
+fn url_ish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("http://".to_owned()),
+        Just("https:".to_owned()),
+        Just("//".to_owned()),
+        Just("\\".to_owned()),
+        Just("/".to_owned()),
+        Just("..".to_owned()),
+        Just("%2e".to_owned()),
+        Just("%".to_owned()),
+        Just("@".to_owned()),
+        Just(":".to_owned()),
+        Just("[::1]".to_owned()),
+        Just("0x7f".to_owned()),
+        Just("?".to_owned()),
+        Just("#".to_owned()),
+        Just(".".to_owned()),
+        "[a-zA-Z0-9 '\"<>`{}^|\t-]{1,4}",
+    ];
+    proptest::collection::vec(piece, 0..10).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// Any input, absolute or against a registry URL: the same http(s) result as the `url`
+    /// crate (both implement the URL Standard; the `url` crate is the parser this replaced),
+    /// except where that crate departs from the Standard (see [`url_crate_departs`]).
+    #[test]
+    fn agrees_with_the_url_crate(input in url_ish()) {
+        for base in [None, Some("https://registry.example.com:5000/v2/a/b?q#f")] {
+            if base.is_some() && url_crate_departs(&input) {
+                continue;
+            }
+            let want = reference(&input, base).filter(|s| s.starts_with("http"));
+            let got = resolve(&input, base).filter(|s| s.starts_with("http"));
+            prop_assert_eq!(got, want, "{:?} against {:?}", input, base);
+        }
+    }
+}
