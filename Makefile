@@ -74,9 +74,9 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## wasm/Cargo.lock (the binding crate's lock) = Cargo.lock with the idna_adapter stub, plus the
-## binding's own crates (wasm-bindgen, js-sys, ...); run after changing dependencies
+## wasm/Cargo.lock (the binding crate's lock) = Cargo.lock's versions, plus the binding's own
+## crates (wasm-bindgen, js-sys, ...); run after changing dependencies
 ## (scripts/build-pkg.mjs refuses a lock that has drifted).
 wasm-lock:
 	cp Cargo.lock wasm/Cargo.lock
-	cargo update --manifest-path wasm/Cargo.toml -p idna_adapter --precise 1.0.0
+	cargo update --manifest-path wasm/Cargo.toml --workspace

@@ -22,8 +22,7 @@ const targetDir = features ? join(root, 'target/features', features.replace(/[^a
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
 // wasm/Cargo.lock (the binding crate's) must lock every crate the core also uses at the version
-// Cargo.lock has, except idna_adapter (the stub): the shipped module is built from the versions
-// the native tests ran. Crates only the binding uses (wasm-bindgen, js-sys, ...) are its own.
+// Cargo.lock has: the shipped module is built from the versions the native tests ran. Crates only the binding uses (wasm-bindgen, js-sys, ...) are its own.
 // `make wasm-lock` regenerates it.
 function lockedVersions(file) {
   const versions = new Map();
@@ -34,7 +33,7 @@ function lockedVersions(file) {
 }
 const rootLock = lockedVersions(join(root, 'Cargo.lock'));
 for (const [name, versions] of lockedVersions(join(root, 'wasm/Cargo.lock'))) {
-  if (!rootLock.has(name) || (name === 'idna_adapter' && versions.join() === '1.0.0')) continue;
+  if (!rootLock.has(name)) continue;
   if (!versions.every((v) => rootLock.get(name).includes(v))) {
     throw new Error(`build-pkg: wasm/Cargo.lock has ${name} ${versions} but Cargo.lock has ${rootLock.get(name)}; run \`make wasm-lock\``);
   }
@@ -43,8 +42,8 @@ for (const [name, versions] of lockedVersions(join(root, 'wasm/Cargo.lock'))) {
 // Cargo.toml and wasm/Cargo.toml must define the same release profile (scripts/release-profile.mjs).
 checkRepository(root);
 
-// The module is the binding crate (wasm/), built with its own Cargo.lock (the idna_adapter stub;
-// host names with non-ASCII or punycode labels go to the host's URL parser).
+// The module is the binding crate (wasm/), built with its own Cargo.lock (host names with
+// non-ASCII or punycode labels go to the host's URL parser: the module has no IDNA tables).
 const cargoArgs = ['build', '--release', '--lib', '--locked', '--target', 'wasm32-unknown-unknown',
   '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir];
 if (features) cargoArgs.push('--features', features);

@@ -4,14 +4,15 @@
 /// `user:password@host`) replaced by `<redacted>`; anything else unchanged.
 pub(crate) fn userinfo(text: &str) -> String {
     let address = crate::url::address::split_address(text);
-    if address.userinfo().is_none() {
+    let Some(userinfo) = address.userinfo() else {
         return text.to_owned();
-    }
+    };
     let scheme = address
         .scheme
         .map(|s| format!("{s}://"))
         .unwrap_or_default();
-    format!("{scheme}<redacted>@{}{}", address.host_port(), address.tail)
+    let hidden = crate::secret_string::SecretStr::new(userinfo);
+    format!("{scheme}{hidden}@{}{}", address.host_port(), address.tail)
 }
 
 /// [`userinfo`] for an optional value.

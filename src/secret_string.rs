@@ -78,6 +78,40 @@ impl From<&str> for SecretString {
     }
 }
 
+/// A borrowed secret text (a field of a document being read without copying it). `Debug` and
+/// `Display` print `<redacted>`; the text is reached only through [`SecretStr::expose`].
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct SecretStr<'a>(&'a str);
+
+impl<'a> SecretStr<'a> {
+    /// Marks `text` as a secret.
+    pub fn new(text: &'a str) -> Self {
+        SecretStr(text)
+    }
+
+    /// The secret itself.
+    pub fn expose(self) -> &'a str {
+        self.0
+    }
+
+    /// Whether the secret is empty.
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for SecretStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&SecretString::default(), f)
+    }
+}
+
+impl fmt::Display for SecretStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&SecretString::default(), f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +124,8 @@ mod tests {
             "<redacted> <redacted> Some(<redacted>)"
         );
         assert_eq!(s.expose(), "hunter2");
+        let b = SecretStr::new("hunter2");
+        assert_eq!(format!("{b:?} {b}"), "<redacted> <redacted>");
+        assert_eq!(b.expose(), "hunter2");
     }
 }

@@ -8,17 +8,15 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use regcred::images::keyring::{is_default_registry_match, urls_match, Keyring};
 use regcred::images::resolve_credentials;
 use regcred::time::Timestamp;
 use serde_json::{json, Value};
 
 fn fixture() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/images/keyring.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    support::fixture_json("images/keyring.json")
 }
 
 fn now() -> Timestamp {

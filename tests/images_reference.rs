@@ -7,15 +7,13 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+
 use regcred::images::{parse, parse_image_reference, parse_normalized};
 use serde_json::Value;
 
 fn fixture() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/images/references.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    support::fixture_json("images/references.json")
 }
 
 #[test]

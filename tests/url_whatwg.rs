@@ -11,6 +11,10 @@
 use proptest::prelude::*;
 use regcred::verify::Url;
 
+#[path = "support/url_departures.rs"]
+mod url_departures;
+use url_departures::{url_crate_departs, BASE};
+
 fn resolve(input: &str, base: Option<&str>) -> Option<String> {
     let parsed = match base {
         Some(b) => Url::parse(b).unwrap().join(input),
@@ -124,6 +128,11 @@ fn relative_references_as_registries_send_them() {
             "url crate: {location}"
         );
     }
+    // `..` removes any segment in http(s), even one like a drive letter (not in the `url` crate).
+    assert_eq!(
+        resolve("/a/f:/c\n\nd/../../..", Some(base)).as_deref(),
+        Some("https://registry.example.com:5000/")
+    );
     // The Standard skips every slash after the first two (where the `url` crate failed).
     assert_eq!(
         resolve("///auth.example.com/token", Some(base)).as_deref(),
@@ -191,18 +200,6 @@ fn agrees_with_the_url_crate_on_the_hostile_fixture() {
     }
 }
 
-/// The `url` crate (2.5.8) reads a relative `///host/path` as `//` and an empty host, and
-/// fails; the Standard's "special authority ignore slashes" state skips every `/` and `\\`
-/// (browsers resolve it to `https://host/path`), and so does `src/url/`.
-fn url_crate_departs(input: &str) -> bool {
-    let text: String = input
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    text.starts_with("//") && text.get(2..).is_some_and(|t| t.starts_with(['/', '\\']))
-}
-
 fn url_ish() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("http://".to_owned()),
@@ -230,11 +227,11 @@ proptest! {
 
     /// Any input, absolute or against a registry URL: the same http(s) result as the `url`
     /// crate (both implement the URL Standard; the `url` crate is the parser this replaced),
-    /// except where that crate departs from the Standard (see [`url_crate_departs`]).
+    /// except where that crate departs from the Standard (see `tests/support/url_departures.rs`).
     #[test]
     fn agrees_with_the_url_crate(input in url_ish()) {
-        for base in [None, Some("https://registry.example.com:5000/v2/a/b?q#f")] {
-            if base.is_some() && url_crate_departs(&input) {
+        for base in [None, Some(BASE)] {
+            if url_crate_departs(&input, base.is_some()) {
                 continue;
             }
             let want = reference(&input, base).filter(|s| s.starts_with("http"));
@@ -242,4 +239,31 @@ proptest! {
             prop_assert_eq!(got, want, "{:?} against {:?}", input, base);
         }
     }
+}
+
+/// tests/fixtures/crashers/url/: inputs the `url` fuzz target stopped on (a first byte selects
+/// the base, as there). They parse without panicking, agree with the `url` crate where it follows
+/// the Standard, and the one where it does not resolves as browsers resolve it.
+#[test]
+fn crashers_stay_fixed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crashers/url");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let Some((selector, rest)) = bytes.split_first() else {
+            continue;
+        };
+        let Ok(input) = std::str::from_utf8(rest) else {
+            continue;
+        };
+        let base = (selector & 1 == 1).then_some(BASE);
+        let got = resolve(input, base);
+        if !url_crate_departs(input, base.is_some()) {
+            assert_eq!(got, reference(input, base), "{input:?}");
+        }
+    }
+    let drive_letter = "/A:w.e\n\n\np/f:/c\n\n\n\n\n\n\n\n\n\ne.cool/../../..";
+    assert_eq!(
+        resolve(drive_letter, Some(BASE)).as_deref(),
+        Some("https://registry.example.com:5000/")
+    );
 }

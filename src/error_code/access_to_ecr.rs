@@ -48,6 +48,8 @@ macro_rules! access_to_ecr {
             ArgumentNow = "argument.now",
             /// Unknown registry type id.
             ArgumentRegistryType = "argument.registry-type",
+            /// `options.secretNaming` is neither "regcred" nor "platform".
+            ArgumentSecretNaming = "argument.secret-naming",
             /// `options.timeoutMs` is not a positive number.
             ArgumentTimeout = "argument.timeout",
             /// An argument is larger than the library accepts.

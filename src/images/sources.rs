@@ -21,6 +21,7 @@
 //! password.
 
 use crate::base64_codec::{self, Alphabet, Padding};
+use crate::secret_string::SecretStr;
 use crate::ErrorCode;
 use serde_json::{Map, Value};
 
@@ -52,8 +53,9 @@ pub enum Source<'a> {
     Json(&'a Value),
     /// A `.dockerconfigjson` document as JSON text.
     Text(&'a str),
-    /// The `auths` entries of a `.dockerconfigjson` document object, in any order.
-    Auths(Vec<AuthEntry<'a>>),
+    /// The `auths` entries of a `.dockerconfigjson` document object, in the order the keyring
+    /// adds them: key order (bytewise, as a JSON object's keys are read).
+    Auths(&'a [AuthEntry<'a>]),
 }
 
 /// One entry of a document's `auths`.
@@ -66,22 +68,13 @@ pub struct AuthEntry<'a> {
     pub fields: Option<AuthFields<'a>>,
 }
 
-/// What the kubelet reads of an entry (never the password); `Debug` hides `auth`.
-#[derive(Clone, Copy, Default)]
+/// What the kubelet reads of an entry (never the password).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AuthFields<'a> {
     /// `username` (`""` when absent).
     pub username: &'a str,
     /// `auth`, base64 of `username:password` (`""` when absent).
-    pub auth: &'a str,
-}
-
-impl std::fmt::Debug for AuthFields<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuthFields")
-            .field("username", &self.username)
-            .field("auth", &"<redacted>")
-            .finish()
-    }
+    pub auth: SecretStr<'a>,
 }
 
 /// The entries of a JSON `auths` object (already in key order).
@@ -94,7 +87,7 @@ fn auth_entries(auths: &Map<String, Value>) -> Vec<AuthEntry<'_>> {
                 let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
                 AuthFields {
                     username: text("username"),
-                    auth: text("auth"),
+                    auth: SecretStr::new(text("auth")),
                 }
             }),
         })
@@ -186,7 +179,7 @@ impl Reader<'_, '_> {
         let Some(auths) = v.get("auths").and_then(Value::as_object) else {
             return self.errors.push(shape(at(index)));
         };
-        self.entries(index, AUTHS, auth_entries(auths));
+        self.entries(index, AUTHS, &auth_entries(auths));
     }
 
     fn secret(&mut self, index: usize, v: &Value) {
@@ -202,7 +195,7 @@ impl Reader<'_, '_> {
         };
         match text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
             Some(doc) => match doc.get("auths").and_then(Value::as_object) {
-                Some(auths) => self.entries(index, SECRET_AUTHS, auth_entries(auths)),
+                Some(auths) => self.entries(index, SECRET_AUTHS, &auth_entries(auths)),
                 None => self.errors.push(shape(format!("{}/data/{KEY}", at(index)))),
             },
             None => self.errors.push(Issue::new(
@@ -213,13 +206,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Adds a document's entries in key order; `auths` is where they sit in the source.
-    fn entries(&mut self, index: usize, auths: &str, entries: Vec<AuthEntry<'_>>) {
-        let servers: Vec<&str> = entries.iter().map(|e| e.server).collect();
-        let order = super::sorted_order(&servers, false);
-        let entries = super::in_order(entries, &order);
+    /// Adds a document's entries in their order; `auths` is where they sit in the source.
+    fn entries(&mut self, index: usize, auths: &str, entries: &[AuthEntry<'_>]) {
         let mut decoded = Vec::new();
-        for AuthEntry { server, fields } in entries {
+        for &AuthEntry { server, fields } in entries {
             let path = || format!("{}{auths}/{}", at(index), pointer_token(server));
             let Some(fields) = fields else {
                 self.errors.push(Issue::new(
@@ -232,7 +222,7 @@ impl Reader<'_, '_> {
             let username = if fields.auth.is_empty() {
                 fields.username
             } else {
-                match auth_username(fields.auth, &mut decoded) {
+                match auth_username(fields.auth.expose(), &mut decoded) {
                     Some(u) => u,
                     None => {
                         self.errors.push(Issue::new(

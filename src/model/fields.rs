@@ -74,7 +74,7 @@ pub const CERT_WHEN_SECURE_WITH_CERT: When = When {
 pub const GITLAB_COM: &str = "registry.gitlab.com";
 
 const HOST_PATTERN: &str =
-    r"^(https?://)?([^\s/:@?#\[\]]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^\s?#]*)?$";
+    r"^((https?|oci|docker)://)?([^\s/:@?#\[\]]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^\s?#]*)?$";
 
 const fn url(pattern: &'static str) -> FieldSpec {
     FieldSpec::text("registryUrl", "Registry URL", text(1, 512, Some(pattern)))
@@ -82,7 +82,7 @@ const fn url(pattern: &'static str) -> FieldSpec {
 
 /// ECR's registry host.
 pub const ECR_URL: FieldSpec = url(
-    r"^(https://)?([0-9]{12}\.dkr[.-]ecr(-fips)?\.[a-z0-9][a-z0-9-]*\.(amazonaws\.com(\.cn)?|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov|on\.(aws|amazonwebservices\.com\.cn|amazonwebservices\.eu|aws\.ic\.gov|aws\.scloud|cloud-aws\.adc-e\.uk|aws\.hci\.ic\.gov))|public\.ecr\.aws|ecr-public\.aws\.com)(/[^\s?#]*)?$",
+    r"^((https|oci|docker)://)?([0-9]{12}\.dkr[.-]ecr(-fips)?\.[a-z0-9][a-z0-9-]*\.(amazonaws\.com(\.cn)?|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov|on\.(aws|amazonwebservices\.com\.cn|amazonwebservices\.eu|aws\.ic\.gov|aws\.scloud|cloud-aws\.adc-e\.uk|aws\.hci\.ic\.gov))|public\.ecr\.aws|ecr-public\.aws\.com)(/[^\s?#]*)?$",
 )
 .placeholder("123456789012.dkr.ecr.us-east-1.amazonaws.com")
 .help(
@@ -91,26 +91,28 @@ pub const ECR_URL: FieldSpec = url(
 );
 
 /// Docker Hub's registry, fixed.
-pub const DOCKER_HUB_URL: FieldSpec =
-    url(r"^(https://)?(docker\.io|index\.docker\.io|registry-1\.docker\.io)(/v[12]/?)?/?$")
-        .optional()
-        .fixed("docker.io")
-        .help("Docker Hub's registry; the secret uses https://index.docker.io/v1/.");
+pub const DOCKER_HUB_URL: FieldSpec = url(
+    r"^((https|oci|docker)://)?(docker\.io|index\.docker\.io|registry-1\.docker\.io)(/v[12]/?)?/?$",
+)
+.optional()
+.fixed("docker.io")
+.help("Docker Hub's registry; the secret uses https://index.docker.io/v1/.");
 
 /// Azure's registry host.
-pub const ACR_URL: FieldSpec = url(r"^(https://)?[a-zA-Z0-9]{5,50}\.azurecr\.(io|cn|us)/?$")
-    .placeholder("myregistry.azurecr.io")
-    .help("<name>.azurecr.io (also .azurecr.cn, .azurecr.us).");
+pub const ACR_URL: FieldSpec =
+    url(r"^((https|oci|docker)://)?[a-zA-Z0-9]{5,50}\.azurecr\.(io|cn|us)/?$")
+        .placeholder("myregistry.azurecr.io")
+        .help("<name>.azurecr.io (also .azurecr.cn, .azurecr.us).");
 
 /// Artifact Registry's host.
 pub const ARTIFACT_REGISTRY_URL: FieldSpec =
-    url(r"^(https://)?[a-z][a-z0-9-]*[a-z0-9]-docker\.pkg\.dev(/[^\s?#]*)?$")
+    url(r"^((https|oci|docker)://)?[a-z][a-z0-9-]*[a-z0-9]-docker\.pkg\.dev(/[^\s?#]*)?$")
         .placeholder("us-central1-docker.pkg.dev")
         .help("<location>-docker.pkg.dev, for example europe-west1-docker.pkg.dev.");
 
 /// GCR's host.
 pub const GCR_URL: FieldSpec =
-    url(r"^(https://)?(gcr\.io|us\.gcr\.io|eu\.gcr\.io|asia\.gcr\.io)(/[^\s?#]*)?$")
+    url(r"^((https|oci|docker)://)?(gcr\.io|us\.gcr\.io|eu\.gcr\.io|asia\.gcr\.io)(/[^\s?#]*)?$")
         .optional()
         .default(Literal::Text("gcr.io"))
         .placeholder("gcr.io")
@@ -131,7 +133,7 @@ pub const GITLAB_URL: FieldSpec = url(HOST_PATTERN)
     .help("registry.gitlab.com for GitLab.com, or the registry host of a self-managed GitLab.");
 
 /// GitHub's registry, fixed.
-pub const GHCR_URL: FieldSpec = url(r"^(https://)?ghcr\.io/?$")
+pub const GHCR_URL: FieldSpec = url(r"^((https|oci|docker)://)?ghcr\.io/?$")
     .optional()
     .fixed("ghcr.io")
     .help("GitHub's container registry.");

@@ -4,6 +4,7 @@
 //! ASCII names and IP literals are parsed here. A name with a non-ASCII or punycode (`xn--`)
 //! label needs IDNA's Unicode tables and goes to [`super::idn`] (the installed host parser).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -77,15 +78,19 @@ pub fn parse_host(text: &str) -> Option<Host> {
     if let Some(inner) = text.strip_prefix('[') {
         return parse_ipv6(inner.strip_suffix(']')?).map(Host::Ipv6);
     }
-    let decoded = percent_decode(text.as_bytes());
+    // Most hosts have no `%`: decoding would copy them for nothing.
+    let decoded = if text.contains('%') {
+        Cow::Owned(percent_decode(text.as_bytes()))
+    } else {
+        Cow::Borrowed(text.as_bytes())
+    };
     if !decoded.is_ascii() || has_punycode_label(&decoded) {
         return super::idn::domain_to_ascii(text, &decoded);
     }
     if decoded.iter().copied().any(forbidden_in_domain) {
         return None;
     }
-    let mut domain = String::from_utf8(decoded).ok()?;
-    domain.make_ascii_lowercase();
+    let domain = std::str::from_utf8(&decoded).ok()?.to_ascii_lowercase();
     domain_or_ipv4(domain)
 }
 

@@ -167,16 +167,14 @@ fn relative(input: &str, base: &Url) -> Result<Url, UrlError> {
     if first.is_some_and(is_slash) {
         let after = chars.as_str();
         if after.starts_with(is_slash) {
-            // `//host/...`: a new authority with the base's scheme.
-            let skipped = after.trim_start_matches(is_slash);
-            return authority(
-                base.scheme.clone(),
-                if special {
-                    skipped
-                } else {
-                    after.get(1..).unwrap_or_default()
-                },
-            );
+            // `//host/...`: a new authority with the base's scheme (special schemes skip
+            // every further slash).
+            let authority_text = if special {
+                after.trim_start_matches(is_slash)
+            } else {
+                after.get(1..).unwrap_or_default()
+            };
+            return authority(base.scheme.clone(), authority_text);
         }
         let mut url = base.clone();
         url.query = None;
@@ -186,23 +184,23 @@ fn relative(input: &str, base: &Url) -> Result<Url, UrlError> {
     }
     let mut url = base.clone();
     url.fragment = None;
-    match first {
-        None => {}
+    let rest = match first {
+        // Nothing: the base without its fragment.
+        None => "",
         Some('?') => {
             url.query = None;
-            return Ok(finish(url, input));
+            input
         }
-        Some('#') => return Ok(finish(url, input)),
+        Some('#') => input,
+        // A path relative to the base's directory.
         Some(_) => {
             url.query = None;
             let mut segments = segments_of(&base.path);
             segments.pop();
-            let rest = path(&mut url, segments, input, special);
-            return Ok(finish(url, rest));
+            path(&mut url, segments, input, special)
         }
-    }
-    url.reserialize();
-    Ok(url)
+    };
+    Ok(finish(url, rest))
 }
 
 /// The segments of a serialized `/`-rooted path (`/` is one empty segment).

@@ -38,7 +38,14 @@ fn fail(code: ErrorCode, message: &str) -> Report<String> {
 ///   `/project` path is kept;
 /// - Quay and Other: any host name (IDN hosts are stored as punycode), IPv4 or bracketed IPv6
 ///   literal, with an optional port and path.
+///
+/// An `oci://` or `docker://` prefix is dropped first, as the platform's dashboard drops it
+/// (`Docker.tsx` `getRegistryPayload`).
 pub fn check_registry_url(t: RegistryType, input: &str, connection: Connection) -> Report<String> {
+    let input = DROPPED_SCHEMES
+        .iter()
+        .find_map(|s| input.trim_start().strip_prefix(s))
+        .unwrap_or(input);
     if t == RegistryType::Ecr {
         return parse_ecr_url(input).map(|r| r.host);
     }
@@ -61,6 +68,9 @@ pub fn check_registry_url(t: RegistryType, input: &str, connection: Connection) 
         _ => Report::ok(generic(&parts)),
     }
 }
+
+/// The prefixes the platform's dashboard drops from a registry URL.
+const DROPPED_SCHEMES: [&str; 2] = ["oci://", "docker://"];
 
 /// GitHub's registry is `ghcr.io` (no port, no path). Error: `ghcr.url.host`.
 fn ghcr(parts: &UrlParts) -> Report<String> {

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::secret_string::SecretStr;
 use crate::url::Url;
 use serde::Serialize;
 use serde_json::Value;
@@ -67,12 +68,11 @@ impl Header {
 
 impl fmt::Debug for Header {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value = if self.secret {
-            "<redacted>"
+        if self.secret {
+            write!(f, "{}: {}", self.name, SecretStr::new(&self.value))
         } else {
-            &self.value
-        };
-        write!(f, "{}: {value}", self.name)
+            write!(f, "{}: {}", self.name, self.value)
+        }
     }
 }
 

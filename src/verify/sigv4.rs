@@ -9,6 +9,7 @@ use std::fmt;
 use crate::sha256::{hmac_sha256, sha256};
 
 use super::http::Header;
+use crate::secret_string::SecretStr;
 use crate::time::Timestamp;
 use crate::SecretString;
 
@@ -110,15 +111,12 @@ impl fmt::Debug for SignableRequest<'_> {
 
 impl fmt::Debug for Signature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let canonical: Vec<&str> = self
+        let canonical: Vec<String> = self
             .canonical_request
             .split('\n')
-            .map(|line| {
-                if line.starts_with("x-amz-security-token:") {
-                    "x-amz-security-token:<redacted>"
-                } else {
-                    line
-                }
+            .map(|line| match line.strip_prefix("x-amz-security-token:") {
+                Some(token) => format!("x-amz-security-token:{}", SecretStr::new(token)),
+                None => line.to_owned(),
             })
             .collect();
         let names: Vec<&str> = self.added_headers.iter().map(|h| h.name.as_str()).collect();

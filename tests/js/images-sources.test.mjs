@@ -52,6 +52,11 @@ test('a U+0000, a class instance or a toJSON is read as JSON', () => {
   const nul = { auths: { 'registry.example.com\u0000E\u0000registry.example.com\u0000x\u0000': { username: 'a' } } };
   const [withNul, nulText] = both(IMAGE, [nul]);
   assert.deepEqual(withNul, nulText);
+  // JavaScript sorts keys by UTF-16 code units, the kubelet by bytes: they differ past U+FFFF.
+  const astral = { auths: { '\u{1F600}.example.com': 1, '\uFF00.example.com': 2 } };
+  const [astralObject, astralText] = both(IMAGE, [astral]);
+  assert.deepEqual(astralObject, astralText);
+  assert.deepEqual(astralObject.errors.map((e) => e.path), ['/sources/0/auths/\uFF00.example.com', '/sources/0/auths/\u{1F600}.example.com']);
   const dated = { auths: { 'registry.example.com': { username: 'a', created: new Date(0) } } };
   assert.deepEqual(resolveCredentials(IMAGE, [dated]).value, [{ server: 'registry.example.com', username: 'a', source: 0 }]);
   const custom = { auths: { 'registry.example.com': { username: 'a' } }, toJSON: () => ({ auths: { 'registry.example.com': { username: 'b' } } }) };

@@ -133,7 +133,7 @@ test('injection as the platform: virtual clusters, public and chart-only registr
   assert.ok(pub.every((p) => !p.inject && p.reason.code === 'public-registry'));
   const names = injectionPlan({ ...hub, injection: { autoInject: ['2'], credentialSource: 'image-pull-secret', secretName: 'a,b' } }, [2]);
   assert.deepEqual(names[0].secretNames, ['a', 'b']);
-  assert.throws(() => injectionPlan(hub, [1], { secretNaming: 'devtron' }), (e) => e instanceof RegcredError && e.code === 'secret.shape');
+  assert.throws(() => injectionPlan(hub, [1], { secretNaming: 'devtron' }), (e) => e instanceof RegcredError && e.code === 'argument.secret-naming');
 });
 
 test('helmValuesPatch appends the cluster\'s secret names to imagePullSecrets', () => {

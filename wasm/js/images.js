@@ -82,7 +82,7 @@ const EMPTY = {};
  * `sources` of resolveCredentials packed into one text for the module (wasm/src/images.rs
  * reads it): the number of fields after it, then fields each after a U+0000: per source
  * `T text` (a document as JSON text), `J json` (any other source, as JSON text), or `D` (a
- * `.dockerconfigjson` document) followed by its `auths` entries, `E server username auth`
+ * `.dockerconfigjson` document) followed by its `auths` entries (keys sorted), `E server username auth`
  * (`""` for a field that is absent or not text) or `X server` (an entry that is not an
  * object). Passwords are not copied. A U+0000 inside a text makes more fields than declared:
  * the module then reads `sources` as JSON, as it does when this returns `undefined` because
@@ -93,16 +93,14 @@ export function packSources(sources) {
   if (!Array.isArray(sources) || Object.getPrototypeOf(sources) !== Array.prototype) return undefined;
   for (const inherited in EMPTY) return undefined;
   if (EMPTY.toJSON !== undefined || sources.toJSON !== undefined) return undefined;
-  let out = '';
-  let count = 0;
+  const fields = [];
   let size = 2;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
     if (typeof source === 'string') {
       if (!wellFormed(source)) return undefined;
       size += 3 + 6 * source.length;
-      out += '\0T\0' + source;
-      count += 2;
+      fields.push('T', source);
       continue;
     }
     let auths;
@@ -128,13 +126,12 @@ export function packSources(sources) {
     if (json) {
       const b = jsonBound(hasAuths ? auths : source, 2);
       if (b < 0 || (size += docSize + b + 10) > MAX_ARGUMENT_JSON) return undefined;
-      out += '\0J\0' + JSON.stringify(source);
-      count += 2;
+      fields.push('J', JSON.stringify(source));
       continue;
     }
-    out += '\0D';
-    count += 1;
-    for (const server in auths) {
+    fields.push('D');
+    // In the keyring's order (the module checks it is bytewise: beyond U+FFFF it is not).
+    for (const server of Object.keys(auths).sort()) {
       const entry = auths[server];
       if (server === 'toJSON' || !wellFormed(server)) return undefined;
       docSize += 4 + 6 * server.length;
@@ -142,8 +139,7 @@ export function packSources(sources) {
         const b = jsonBound(entry, 3);
         if (b < 0) return undefined;
         docSize += b;
-        out += '\0X\0' + server;
-        count += 2;
+        fields.push('X', server);
         continue;
       }
       let username = '';
@@ -157,10 +153,18 @@ export function packSources(sources) {
         if (f === 'username' && typeof v === 'string') username = v;
         else if (f === 'auth' && typeof v === 'string') auth = v;
       }
-      out += '\0E\0' + server + '\0' + username + '\0' + auth;
-      count += 4;
+      fields.push('E', server, username, auth);
     }
     if ((size += docSize) > MAX_ARGUMENT_JSON) return undefined;
   }
-  return count + out;
+  return fields.length === 0 ? '0' : `${fields.length}\0${fields.join('\0')}`;
+}
+
+const encoder = new TextEncoder();
+
+/** Writes `text` as UTF-8 into `into` (a view of the module's memory); the bytes written, or
+ * 0xffffffff when they do not all fit. */
+export function encodeInto(text, into) {
+  const { read, written } = encoder.encodeInto(text, into);
+  return read === text.length ? written : 0xffffffff;
 }

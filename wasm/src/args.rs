@@ -18,7 +18,6 @@ use wasm_bindgen::JsValue;
 use crate::codec::{decode_json, error};
 use regcred::inject::SecretNaming;
 use regcred::json_read::{Expected, Fields, Mismatch};
-use regcred::secret::SecretError;
 use regcred::time::Timestamp;
 use regcred::validate::Mode;
 
@@ -201,15 +200,15 @@ impl Options {
     }
 
     /// `options.secretNaming`: `"regcred"` (the default) or `"platform"`; `argument.type` for a
-    /// value that is not a string, `secret.shape` at `/options/secretNaming` for another string.
+    /// value that is not a string, `argument.secret-naming` for another string.
     pub fn secret_naming(&self) -> Result<SecretNaming, JsValue> {
         match self.text("secretNaming")?.as_deref() {
             None | Some("regcred") => Ok(SecretNaming::Regcred),
             Some("platform") => Ok(SecretNaming::Platform),
-            Some(_) => Err(crate::secret::thrown(&SecretError::Shape {
-                path: "/options/secretNaming".into(),
-                expected: "secretNaming is \"regcred\" or \"platform\"",
-            })),
+            Some(_) => Err(error(
+                ErrorCode::ArgumentSecretNaming,
+                "options.secretNaming must be \"regcred\" or \"platform\"",
+            )),
         }
     }
 

@@ -2,9 +2,9 @@
 //! `wasm_bindgen` / `js_sys`. Each export decodes its input, calls one core function of the
 //! `regcred` crate and encodes the result; no domain logic lives here (see ARCHITECTURE.md).
 //!
-//! Built into the npm package by `scripts/build-pkg.mjs` with this crate's own Cargo.lock (the
-//! `idna_adapter` stub: host names with non-ASCII or punycode labels are parsed by the JS host's
-//! WHATWG URL parser, installed into the core at start-up by [`start`]).
+//! Built into the npm package by `scripts/build-pkg.mjs` with this crate's own Cargo.lock. The
+//! module has no IDNA tables: host names with non-ASCII or punycode labels are parsed by the JS
+//! host's WHATWG URL parser, installed into the core at start-up by [`start`].
 
 use wasm_bindgen::prelude::*;
 
