@@ -80,7 +80,20 @@ export const verifyCredentials = /* #__PURE__ */ guardAsync(glue.verifyCredentia
 export const ecrAuthorizationToken = /* #__PURE__ */ guardAsync(glue.ecrAuthorizationToken);
 
 // Images: references, the kubelet's keyring, repository access.
-export const parseImageReference = /* #__PURE__ */ guard(glue.parseImageReference);
+/**
+ * A text without options crosses straight as UTF-8 (`parseImageReferenceText`, the same result);
+ * anything else goes through the export that reads and checks the arguments. Guarded inline with
+ * its two parameters: a per-keystroke call pays no rest/spread.
+ */
+export function parseImageReference(text, options) {
+  try {
+    return typeof text === 'string' && options == null
+      ? glue.parseImageReferenceText(text, text)
+      : glue.parseImageReference(text, options);
+  } catch (e) {
+    throw isTrap(e) ? recovered() : e;
+  }
+}
 export const resolveCredentials = /* #__PURE__ */ guard(glue.resolveCredentials);
 export const verifyAccess = /* #__PURE__ */ guardAsync(glue.verifyAccess);
 

@@ -27,6 +27,18 @@ test('every ported reference case passes through wasm', () => {
   assert.ok(cases.length > 150);
 });
 
+test('without options (the text-only path) every normalized case gives the options path\'s Report', () => {
+  const { cases } = load('references.json');
+  const inputs = cases.filter((c) => c.fn !== 'parse').map((c) => c.input);
+  inputs.push('index.docker.io/x/y:1', 'docker.io/library/a@sha256:' + 'b'.repeat(64), 'nginx:1@sha256:' + 'c'.repeat(64),
+    'library/busybox', 'localhost:5000/a', 'ngînx', 'a\uD800b', 'ghcr.io/ü/app:1', '\u0130ndex.docker.io/x');
+  for (const input of inputs) {
+    assert.deepEqual(parseImageReference(input), parseImageReference(input, { normalize: true }), input);
+    assert.deepEqual(parseImageReference(input, null), parseImageReference(input, {}), input);
+  }
+  assert.ok(inputs.length > 100);
+});
+
 test('misuse throws a RegcredError; a report never echoes the input', () => {
   assert.throws(() => parseImageReference(42), { name: 'RegcredError', code: 'argument.type' });
   assert.throws(() => resolveCredentials(null, []), { code: 'argument.missing' });

@@ -23,6 +23,22 @@ export function referenceReport(text, spans) {
   return { valid: true, errors: [], warnings: [], value };
 }
 
+/** What `referenceReportOf` puts before the kept end of the input (`HEADS` in images.rs). */
+const HEADS = ['', 'docker.io/', 'docker.io/library/'];
+
+/**
+ * `referenceReport` of the layout text rebuilt from `input`, the text the module parsed
+ * (ASCII): `HEADS[head]`, the last `kept` characters of `input`, then nothing (`tail` 0),
+ * `:latest` (1) or the name (field 4), `@` and the digest (field 3). The module checked that
+ * this is its layout text, so no text crosses back.
+ */
+export function referenceReportOf(input, head, kept, tail, spans) {
+  let text = HEADS[head] + input.slice(input.length - kept);
+  if (tail === 1) text += ':latest';
+  else if (tail === 2) text += text.slice(spans[8], spans[9]) + '@' + text.slice(spans[6], spans[7]);
+  return referenceReport(text, spans);
+}
+
 // ---- resolveCredentials: sources read without JSON text --------------------------------------
 
 /** The largest argument as JSON text (`MAX_ARGUMENT_JSON` in wasm/src/codec.rs). */

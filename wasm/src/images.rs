@@ -22,6 +22,17 @@ extern "C" {
     #[wasm_bindgen(js_name = referenceReport)]
     fn reference_report(text: &str, spans: &[u32]) -> JsValue;
 
+    /// `referenceReport` of the layout text rebuilt from `input` (see `Rebuilt`), so that no
+    /// text crosses back.
+    #[wasm_bindgen(js_name = referenceReportOf)]
+    fn reference_report_of(
+        input: &JsValue,
+        head: u32,
+        kept: u32,
+        tail: u32,
+        spans: &[u32],
+    ) -> JsValue;
+
     /// `sources` packed into one text (see `packSources` for the format), or `None` when only
     /// their JSON reading gives the documented answer.
     #[wasm_bindgen(js_name = packSources)]
@@ -67,11 +78,69 @@ fn spans(l: &ReferenceLayout) -> Option<[u32; 18]> {
 pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let text = args::text(&text, "text")?;
     let normalize = args::options(&options)?.flag("normalize", true)?;
-    let layout = if normalize {
+    reference_result(if normalize {
         parse_normalized_layout(&text)
     } else {
         parse_layout(&text)
+    })
+}
+
+/// `parseImageReference` of a string without options, the public function's per-keystroke
+/// path (js/entries/api.js): the text crosses as UTF-8 straight away, with no argument or
+/// options reading (their errors cannot happen here); `input` is the same string, from which
+/// the host rebuilds the layout text instead of decoding it.
+#[wasm_bindgen(js_name = parseImageReferenceText)]
+pub fn parse_image_reference_text(text: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    match parse_normalized_layout(text) {
+        Ok(l) => match (rebuilt(text, &l), spans(&l)) {
+            (Some([head, kept, tail]), Some(spans)) => {
+                Ok(reference_report_of(&input, head, kept, tail, &spans))
+            }
+            _ => reference_result(Ok(l)),
+        },
+        Err(e) => reference_result(Err(e)),
+    }
+}
+
+/// What `referenceReportOf` puts before the kept end of the input.
+const HEADS: [&str; 3] = ["", "docker.io/", "docker.io/library/"];
+
+/// The layout text as the host rebuilds it from an ASCII `input`: `[head, kept, tail]`, the
+/// text being `HEADS[head]`, the last `kept` characters of `input`, then nothing (`tail` 0),
+/// `:latest` (1) or the name, `@` and the digest (2). `None` when it is not of that form.
+fn rebuilt(input: &str, l: &ReferenceLayout) -> Option<[u32; 3]> {
+    if !input.is_ascii() {
+        return None;
+    }
+    let canonical = l.get(l.reference);
+    let kept = input
+        .bytes()
+        .rev()
+        .zip(canonical.bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let head_text = canonical.get(..canonical.len().checked_sub(kept)?)?;
+    let head = HEADS.iter().position(|h| *h == head_text)?;
+    let rest = l.text.get(l.reference.1..)?;
+    let name_at = rest
+        .strip_prefix(l.get(l.name))
+        .and_then(|r| r.strip_prefix('@'));
+    let tail = if rest.is_empty() {
+        0
+    } else if rest == ":latest" {
+        1
+    } else if name_at.is_some() && name_at == l.digest.map(|d| l.get(d)) {
+        2
+    } else {
+        return None;
     };
+    Some([u32::try_from(head).ok()?, u32::try_from(kept).ok()?, tail])
+}
+
+/// The Report of a parsed reference; `internal.encode` if the layout cannot cross as spans.
+fn reference_result(
+    layout: Result<ReferenceLayout, regcred::images::reference::ReferenceError>,
+) -> Result<JsValue, JsValue> {
     match layout {
         Ok(l) => match spans(&l) {
             Some(spans) if l.text.is_ascii() => Ok(reference_report(&l.text, &spans)),
