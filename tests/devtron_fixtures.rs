@@ -215,3 +215,28 @@ fn the_ported_rules_refuse_what_the_platform_refuses() {
         .unwrap_err()
         .contains("'CONTAINER'"));
 }
+
+/// tests/fixtures/crashers/devtron_payload/: payloads the fuzz target stopped on. Each reads as a
+/// shaped configuration that does not validate (here a public GCR registry pulling Helm charts,
+/// which GCR cannot store), so `to_devtron_payload`'s fixed-point promise, made for valid
+/// configurations, does not apply; validation names the reason, and a valid configuration from
+/// the same reading would round-trip.
+#[test]
+fn crashers_stay_fixed() {
+    let dir = format!(
+        "{}/tests/fixtures/crashers/devtron_payload",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let now = Timestamp(1_795_732_860);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let payload: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let read = from_devtron_payload(&payload);
+        let config = read.value.expect("the crasher reads as a configuration");
+        let json = serde_json::to_value(&config).unwrap();
+        let checked = validate_registry_in(&json, now, Mode::Update);
+        assert!(!checked.valid, "{}", path.display());
+        let codes: Vec<String> = checked.errors.iter().map(|e| e.code.clone()).collect();
+        assert!(codes.iter().any(|c| c == "usage.gcr-charts"), "{codes:?}");
+    }
+}

@@ -1,10 +1,15 @@
 //! Devtron payloads (every field: OCI usage, `isPublic`, `remoteConnectionConfig`,
 //! `assumeRoleArn`, `CUSTOM_CREDENTIAL`, GET-shaped blank secrets): decoding arbitrary JSON
-//! never panics; whatever decodes re-encodes to a payload that reads back to the same payload;
-//! and blanking its secrets, as the platform's GET does, never makes a payload unreadable.
+//! never panics; whatever decodes to a configuration that validates (in update mode: blank
+//! secrets are kept) re-encodes to a payload that reads back to the same payload (the promise of
+//! `to_devtron_payload`, which holds for valid configurations only: a payload's reading is
+//! shaped, not validated); and blanking its secrets, as the platform's GET does, never makes a
+//! payload unreadable.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use regcred::time::Timestamp;
+use regcred::validate::{validate_registry_in, Mode};
 use serde_json::Value;
 
 /// The payload with every secret as the platform's GET returns it: `""`.
@@ -35,12 +40,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
     let report = regcred::from_devtron_payload(&value);
     let Some(config) = report.value else { return };
+    let blank = regcred::from_devtron_payload(&get_shaped(&value));
+    assert!(blank.valid, "blank secrets made the payload unreadable: {:?}", blank.errors);
+    let Ok(json) = serde_json::to_value(&config) else { return };
+    if !validate_registry_in(&json, Timestamp(1_795_732_860), Mode::Update).valid {
+        return;
+    }
     let out = regcred::to_devtron_payload(&config);
     let again = regcred::from_devtron_payload(&out);
     let Some(config_again) = again.value else {
         panic!("our own payload does not read back: {:?}", again.errors);
     };
     assert_eq!(regcred::to_devtron_payload(&config_again), out, "not a fixed point");
-    let blank = regcred::from_devtron_payload(&get_shaped(&value));
-    assert!(blank.valid, "blank secrets made the payload unreadable: {:?}", blank.errors);
 });
