@@ -37,7 +37,23 @@ fn sha256_parts(parts: &[&[u8]]) -> [u8; 32] {
     let bit_len_of = |n: u64| n.wrapping_mul(8).to_be_bytes();
     for part in parts {
         total = total.wrapping_add(part.len() as u64);
-        for &b in part.iter() {
+        let mut rest: &[u8] = part;
+        // Top up a block left partly filled by the previous part, byte by byte (at most 63).
+        while filled != 0 {
+            let Some((&b, tail)) = rest.split_first() else {
+                break;
+            };
+            push(&mut state, &mut block, &mut filled, b);
+            rest = tail;
+        }
+        // Whole blocks straight from the input: the bulk of a certificate's bytes.
+        let mut blocks = rest.chunks_exact(64);
+        for whole in &mut blocks {
+            if let Ok(whole) = <&[u8; 64]>::try_from(whole) {
+                compress(&mut state, whole);
+            }
+        }
+        for &b in blocks.remainder() {
             push(&mut state, &mut block, &mut filled, b);
         }
     }
@@ -55,7 +71,6 @@ fn sha256_parts(parts: &[&[u8]]) -> [u8; 32] {
     out
 }
 
-/// Appends one byte to the current block, compressing it when full.
 fn push(state: &mut [u32; 8], block: &mut [u8; 64], filled: &mut usize, b: u8) {
     if let Some(slot) = block.get_mut(*filled) {
         *slot = b;
