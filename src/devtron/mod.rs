@@ -34,6 +34,7 @@ use crate::secret::from_config::strip_single_quotes;
 use crate::JSON_KEY_USERNAME;
 
 pub mod ips;
+mod kept;
 mod read;
 
 pub use read::from_devtron_payload;

@@ -3,14 +3,14 @@
 
 use crate::secret_string::SecretString;
 use crate::ErrorCode;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::ips::from_ips_config;
+use super::kept::kept_secrets;
 use super::{without_scheme, DEVTRON_PLUGIN_ID};
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{
-    Access, AwsAuthType, ConnectionMethod, CredentialSource, RegistryConfig, RemoteConnection,
-    Usage,
+    Access, AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage,
 };
 use crate::json_read::{Fields, Mismatch};
 use crate::report::{Issue, Report};
@@ -51,56 +51,6 @@ pub(crate) fn dropped(path: &str) -> Issue {
         ErrorCode::DevtronDroppedField,
         "this field has no place in a registry configuration and was left out",
     )
-}
-
-/// The `config.keep-stored` warning for a secret the payload leaves blank, as the platform's
-/// GET does: the configuration leaves it out, and its update keeps the stored one.
-fn kept(path: &str) -> Issue {
-    Issue::new(
-        path,
-        ErrorCode::ConfigKeepStored,
-        "blank, as the platform's GET answers: validate with mode \"update\" to keep the stored secret",
-    )
-}
-
-/// The `config.keep-stored` warnings of a configuration read from `obj`: each secret it needs
-/// that the payload left blank or out.
-fn kept_secrets(obj: &Map<String, Value>, config: &RegistryConfig) -> Vec<Issue> {
-    let mut out = Vec::new();
-    let ecr = config.registry_type == RegistryType::Ecr;
-    if !config.public && !ecr && config.password.is_none() {
-        out.push(kept("/password"));
-    }
-    if config.aws_auth_type == Some(AwsAuthType::UserAuth) && config.aws_secret_access_key.is_none()
-    {
-        out.push(kept("/awsSecretAccessKey"));
-    }
-    if let Some(rc) = config.remote_connection.as_ref() {
-        let ssh = rc.method == ConnectionMethod::Ssh;
-        let neither = rc.ssh_password.is_none() && rc.ssh_auth_key.is_none();
-        let ssh_config = obj
-            .get("remoteConnectionConfig")
-            .and_then(|r| r.get("sshConfig"));
-        for (key, path) in [
-            (
-                "sshPassword",
-                "/remoteConnectionConfig/sshConfig/sshPassword",
-            ),
-            ("sshAuthKey", "/remoteConnectionConfig/sshConfig/sshAuthKey"),
-        ] {
-            let v = ssh_config.and_then(|s| s.get(key)).and_then(Value::as_str);
-            if ssh && (v == Some("") || (neither && v.is_none())) {
-                out.push(kept(path));
-            }
-        }
-    }
-    let custom = config.injection.as_ref().filter(|i| {
-        i.credential_source == CredentialSource::CustomCredential && i.custom_password.is_none()
-    });
-    if custom.is_some() {
-        out.push(kept("/ipsConfig/credentialValue"));
-    }
-    out
 }
 
 /// Reads the payload's fields with the one JSON reader, collecting issues: a field of the wrong
