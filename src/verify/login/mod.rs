@@ -30,9 +30,9 @@ use crate::url::Url;
 use crate::ErrorCode;
 
 use super::ecr::parse_authorization_response;
-use super::flight::{Flight, Hop};
-use super::http::{redact_url, Header, Request, Response, Transport};
-use super::outcome::{Exchange, Outcome, Status, Step, TrailStep};
+use super::flight::Flight;
+use super::http::{redact_url, Header, Request, Response};
+use super::outcome::{Outcome, Status, TrailStep};
 use super::policy::Policy;
 use super::target::{Auth, Credentials, Target};
 use crate::time::Timestamp;
@@ -40,6 +40,7 @@ use crate::time::Timestamp;
 mod access;
 mod answers;
 mod assume_role;
+mod exchange;
 mod ping;
 mod token;
 
@@ -319,99 +320,5 @@ impl Login {
             ),
             _ => self.unexpected(&resp),
         }
-    }
-}
-
-impl Exchange for Login {
-    type Output = Outcome;
-
-    fn next(&mut self) -> Step<Outcome> {
-        if let Some(o) = &self.done {
-            return Step::Done(o.clone());
-        }
-        match &mut self.pending {
-            Some(p) => {
-                if !p.sent {
-                    p.sent = true;
-                    self.trail.push(TrailStep {
-                        method: p.flight.request().method,
-                        url: redact_url(p.flight.url()),
-                        status: None,
-                        error: None,
-                    });
-                }
-                Step::Send(p.flight.request().clone())
-            }
-            None => {
-                self.finish(
-                    Status::Unreachable,
-                    Some(ErrorCode::VerifyInternal),
-                    "nothing left to do",
-                );
-                self.next()
-            }
-        }
-    }
-
-    fn receive(&mut self, response: Response) {
-        let Some(mut p) = self.pending.take() else {
-            return;
-        };
-        if let Some(last) = self.trail.last_mut() {
-            last.status = Some(response.status);
-        }
-        match p.flight.follow(&response) {
-            Hop::Arrived => self.on_response(p, response),
-            Hop::Redirected => {
-                p.sent = false;
-                self.pending = Some(p);
-            }
-            Hop::Refused(b, Some(next)) => {
-                let method = p.flight.request().method;
-                let reason = format!("a redirect was refused: {}", b.reason);
-                self.block(method, next.as_str(), b.code, &reason);
-            }
-            Hop::Refused(b, None) => self.finish(Status::Blocked, Some(b.code), b.reason),
-        }
-    }
-
-    fn fail(&mut self, failure: Transport) {
-        let Some(p) = self.pending.take() else { return };
-        let (status, word, code, message) = match failure {
-            Transport::Unreachable => (
-                Status::Unreachable,
-                "unreachable",
-                ErrorCode::VerifyUnreachable,
-                "the server could not be reached",
-            ),
-            Transport::Tls => (
-                Status::Tls,
-                "tls",
-                ErrorCode::VerifyTls,
-                "the TLS handshake failed (certificate not trusted, expired or for another host)",
-            ),
-            Transport::Timeout => (
-                Status::Timeout,
-                "timeout",
-                ErrorCode::VerifyTimeout,
-                "no answer within the timeout",
-            ),
-        };
-        if let Some(last) = self.trail.last_mut() {
-            last.error = Some(word);
-        }
-        if p.kind == Kind::Ping
-            && self.target.tls.insecure
-            && p.flight.url().scheme() == "https"
-            && !self.tried_http
-            && failure != Transport::Timeout
-        {
-            self.tried_http = true;
-            let mut http = p.flight.url().clone();
-            if http.set_scheme("http").is_ok() {
-                return self.ping(Some(http.as_str()));
-            }
-        }
-        self.finish(status, Some(code), message);
     }
 }
