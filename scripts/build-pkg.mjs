@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { checkRepository } from './release-profile.mjs';
+import { formData, formDataJson, formDataModule } from './form-data.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,6 +88,11 @@ run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Os', '--enable-bulk-memor
 // (wasm-bindgen also copies them under snippets/, which is removed below).
 for (const name of ['errors.js', 'host.js', 'images.js']) cpSync(join(root, 'wasm/js', name), join(pkg, name));
 cpSync(join(root, 'js/entries'), pkg, { recursive: true });
+// The catalog and the forms, as data forms.js answers from (not in the module); the JSON file is
+// Node's (see the Node entry below).
+const forms = formData(root);
+writeFileSync(join(pkg, 'form-data.js'), formDataModule(forms));
+writeFileSync(join(pkg, 'form-data.json'), formDataJson(forms));
 cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
 // regcred/rjsf: react-jsonschema-form adapters (plain JS over the main entry, no React).
 for (const name of ['rjsf.js', 'rjsf.d.ts']) cpSync(join(root, 'js', name), join(pkg, name));
@@ -154,12 +160,12 @@ if (features.split(',').includes('json-schema')) {
     'export function validateJsonSchema(instance: unknown, options?: { schema?: Record<string, unknown> | boolean }): Report<never>;\n');
 }
 
-// Node's entry as one file: the glue, api.js, trap.js, errors.js and host.js bundled into node.js
+// Node's entry as one file: the glue, api.js, trap.js, errors.js, host.js and forms.js bundled into node.js
 // (the .wasm stays beside it). Node loads each ES module separately (resolve, read, compile,
-// link), and the six files cost ~5 ms of a cold start here; the other entries are either
+// link), and six separate files cost ~5 ms of a cold start here; the other entries are either
 // bundled by their consumers or need the separate files.
-const { buildSync } = await import('esbuild');
-buildSync({
+const { build } = await import('esbuild');
+await build({
   entryPoints: [join(pkg, 'node.js')],
   outfile: join(pkg, 'node.js'),
   bundle: true,
@@ -169,7 +175,18 @@ buildSync({
   banner: { js: '// regcred for Node: js/entries/node.js with the wasm-bindgen glue and api.js bundled (scripts/build-pkg.mjs).' },
   logLevel: 'warning',
   allowOverwrite: true,
+  // The form data as js/node-form-data.js, which reads form-data.json at the first call.
+  plugins: [{
+    name: 'node-form-data',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/form-data\.js$/ }, () => ({ path: join(root, 'js/node-form-data.js') }));
+    },
+  }],
 });
+const nodeEntry = readFileSync(join(pkg, 'node.js'), 'utf8');
+if (!nodeEntry.includes('./form-data.json') || nodeEntry.includes('const byType = {')) {
+  throw new Error('build-pkg: node.js must read form-data.json, not bundle form-data.js (js/node-form-data.js)');
+}
 
 const crate = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
   .packages.find((p) => p.name === 'regcred');
