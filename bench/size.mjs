@@ -18,7 +18,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'target/wasm32-unknown-unknown/release/regcred_wasm.wasm');
+const built = join(root, 'target/wasm-release/wasm32-unknown-unknown/release/regcred_wasm.wasm');
 if (!existsSync(built)) throw new Error('no release build: run `make pkg` first');
 const dir = mkdtempSync(join(tmpdir(), 'regcred-size-'));
 execFileSync('wasm-bindgen', [built, '--out-dir', dir, '--target', 'web', '--out-name', 'regcred',
@@ -88,7 +88,8 @@ if (nameSection) {
       for (let n = u32(); n > 0; n--) {
         const idx = u32();
         const len = u32();
-        names.set(idx, bytes.subarray(pos, pos + len).toString());
+        // Crate disambiguators (`regcred[96d2cace952b7fc2]::`, from -Zbuild-std builds) are dropped.
+        names.set(idx, bytes.subarray(pos, pos + len).toString().replace(/\[[0-9a-f]{16}\]/g, ""));
         pos += len;
       }
     }
