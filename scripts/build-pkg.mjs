@@ -19,7 +19,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const features = process.env.REGCRED_FEATURES || '';
 const pkg = join(root, process.env.REGCRED_OUT || 'pkg');
 const shipped = pkg === join(root, 'pkg');
-const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target');
+// The release module has its own target directory: it is built with other compiler flags than
+// clippy's and the tests' wasm builds (below), so sharing one would rebuild everything each time.
+const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target/wasm-release');
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
 // wasm/Cargo.lock (the binding crate's) must lock every crate the core also uses at the version
@@ -45,10 +47,29 @@ checkRepository(root);
 
 // The module is the binding crate (wasm/), built with its own Cargo.lock (host names with
 // non-ASCII or punycode labels go to the host's URL parser: the module has no IDNA tables).
+//
+// The standard library is compiled with the module (`-Zbuild-std`, from the `rust-src` component
+// scripts/setup.sh adds) so that it gets the same profile and a panic is an immediate trap
+// (`-Cpanic=immediate-abort`): no panic message formatting, no location tables, no unwinding
+// glue. The module denies panics anyway (ARCHITECTURE.md, "No panics"), and a panic was already a
+// trap; only the unreachable formatting code goes. `optimize_for_size` picks std's small
+// variants (sorts, formatting). `-Zfmt-debug=none` empties `{:?}` output: nothing in the module
+// shows Debug text (messages are built from Display and literals; tests/error_codes.rs and the
+// JS tests check messages). These are unstable flags on the pinned stable compiler, unlocked by
+// RUSTC_BOOTSTRAP=1 for this build only (as scripts/fuzz.sh does for cargo-fuzz). Measured in
+// bench/size-history.md: -9.6 KB gzip -9 for build-std with immediate-abort, -3.4 KB more for
+// fmt-debug.
 const cargoArgs = ['build', '--release', '--lib', '--locked', '--target', 'wasm32-unknown-unknown',
-  '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir];
+  '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir,
+  '-Zbuild-std=std,panic_abort', '-Zbuild-std-features=optimize_for_size'];
 if (features) cargoArgs.push('--features', features);
-run('cargo', cargoArgs);
+run('cargo', cargoArgs, {
+  env: {
+    ...process.env,
+    RUSTC_BOOTSTRAP: '1',
+    RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none',
+  },
+});
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
