@@ -176,7 +176,9 @@ pub struct RegistryTypeInfo {
     pub fields: Vec<Field>,
 }
 
-/// The whole catalog: every registry type in form order.
+/// The whole catalog: every registry type in form order. Serialized, it is
+/// `src/model/registry-types.json`, what the npm package's `registryTypes()` returns
+/// (ARCHITECTURE.md, "Form data").
 pub fn registry_types() -> Vec<RegistryTypeInfo> {
     crate::model::type_specs().map(type_info).collect()
 }

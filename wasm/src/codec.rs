@@ -37,8 +37,8 @@ pub fn encode<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     parse_json(&regcred::json::to_string(value))
 }
 
-/// Parses JSON text produced by the core (such as an embedded schema) into a JS value.
-pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+/// Parses JSON text produced by the core into a JS value.
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text)
         .map_err(|_| error(ErrorCode::InternalEncode, "the result could not be encoded"))
 }
