@@ -179,7 +179,7 @@ fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
     let values = records
         .iter()
         .filter_map(|r| match r {
-            Record::Json(text) => Some(serde_json::from_str(text)),
+            Record::Json(text) => Some(regcred::json::parse(text)),
             _ => None,
         })
         .collect::<Result<Vec<serde_json::Value>, _>>()
