@@ -52,6 +52,8 @@ pub struct Keyring {
 struct Schemeless<'a> {
     host: Cow<'a, str>,
     path: Cow<'a, str>,
+    /// The host has no port, glob or escape (see `GoUrl::plain`).
+    plain: bool,
 }
 
 impl<'a> Schemeless<'a> {
@@ -60,12 +62,19 @@ impl<'a> Schemeless<'a> {
         Some(Schemeless {
             host: url.host,
             path: url.path,
+            plain: url.plain,
         })
     }
 
     /// `URLsMatch(self, target)`: same port, same number of labels, each label globbed, the
     /// path a prefix.
     fn matches(&self, target: &Target) -> bool {
+        if self.plain {
+            // No `:` and no glob character: each label equal, no port.
+            return target.port.is_empty()
+                && *self.host == *target.host
+                && target.path.starts_with(&*self.path);
+        }
         let (host, port) = split_host_port(&self.host);
         if port != target.port || !target.path.starts_with(&*self.path) {
             return false;
@@ -143,10 +152,13 @@ fn key_path(path: &str) -> &str {
 
 /// The keyring key of `server` and its glob, or `None` when the kubelet would ignore the entry.
 fn key_of(server: &str) -> Option<Key<'_>> {
-    let rest = server
-        .strip_prefix("https://")
-        .or_else(|| server.strip_prefix("http://"))
-        .unwrap_or(server);
+    // Byte comparisons: `str::strip_prefix` costs several times more in the WebAssembly build.
+    let scheme = match server.as_bytes() {
+        [b'h', b't', b't', b'p', b's', b':', b'/', b'/', ..] => 8,
+        [b'h', b't', b't', b'p', b':', b'/', b'/', ..] => 7,
+        _ => 0,
+    };
+    let rest = server.get(scheme..).unwrap_or(server);
     let url = parse_after_scheme(rest)?;
     if let (Cow::Borrowed(host), Cow::Borrowed(path)) = (&url.host, &url.path) {
         // Without escapes the second parse reads the same host and path back.
@@ -157,6 +169,7 @@ fn key_of(server: &str) -> Option<Key<'_>> {
             glob: Some(Schemeless {
                 host: Cow::Borrowed(host),
                 path: Cow::Borrowed(path),
+                plain: url.plain,
             }),
         });
     }
@@ -166,6 +179,7 @@ fn key_of(server: &str) -> Option<Key<'_>> {
     let glob = Schemeless::parse(&key).map(|g| Schemeless {
         host: Cow::Owned(g.host.into_owned()),
         path: Cow::Owned(g.path.into_owned()),
+        plain: g.plain,
     });
     Some(Key {
         host: Cow::Owned(url.host.into_owned()),
