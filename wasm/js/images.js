@@ -94,29 +94,117 @@ function jsonBound(v, depth) {
 
 const EMPTY = {};
 
+/** The index's mark of an entry that is not an object (in place of its username's length). */
+const NOT_OBJECT = 0xffffffff;
+/** The most entries of a document left for the module to sort (`SORTED_BY_MODULE` there). */
+const SORTED_BY_MODULE = 16;
+
 /**
- * `sources` of resolveCredentials packed into one text for the module (wasm/src/images.rs
- * reads it): the number of fields after it, then fields each after a U+0000: per source
- * `T text` (a document as JSON text), `J json` (any other source, as JSON text), or `D` (a
- * `.dockerconfigjson` document) followed by its `auths` entries (keys sorted), `E server username auth`
- * (`""` for a field that is absent or not text) or `X server` (an entry that is not an
- * object). Passwords are not copied. A U+0000 inside a text makes more fields than declared:
- * the module then reads `sources` as JSON, as it does when this returns `undefined` because
- * the JSON reading could answer differently (see `jsonBound`; `for...in` must see exactly the
- * own enumerable properties JSON sees).
+ * The packed sources between `packSources` and `takePacked`: the texts (joined into `packed`
+ * at the end), and the index (the lengths of the texts in UTF-16 code units, and what they are).
  */
-export function packSources(sources) {
-  if (!Array.isArray(sources) || Object.getPrototypeOf(sources) !== Array.prototype) return undefined;
-  for (const inherited in EMPTY) return undefined;
-  if (EMPTY.toJSON !== undefined || sources.toJSON !== undefined) return undefined;
-  const fields = [];
+let texts = [];
+let packed = '';
+let index = new Uint32Array(1024);
+let indexLength = 0;
+
+/** Appends `value` to the index, growing it as needed. */
+function note(value) {
+  if (indexLength === index.length) {
+    const grown = new Uint32Array(2 * index.length);
+    grown.set(index);
+    index = grown;
+  }
+  index[indexLength++] = value;
+}
+
+/** Appends a text and its length. */
+function put(text) {
+  texts.push(text);
+  note(text.length);
+}
+
+/**
+ * Packs one `auths` entry; the bytes it adds to the JSON text's bound, or -1 when only the JSON
+ * reading gives the documented answer.
+ */
+function packEntry(server, entry) {
+  if (server === 'toJSON' || !wellFormed(server)) return -1;
+  put(server);
+  if (entry === null || typeof entry !== 'object' || !plainObject(entry)) {
+    const b = jsonBound(entry, 3);
+    note(NOT_OBJECT);
+    return b < 0 ? -1 : b + 4 + 6 * server.length;
+  }
+  let size = 4 + 6 * server.length;
+  let username = '';
+  let auth = '';
+  for (const f in entry) {
+    const v = entry[f];
+    if (f === 'toJSON') return -1;
+    const b = jsonBound(v, 4);
+    if (b < 0) return -1;
+    size += b + 4 + 6 * f.length;
+    if (f === 'username' && typeof v === 'string') username = v;
+    else if (f === 'auth' && typeof v === 'string') auth = v;
+  }
+  put(username);
+  put(auth);
+  return size;
+}
+
+/**
+ * Packs the entries of a document's `auths` (after its tag); the bytes they add to the JSON
+ * text's bound, or -1. A small document's entries go in JavaScript's order (the module sorts
+ * them); a larger one's sorted by UTF-16 code units, which the module checks are in byte order.
+ */
+function packAuths(auths) {
+  const countAt = indexLength;
+  const textsAt = texts.length;
+  note(0);
+  let count = 0;
+  let size = 0;
+  for (const server in auths) {
+    const b = packEntry(server, auths[server]);
+    if (b < 0) return -1;
+    size += b;
+    count++;
+  }
+  if (count > SORTED_BY_MODULE) {
+    indexLength = countAt + 1;
+    texts.length = textsAt;
+    for (const server of Object.keys(auths).sort()) packEntry(server, auths[server]);
+  }
+  index[countAt] = count;
+  return size;
+}
+
+/**
+ * `sources` of resolveCredentials packed for the module (wasm/src/images.rs reads them with
+ * `takePacked`): texts without separators, and an index that says per source `0 length` (a
+ * document as JSON text), `1 length` (any other source, as its JSON text) or `2 count` (a
+ * `.dockerconfigjson` document) followed by its `auths` entries, each `server username auth`
+ * (`""` for a field that is absent or not text) or `server NOT_OBJECT` (an entry that is not an
+ * object). Passwords are not copied. Returns whether it packed: `false` when the JSON reading
+ * could answer differently (see `jsonBound`; `for...in` must see exactly the own enumerable
+ * properties JSON sees), then the module reads `sources` as JSON. `sizes` receives the length
+ * of the texts and of the index.
+ */
+export function packSources(sources, sizes) {
+  texts = [];
+  indexLength = 0;
+  if (!Array.isArray(sources) || Object.getPrototypeOf(sources) !== Array.prototype) return false;
+  for (const inherited in EMPTY) return false;
+  if (EMPTY.toJSON !== undefined || sources.toJSON !== undefined) return false;
   let size = 2;
+  let units = 0;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
     if (typeof source === 'string') {
-      if (!wellFormed(source)) return undefined;
+      if (!wellFormed(source)) return false;
       size += 3 + 6 * source.length;
-      fields.push('T', source);
+      note(0);
+      put(source);
       continue;
     }
     let auths;
@@ -132,55 +220,41 @@ export function packSources(sources) {
           continue;
         }
         if ((k === 'kind' && v === 'Secret') || k === 'registryType') json = true;
-        if (k === 'toJSON') return undefined;
+        if (k === 'toJSON') return false;
         const b = jsonBound(v, 2);
-        if (b < 0) return undefined;
+        if (b < 0) return false;
         docSize += b + 4 + 6 * k.length;
       }
       json ||= auths === null || typeof auths !== 'object' || !plainObject(auths);
     }
     if (json) {
       const b = jsonBound(hasAuths ? auths : source, 2);
-      if (b < 0 || (size += docSize + b + 10) > MAX_ARGUMENT_JSON) return undefined;
-      fields.push('J', JSON.stringify(source));
+      if (b < 0 || (size += docSize + b + 10) > MAX_ARGUMENT_JSON) return false;
+      note(1);
+      put(JSON.stringify(source));
       continue;
     }
-    fields.push('D');
-    // In the keyring's order (the module checks it is bytewise: beyond U+FFFF it is not).
-    for (const server of Object.keys(auths).sort()) {
-      const entry = auths[server];
-      if (server === 'toJSON' || !wellFormed(server)) return undefined;
-      docSize += 4 + 6 * server.length;
-      if (entry === null || typeof entry !== 'object' || !plainObject(entry)) {
-        const b = jsonBound(entry, 3);
-        if (b < 0) return undefined;
-        docSize += b;
-        fields.push('X', server);
-        continue;
-      }
-      let username = '';
-      let auth = '';
-      for (const f in entry) {
-        const v = entry[f];
-        if (f === 'toJSON') return undefined;
-        const b = jsonBound(v, 4);
-        if (b < 0) return undefined;
-        docSize += b + 4 + 6 * f.length;
-        if (f === 'username' && typeof v === 'string') username = v;
-        else if (f === 'auth' && typeof v === 'string') auth = v;
-      }
-      fields.push('E', server, username, auth);
-    }
-    if ((size += docSize) > MAX_ARGUMENT_JSON) return undefined;
+    note(2);
+    const b = packAuths(auths);
+    if (b < 0 || (size += docSize + b) > MAX_ARGUMENT_JSON) return false;
   }
-  return fields.length === 0 ? '0' : `${fields.length}\0${fields.join('\0')}`;
+  packed = texts.join('');
+  texts = [];
+  sizes[0] = packed.length;
+  sizes[1] = indexLength;
+  return true;
 }
 
 const encoder = new TextEncoder();
 
-/** Writes `text` as UTF-8 into `into` (a view of the module's memory); the bytes written, or
- * 0xffffffff when they do not all fit. */
-export function encodeInto(text, into) {
-  const { read, written } = encoder.encodeInto(text, into);
-  return read === text.length ? written : 0xffffffff;
+/**
+ * Writes what `packSources` packed into the module's memory: the texts as UTF-8 into `text`,
+ * the index into `into`. The bytes written, or 0xffffffff when they do not all fit.
+ */
+export function takePacked(text, into) {
+  const { read, written } = encoder.encodeInto(packed, text);
+  into.set(index.subarray(0, indexLength));
+  const ok = read === packed.length;
+  packed = '';
+  return ok ? written : 0xffffffff;
 }

@@ -33,15 +33,16 @@ extern "C" {
         spans: &[u32],
     ) -> JsValue;
 
-    /// `sources` packed into one text (see `packSources` for the format), or `None` when only
-    /// their JSON reading gives the documented answer.
+    /// Packs `sources` (see `packSources` for the format); `false` when only their JSON reading
+    /// gives the documented answer. `sizes` receives the length of the texts (UTF-16 code
+    /// units) and of the index.
     #[wasm_bindgen(js_name = packSources)]
-    fn pack_sources(sources: &JsValue) -> Option<js_sys::JsString>;
+    fn pack_sources(sources: &JsValue, sizes: &mut [u32]) -> bool;
 
-    /// Writes `text` as UTF-8 into `into`; the bytes written, or `u32::MAX` when they do not
-    /// fit.
-    #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &js_sys::JsString, into: &mut [u8]) -> u32;
+    /// Writes what `packSources` packed: the texts as UTF-8 into `text`, the index into
+    /// `index`; the bytes written, or `u32::MAX` when they do not fit.
+    #[wasm_bindgen(js_name = takePacked)]
+    fn take_packed(text: &mut [u8], index: &mut [u32]) -> u32;
 }
 
 /// A missing tag or digest in the spans given to `referenceReport`.
@@ -161,8 +162,8 @@ fn reference_result(
 #[wasm_bindgen(js_name = resolveCredentials)]
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
     let image = args::text(&image, "image")?;
-    if let Some(packed) = packed_text(&sources) {
-        if let Some(unpacked) = unpack(&packed) {
+    if let Some((text, ascii, index)) = packed(&sources) {
+        if let Some(unpacked) = unpack(&text, ascii, &index) {
             return resolve_packed(&image, unpacked);
         }
     }
@@ -197,24 +198,31 @@ fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
     encode(&resolve_sources(image, sources, args::host_now()))
 }
 
-/// A `packSources` text read: the sources, and the entries of every document in one list.
+/// What `packSources` packed, read: the sources, and the entries of every document in one list.
 struct Packed<'a> {
     records: Vec<Record<'a>>,
     entries: Vec<AuthEntry<'a>>,
 }
 
-/// `packSources` of `sources` as Rust text, copied by the host's `TextEncoder` (one copy,
-/// several times faster than the glue's per-character copy of a returned `String`).
-fn packed_text(sources: &JsValue) -> Option<String> {
-    let packed = pack_sources(sources)?;
-    let units = packed.length() as usize;
+/// `packSources` of `sources`: the texts as Rust text (copied by the host's `TextEncoder`,
+/// several times faster than the glue's per-character copy of a returned `String`), whether
+/// they are ASCII (then a length in UTF-16 code units is one in bytes), and the index.
+fn packed(sources: &JsValue) -> Option<(String, bool, Vec<u32>)> {
+    let mut sizes = [0u32; 2];
+    if !pack_sources(sources, &mut sizes) {
+        return None;
+    }
+    let [units, count] = sizes.map(|n| n as usize);
     let mut bytes = vec![0u8; units.checked_mul(3)?];
-    let written = encode_into(&packed, &mut bytes);
+    let mut index = vec![0u32; count];
+    let written = take_packed(&mut bytes, &mut index);
     if written == u32::MAX {
         return None;
     }
     bytes.truncate(usize::try_from(written).ok()?);
-    String::from_utf8(bytes).ok()
+    let text = String::from_utf8(bytes).ok()?;
+    let ascii = text.len() == units;
+    Some((text, ascii, index))
 }
 
 /// One source of a `packSources` text.
@@ -225,82 +233,99 @@ enum Record<'a> {
     Auths(usize, usize),
 }
 
-/// The U+0000-separated fields of a text, counted (a byte search: `str::split` costs several
-/// times more per field in this build).
-struct Fields<'a> {
-    text: &'a str,
-    at: Option<usize>,
-    count: usize,
+/// The packed texts, taken one after the other by their lengths in UTF-16 code units.
+struct Texts<'a> {
+    rest: &'a str,
+    /// Every text is ASCII: a length is a number of bytes.
+    ascii: bool,
 }
 
-impl<'a> Iterator for Fields<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let start = self.at?;
-        let rest = self.text.get(start..)?;
-        let field = match rest.bytes().position(|b| b == 0) {
-            Some(len) => {
-                self.at = Some(start + len + 1);
-                rest.get(..len)?
+impl<'a> Texts<'a> {
+    /// The next text, `units` long; `None` when the texts end first or inside a character.
+    fn take(&mut self, units: u32) -> Option<&'a str> {
+        let units = units as usize;
+        let bytes = if self.ascii {
+            units
+        } else {
+            let (mut counted, mut bytes, mut chars) = (0, 0, self.rest.chars());
+            while counted < units {
+                let c = chars.next()?;
+                counted += c.len_utf16();
+                bytes += c.len_utf8();
             }
-            None => {
-                self.at = None;
-                rest
+            if counted != units {
+                return None;
             }
+            bytes
         };
-        self.count += 1;
-        Some(field)
+        let (text, rest) = self.rest.split_at_checked(bytes)?;
+        self.rest = rest;
+        Some(text)
     }
 }
 
-/// The sources of a `packSources` text, or `None` when it is not one (a text held a U+0000:
-/// more fields than declared).
-fn unpack(packed: &str) -> Option<Packed<'_>> {
-    let mut fields = Fields {
-        text: packed,
-        at: Some(0),
-        count: 0,
-    };
-    let declared: usize = fields.next()?.parse().ok()?;
-    let mut records = Vec::with_capacity(declared / 2);
-    let mut entries = Vec::with_capacity(declared / 4);
-    while let Some(tag) = fields.next() {
-        match tag {
-            "T" => records.push(Record::Text(fields.next()?)),
-            "J" => records.push(Record::Json(fields.next()?)),
-            "D" => records.push(Record::Auths(entries.len(), entries.len())),
-            "E" | "X" => {
-                let Some(Record::Auths(_, end)) = records.last_mut() else {
-                    return None;
-                };
-                let server = fields.next()?;
-                let auth = match tag {
-                    "E" => Some(AuthFields {
-                        username: fields.next()?,
-                        auth: regcred::secret_string::SecretStr::new(fields.next()?),
-                    }),
-                    _ => None,
-                };
-                entries.push(AuthEntry {
-                    server,
-                    fields: auth,
-                });
-                *end = entries.len();
+/// The index's mark of an entry that is not an object (`NOT_OBJECT` in `packSources`).
+const NOT_OBJECT: u32 = u32::MAX;
+
+/// The most entries of a document that `packSources` leaves for the module to sort.
+const SORTED_BY_MODULE: usize = 16;
+
+/// Puts a document's entries in the keyring's order (by the bytes of their servers); `false`
+/// when a larger document, sorted by the host in UTF-16 code units, is not in that order (keys
+/// beyond U+FFFF): then the sources are read as JSON.
+fn sort_by_server(doc: &mut [AuthEntry<'_>]) -> bool {
+    if doc.len() > SORTED_BY_MODULE {
+        return doc
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.server < b.server));
+    }
+    // An insertion sort: a document has a few entries.
+    for i in 1..doc.len() {
+        for j in (1..=i).rev() {
+            match (doc.get(j - 1), doc.get(j)) {
+                (Some(a), Some(b)) if a.server > b.server => doc.swap(j - 1, j),
+                _ => break,
             }
-            _ => return None,
         }
     }
-    // `packSources` sorts each document's keys by UTF-16 code units; where that is not the
-    // byte order of their UTF-8 (keys beyond U+FFFF) the sources are read as JSON.
-    let sorted = records.iter().all(|r| match r {
-        Record::Auths(start, end) => entries.get(*start..*end).is_some_and(|doc| {
-            doc.windows(2)
-                .all(|w| matches!(w, [a, b] if a.server < b.server))
-        }),
-        _ => true,
-    });
-    (fields.count == declared + 1 && sorted).then_some(Packed { records, entries })
+    true
+}
+
+/// The sources of what `packSources` packed, or `None` when the index does not describe the
+/// texts.
+fn unpack<'a>(text: &'a str, ascii: bool, index: &[u32]) -> Option<Packed<'a>> {
+    let mut texts = Texts { rest: text, ascii };
+    let mut index = index.iter().copied();
+    let mut records = Vec::new();
+    let mut entries = Vec::with_capacity(index.len() / 3);
+    while let Some(tag) = index.next() {
+        records.push(match tag {
+            0 => Record::Text(texts.take(index.next()?)?),
+            1 => Record::Json(texts.take(index.next()?)?),
+            2 => {
+                let start = entries.len();
+                for _ in 0..index.next()? {
+                    let server = texts.take(index.next()?)?;
+                    let fields = match index.next()? {
+                        NOT_OBJECT => None,
+                        username => Some(AuthFields {
+                            username: texts.take(username)?,
+                            auth: regcred::secret_string::SecretStr::new(
+                                texts.take(index.next()?)?,
+                            ),
+                        }),
+                    };
+                    entries.push(AuthEntry { server, fields });
+                }
+                if !sort_by_server(entries.get_mut(start..)?) {
+                    return None;
+                }
+                Record::Auths(start, entries.len())
+            }
+            _ => return None,
+        });
+    }
+    texts.rest.is_empty().then_some(Packed { records, entries })
 }
 
 /// Checks whether a configuration's credentials may pull (or push) `options.repository`
