@@ -88,30 +88,19 @@ fn unescape(s: &str) -> Option<Cow<'_, str>> {
 
 /// What Go's `url.Parse("https://" + rest)` reads as host and path (`rest` has no scheme), or
 /// `None` where it fails: a control character anywhere, a host character Go escapes, a port
-/// that is not digits, a broken `%` escape. One pass: the host is what follows the last `@`
-/// before the path.
+/// that is not digits, a broken `%` escape. Two tight loops: the authority (up to `/`, `?` or
+/// `#`; the host is what follows its last `@`), then the rest (the path up to `?` or `#`).
 pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
     let bytes = rest.as_bytes();
-    let (mut end, mut cut, mut slash) = (bytes.len(), false, None);
-    let (mut host_start, mut colon, mut bracket) = (0, None, None);
-    let (mut host_ok, mut host_escaped, mut path_escaped) = (true, false, false);
-    let mut plain = true;
+    let (mut split, mut host_start, mut colon, mut bracket) = (bytes.len(), 0, None, None);
+    let (mut host_ok, mut host_escaped, mut plain) = (true, false, true);
     for (i, &c) in bytes.iter().enumerate() {
         match c {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' => continue,
             0..=0x1f | 0x7f => return None,
-            _ if cut => continue,
-            b'#' | b'?' => {
-                (end, cut) = (i, true);
-                continue;
-            }
-            _ if slash.is_some() => {
-                path_escaped |= c == b'%';
-                continue;
-            }
-            b'/' => {
-                slash = Some(i);
-                continue;
+            b'/' | b'?' | b'#' => {
+                split = i;
+                break;
             }
             b'@' => {
                 (host_start, colon, bracket) = (i + 1, None, None);
@@ -126,7 +115,15 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
         plain = false;
         host_ok &= host_char_ok(c);
     }
-    let split = slash.unwrap_or(end);
+    let (mut end, mut path_escaped) = (bytes.len(), false);
+    for (i, &c) in bytes.iter().enumerate().skip(split) {
+        match c {
+            0..=0x1f | 0x7f => return None,
+            b'#' | b'?' if end == bytes.len() => end = i,
+            b'%' if end == bytes.len() => path_escaped = true,
+            _ => {}
+        }
+    }
     let host = rest.get(host_start..split).unwrap_or_default();
     let path = rest.get(split..end).unwrap_or_default();
     let port_part = if host.as_bytes().first() == Some(&b'[') {
