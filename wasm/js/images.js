@@ -100,27 +100,25 @@ const NOT_OBJECT = 0xffffffff;
 const SORTED_BY_MODULE = 16;
 
 /**
- * The packed sources between `packSources` and `takePacked`: the texts (joined into `packed`
- * at the end), and the index (the lengths of the texts in UTF-16 code units, and what they are).
+ * The packed sources between `packSources` and `takePacked`: the texts one after the other
+ * (appended: a rope that `encodeInto` flattens once, faster than a join), and the index (the
+ * lengths of the texts in UTF-16 code units, and what they are), `length` of it used.
  */
-let texts = [];
-let packed = '';
-let index = new Uint32Array(1024);
-let indexLength = 0;
+const pack = { text: '', index: new Uint32Array(1024), length: 0 };
 
 /** Appends `value` to the index, growing it as needed. */
 function note(value) {
-  if (indexLength === index.length) {
-    const grown = new Uint32Array(2 * index.length);
-    grown.set(index);
-    index = grown;
+  if (pack.length === pack.index.length) {
+    const grown = new Uint32Array(2 * pack.length);
+    grown.set(pack.index);
+    pack.index = grown;
   }
-  index[indexLength++] = value;
+  pack.index[pack.length++] = value;
 }
 
 /** Appends a text and its length. */
 function put(text) {
-  texts.push(text);
+  pack.text += text;
   note(text.length);
 }
 
@@ -159,8 +157,8 @@ function packEntry(server, entry) {
  * them); a larger one's sorted by UTF-16 code units, which the module checks are in byte order.
  */
 function packAuths(auths) {
-  const countAt = indexLength;
-  const textsAt = texts.length;
+  const countAt = pack.length;
+  const textAt = pack.text;
   note(0);
   let count = 0;
   let size = 0;
@@ -171,11 +169,11 @@ function packAuths(auths) {
     count++;
   }
   if (count > SORTED_BY_MODULE) {
-    indexLength = countAt + 1;
-    texts.length = textsAt;
+    pack.length = countAt + 1;
+    pack.text = textAt;
     for (const server of Object.keys(auths).sort()) packEntry(server, auths[server]);
   }
-  index[countAt] = count;
+  pack.index[countAt] = count;
   return size;
 }
 
@@ -191,13 +189,23 @@ function packAuths(auths) {
  * of the texts and of the index.
  */
 export function packSources(sources, sizes) {
-  texts = [];
-  indexLength = 0;
+  pack.text = '';
+  pack.length = 0;
+  if (!packInto(sources)) {
+    pack.text = '';
+    return false;
+  }
+  sizes[0] = pack.text.length;
+  sizes[1] = pack.length;
+  return true;
+}
+
+/** `packSources` without its bookkeeping; whether it packed. */
+function packInto(sources) {
   if (!Array.isArray(sources) || Object.getPrototypeOf(sources) !== Array.prototype) return false;
   for (const inherited in EMPTY) return false;
   if (EMPTY.toJSON !== undefined || sources.toJSON !== undefined) return false;
   let size = 2;
-  let units = 0;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
     if (typeof source === 'string') {
@@ -238,10 +246,6 @@ export function packSources(sources, sizes) {
     const b = packAuths(auths);
     if (b < 0 || (size += docSize + b) > MAX_ARGUMENT_JSON) return false;
   }
-  packed = texts.join('');
-  texts = [];
-  sizes[0] = packed.length;
-  sizes[1] = indexLength;
   return true;
 }
 
@@ -252,9 +256,9 @@ const encoder = new TextEncoder();
  * the index into `into`. The bytes written, or 0xffffffff when they do not all fit.
  */
 export function takePacked(text, into) {
-  const { read, written } = encoder.encodeInto(packed, text);
-  into.set(index.subarray(0, indexLength));
-  const ok = read === packed.length;
-  packed = '';
+  const { read, written } = encoder.encodeInto(pack.text, text);
+  into.set(pack.index.subarray(0, pack.length));
+  const ok = read === pack.text.length;
+  pack.text = '';
   return ok ? written : 0xffffffff;
 }
