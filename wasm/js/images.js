@@ -102,14 +102,15 @@ const SORTED_BY_MODULE = 16;
 /**
  * The packed sources between `packSources` and `takePacked`: the texts one after the other
  * (appended: a rope that `encodeInto` flattens once, faster than a join), and the index (the
- * lengths of the texts in UTF-16 code units, and what they are), `length` of it used.
+ * lengths of the texts in UTF-16 code units, and what they are), `length` of it used
+ * (`capacity`: the index's length, kept apart because reading a typed array's costs more).
  */
-const pack = { text: '', index: new Uint32Array(1024), length: 0 };
+const pack = { text: '', index: new Uint32Array(1024), capacity: 1024, length: 0 };
 
 /** Appends `value` to the index, growing it as needed. */
 function note(value) {
-  if (pack.length === pack.index.length) {
-    const grown = new Uint32Array(2 * pack.length);
+  if (pack.length === pack.capacity) {
+    const grown = new Uint32Array((pack.capacity *= 2));
     grown.set(pack.index);
     pack.index = grown;
   }
