@@ -193,6 +193,14 @@ pub fn normalize_key(server: &str) -> Option<String> {
     key_of(server).map(|k| k.text())
 }
 
+/// The host (with its port) of a repository name as a lookup compares keys with it. A key
+/// whose host is plain (ASCII letters, digits, `.`, `-`: no port, glob or escape) matches only
+/// this very host, so a host that reads sources may leave out entries keyed by another plain
+/// host, other than Docker Hub's (see ARCHITECTURE.md, "Images").
+pub fn name_host(name: &str) -> Option<Cow<'_, str>> {
+    parse_after_scheme(name).map(|url| url.host)
+}
+
 /// `isDefaultRegistryMatch`: whether `image` is pulled from Docker Hub, judged by its name.
 pub fn is_default_registry_match(image: &str) -> bool {
     let mut parts = image.splitn(2, '/');

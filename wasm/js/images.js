@@ -103,9 +103,10 @@ const SORTED_BY_MODULE = 16;
  * The packed sources between `packSources` and `takePacked`: the texts one after the other
  * (appended: a rope that `encodeInto` flattens once, faster than a join), and the index (the
  * lengths of the texts in UTF-16 code units, and what they are), `length` of it used
- * (`capacity`: the index's length, kept apart because reading a typed array's costs more).
+ * (`capacity`: the index's length, kept apart because reading a typed array's costs more);
+ * `entries` packed so far, and the image's `host` with the keys left out for it (`skip`).
  */
-const pack = { text: '', index: new Uint32Array(1024), capacity: 1024, length: 0 };
+const pack = { text: '', index: new Uint32Array(1024), capacity: 1024, length: 0, entries: 0, host: '', skip: null };
 
 /** Appends `value` to the index, growing it as needed. */
 function note(value) {
@@ -124,18 +125,32 @@ function put(text) {
 }
 
 /**
- * Packs one `auths` entry; the bytes it adds to the JSON text's bound, or -1 when only the JSON
- * reading gives the documented answer.
+ * The keys that cannot matter for an image on `host`: a plain host (ASCII
+ * letters, digits, `.`, `-`: no port, glob or escape) other than `host` and Docker Hub's, then
+ * a plain path. Such a key always parses, and src/images/keyring.rs compares such a host as a
+ * whole, so it is neither tried, nor a fallback, nor refused (see ARCHITECTURE.md, "Images").
+ */
+function skipper(host) {
+  if (host === '') return null;
+  const other = `(?!(?:${host.replace(/[^A-Za-z0-9-]/g, '\\$&')}|index\\.docker\\.io)(?:/|$))`;
+  return new RegExp(`^(?:https?://)?${other}[A-Za-z0-9.-]+(?:/[\\w.~/-]*)?$`);
+}
+
+/**
+ * Packs one `auths` entry (or leaves one without `auth` out, see `skipper`); the bytes it adds
+ * to the JSON text's bound, or -1 when only the JSON reading gives the documented answer.
  */
 function packEntry(server, entry) {
   if (server === 'toJSON' || !wellFormed(server)) return -1;
-  put(server);
+  const size = 4 + 6 * server.length;
   if (entry === null || typeof entry !== 'object' || !plainObject(entry)) {
     const b = jsonBound(entry, 3);
+    put(server);
     note(NOT_OBJECT);
-    return b < 0 ? -1 : b + 4 + 6 * server.length;
+    pack.entries++;
+    return b < 0 ? -1 : size + b;
   }
-  let size = 4 + 6 * server.length;
+  let fields = 0;
   let username = '';
   let auth = '';
   for (const f in entry) {
@@ -143,38 +158,43 @@ function packEntry(server, entry) {
     if (f === 'toJSON') return -1;
     const b = jsonBound(v, 4);
     if (b < 0) return -1;
-    size += b + 4 + 6 * f.length;
+    fields += b + 4 + 6 * f.length;
     if (f === 'username' && typeof v === 'string') username = v;
     else if (f === 'auth' && typeof v === 'string') auth = v;
   }
-  put(username);
-  put(auth);
-  return size;
+  if (auth !== '' || pack.skip === null || !pack.skip.test(server)) {
+    put(server);
+    put(username);
+    put(auth);
+    pack.entries++;
+  }
+  return size + fields;
 }
 
 /**
- * Packs the entries of a document's `auths` (after its tag); the bytes they add to the JSON
- * text's bound, or -1. A small document's entries go in JavaScript's order (the module sorts
- * them); a larger one's sorted by UTF-16 code units, which the module checks are in byte order.
+ * Packs the entries of a document's `auths` (after its tag: their count); the bytes they add
+ * to the JSON text's bound, or -1. A small document's entries go in JavaScript's order (the
+ * module sorts them); a larger one's sorted by UTF-16 code units, which the module checks are
+ * in byte order.
  */
 function packAuths(auths) {
   const countAt = pack.length;
   const textAt = pack.text;
   note(0);
-  let count = 0;
+  const entriesAt = pack.entries;
   let size = 0;
   for (const server in auths) {
     const b = packEntry(server, auths[server]);
     if (b < 0) return -1;
     size += b;
-    count++;
   }
-  if (count > SORTED_BY_MODULE) {
+  if (pack.entries - entriesAt > SORTED_BY_MODULE) {
     pack.length = countAt + 1;
     pack.text = textAt;
+    pack.entries = entriesAt;
     for (const server of Object.keys(auths).sort()) packEntry(server, auths[server]);
   }
-  pack.index[countAt] = count;
+  pack.index[countAt] = pack.entries - entriesAt;
   return size;
 }
 
@@ -187,11 +207,16 @@ function packAuths(auths) {
  * object). Passwords are not copied. Returns whether it packed: `false` when the JSON reading
  * could answer differently (see `jsonBound`; `for...in` must see exactly the own enumerable
  * properties JSON sees), then the module reads `sources` as JSON. `sizes` receives the length
- * of the texts and of the index.
+ * of the texts and of the index. `host` is the image's host as the keyring compares keys with
+ * it (`""` when it has none: then no entry is left out).
  */
-export function packSources(sources, sizes) {
+export function packSources(sources, sizes, host) {
   pack.text = '';
   pack.length = 0;
+  if (host !== pack.host) {
+    pack.host = host;
+    pack.skip = skipper(host);
+  }
   if (!packInto(sources)) {
     pack.text = '';
     return false;

@@ -11,7 +11,7 @@ use crate::verify::{login_promise, options, rejected};
 use regcred::images::reference::{
     parse_layout, parse_normalized_layout, report, ReferenceLayout, Span,
 };
-use regcred::images::sources::{resolve_sources, AuthEntry, AuthFields, Source};
+use regcred::images::sources::{image_host, resolve_sources, AuthEntry, AuthFields, Source};
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
 
@@ -33,11 +33,11 @@ extern "C" {
         spans: &[u32],
     ) -> JsValue;
 
-    /// Packs `sources` (see `packSources` for the format); `false` when only their JSON reading
-    /// gives the documented answer. `sizes` receives the length of the texts (UTF-16 code
-    /// units) and of the index.
+    /// Packs `sources` (see `packSources` for the format), leaving out entries that cannot
+    /// matter for an image on `host`; `false` when only their JSON reading gives the documented
+    /// answer. `sizes` receives the length of the texts (UTF-16 code units) and of the index.
     #[wasm_bindgen(js_name = packSources)]
-    fn pack_sources(sources: &JsValue, sizes: &mut [u32]) -> bool;
+    fn pack_sources(sources: &JsValue, sizes: &mut [u32], host: &str) -> bool;
 
     /// Writes what `packSources` packed: the texts as UTF-8 into `text`, the index into
     /// `index`; the bytes written, or `u32::MAX` when they do not fit.
@@ -162,7 +162,8 @@ fn reference_result(
 #[wasm_bindgen(js_name = resolveCredentials)]
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
     let image = args::text(&image, "image")?;
-    if let Some((text, ascii, index)) = packed(&sources) {
+    let host = image_host(&image).unwrap_or_default();
+    if let Some((text, ascii, index)) = packed(&sources, &host) {
         if let Some(unpacked) = unpack(&text, ascii, &index) {
             return resolve_packed(&image, unpacked);
         }
@@ -207,9 +208,9 @@ struct Packed<'a> {
 /// `packSources` of `sources`: the texts as Rust text (copied by the host's `TextEncoder`,
 /// several times faster than the glue's per-character copy of a returned `String`), whether
 /// they are ASCII (then a length in UTF-16 code units is one in bytes), and the index.
-fn packed(sources: &JsValue) -> Option<(String, bool, Vec<u32>)> {
+fn packed(sources: &JsValue, host: &str) -> Option<(String, bool, Vec<u32>)> {
     let mut sizes = [0u32; 2];
-    if !pack_sources(sources, &mut sizes) {
+    if !pack_sources(sources, &mut sizes, host) {
         return None;
     }
     let [units, count] = sizes.map(|n| n as usize);
