@@ -20,7 +20,7 @@ const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
 
 // The shipped code with names (as bench/size.mjs builds it), then the instrumented copy.
-run('wasm-bindgen', [join(root, 'target/wasm32-unknown-unknown/release/regcred_wasm.wasm'), '--out-dir', dir,
+run('wasm-bindgen', [join(root, 'target/wasm-release/wasm32-unknown-unknown/release/regcred_wasm.wasm'), '--out-dir', dir,
   '--target', 'web', '--out-name', 'regcred', '--remove-producers-section', '--experimental-reset-state-function']);
 const named = join(dir, 'regcred_bg.wasm');
 run(wasmOpt, [named, '-Os', '-g', ...features, '-o', named]);

@@ -18,7 +18,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'target/wasm32-unknown-unknown/release/regcred_wasm.wasm');
+const built = join(root, 'target/wasm-release/wasm32-unknown-unknown/release/regcred_wasm.wasm');
 if (!existsSync(built)) throw new Error('no release build: run `make pkg` first');
 const dir = mkdtempSync(join(tmpdir(), 'regcred-size-'));
 execFileSync('wasm-bindgen', [built, '--out-dir', dir, '--target', 'web', '--out-name', 'regcred',

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync, symlinkSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { checkRepository } from './release-profile.mjs';
+import { formData, formDataJson, formDataModule } from './form-data.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const features = process.env.REGCRED_FEATURES || '';
 const pkg = join(root, process.env.REGCRED_OUT || 'pkg');
 const shipped = pkg === join(root, 'pkg');
-const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target');
+// The release module has its own target directory: it is built with other compiler flags than
+// clippy's and the tests' wasm builds (below), so sharing one would rebuild everything each time.
+const targetDir = features ? join(root, 'target/features', features.replace(/[^a-z0-9-]+/gi, '_')) : join(root, 'target/wasm-release');
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 
 // wasm/Cargo.lock (the binding crate's) must lock every crate the core also uses at the version
@@ -44,10 +47,29 @@ checkRepository(root);
 
 // The module is the binding crate (wasm/), built with its own Cargo.lock (host names with
 // non-ASCII or punycode labels go to the host's URL parser: the module has no IDNA tables).
+//
+// The standard library is compiled with the module (`-Zbuild-std`, from the `rust-src` component
+// scripts/setup.sh adds) so that it gets the same profile and a panic is an immediate trap
+// (`-Cpanic=immediate-abort`): no panic message formatting, no location tables, no unwinding
+// glue. The module denies panics anyway (ARCHITECTURE.md, "No panics"), and a panic was already a
+// trap; only the unreachable formatting code goes. `optimize_for_size` picks std's small
+// variants (sorts, formatting). `-Zfmt-debug=none` empties `{:?}` output: nothing in the module
+// shows Debug text (messages are built from Display and literals; tests/error_codes.rs and the
+// JS tests check messages). These are unstable flags on the pinned stable compiler, unlocked by
+// RUSTC_BOOTSTRAP=1 for this build only (as scripts/fuzz.sh does for cargo-fuzz). Measured in
+// bench/size-history.md: -9.6 KB gzip -9 for build-std with immediate-abort, -3.4 KB more for
+// fmt-debug.
 const cargoArgs = ['build', '--release', '--lib', '--locked', '--target', 'wasm32-unknown-unknown',
-  '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir];
+  '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir,
+  '-Zbuild-std=std,panic_abort', '-Zbuild-std-features=optimize_for_size'];
 if (features) cargoArgs.push('--features', features);
-run('cargo', cargoArgs);
+run('cargo', cargoArgs, {
+  env: {
+    ...process.env,
+    RUSTC_BOOTSTRAP: '1',
+    RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none',
+  },
+});
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
@@ -66,6 +88,11 @@ run(join(root, 'node_modules/.bin/wasm-opt'), [wasm, '-Os', '--enable-bulk-memor
 // (wasm-bindgen also copies them under snippets/, which is removed below).
 for (const name of ['errors.js', 'host.js', 'images.js']) cpSync(join(root, 'wasm/js', name), join(pkg, name));
 cpSync(join(root, 'js/entries'), pkg, { recursive: true });
+// The catalog and the forms, as data forms.js answers from (not in the module); the JSON file is
+// Node's (see the Node entry below).
+const forms = formData(root);
+writeFileSync(join(pkg, 'form-data.js'), formDataModule(forms));
+writeFileSync(join(pkg, 'form-data.json'), formDataJson(forms));
 cpSync(join(root, 'schemas'), join(pkg, 'schemas'), { recursive: true });
 // regcred/rjsf: react-jsonschema-form adapters (plain JS over the main entry, no React).
 for (const name of ['rjsf.js', 'rjsf.d.ts']) cpSync(join(root, 'js', name), join(pkg, name));
@@ -133,12 +160,12 @@ if (features.split(',').includes('json-schema')) {
     'export function validateJsonSchema(instance: unknown, options?: { schema?: Record<string, unknown> | boolean }): Report<never>;\n');
 }
 
-// Node's entry as one file: the glue, api.js, trap.js, errors.js and host.js bundled into node.js
+// Node's entry as one file: the glue, api.js, trap.js, errors.js, host.js and forms.js bundled into node.js
 // (the .wasm stays beside it). Node loads each ES module separately (resolve, read, compile,
-// link), and the six files cost ~5 ms of a cold start here; the other entries are either
+// link), and six separate files cost ~5 ms of a cold start here; the other entries are either
 // bundled by their consumers or need the separate files.
-const { buildSync } = await import('esbuild');
-buildSync({
+const { build } = await import('esbuild');
+await build({
   entryPoints: [join(pkg, 'node.js')],
   outfile: join(pkg, 'node.js'),
   bundle: true,
@@ -148,7 +175,18 @@ buildSync({
   banner: { js: '// regcred for Node: js/entries/node.js with the wasm-bindgen glue and api.js bundled (scripts/build-pkg.mjs).' },
   logLevel: 'warning',
   allowOverwrite: true,
+  // The form data as js/node-form-data.js, which reads form-data.json at the first call.
+  plugins: [{
+    name: 'node-form-data',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/form-data\.js$/ }, () => ({ path: join(root, 'js/node-form-data.js') }));
+    },
+  }],
 });
+const nodeEntry = readFileSync(join(pkg, 'node.js'), 'utf8');
+if (!nodeEntry.includes('./form-data.json') || nodeEntry.includes('const byType = {')) {
+  throw new Error('build-pkg: node.js must read form-data.json, not bundle form-data.js (js/node-form-data.js)');
+}
 
 const crate = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root }))
   .packages.find((p) => p.name === 'regcred');

@@ -13,6 +13,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release module compiles the standard library with it (scripts/build-pkg.mjs).
+if ! rustup component list --installed 2>/dev/null | grep -qx rust-src; then
+  log "adding rust component rust-src"
+  rustup component add rust-src
+fi
+
 # The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
 [ -f Cargo.lock ] || cargo generate-lockfile
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)

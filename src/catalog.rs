@@ -176,7 +176,9 @@ pub struct RegistryTypeInfo {
     pub fields: Vec<Field>,
 }
 
-/// The whole catalog: every registry type in form order.
+/// The whole catalog: every registry type in form order. Serialized, it is
+/// `src/model/registry-types.json`, what the npm package's `registryTypes()` returns
+/// (ARCHITECTURE.md, "Form data").
 pub fn registry_types() -> Vec<RegistryTypeInfo> {
     crate::model::type_specs().map(type_info).collect()
 }
@@ -256,5 +258,67 @@ fn type_info(spec: &crate::model::TypeSpec) -> RegistryTypeInfo {
         docker_config_server: spec.docker_config_server,
         credentials_help: spec.credentials_help,
         fields,
+    }
+}
+
+impl crate::json::ToJson for RegistryType {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, self.id());
+    }
+}
+
+impl crate::json::ToJson for Connection {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, self.id());
+    }
+}
+
+crate::json::ids_as_json!(FieldKind {
+    Text => "text",
+    Password => "password",
+    SecretTextarea => "secret-textarea",
+    Textarea => "textarea",
+    Select => "select",
+    Checkbox => "checkbox",
+});
+
+impl crate::json::ToJson for FieldOption {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("value", self.value)
+            .field("label", self.label)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for Field {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("key", &self.key)
+            .field("label", self.label)
+            .field("kind", &self.kind)
+            .field("required", &self.required)
+            .field("requiredWhen", &self.required_when)
+            .field("shownWhen", &self.shown_when)
+            .field("fixedValue", &self.fixed_value)
+            .field("defaultValue", &self.default_value)
+            .field("placeholder", &self.placeholder)
+            .field("help", &self.help)
+            .field("options", &self.options)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for RegistryTypeInfo {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("id", &self.id)
+            .field("label", self.label)
+            .field("defaultUrl", &self.default_url)
+            .field("urlEditable", &self.url_editable)
+            .field("dockerConfigServer", &self.docker_config_server)
+            .field("credentialsHelp", self.credentials_help)
+            .field("fields", &self.fields)
+            .end();
     }
 }

@@ -198,3 +198,72 @@ impl fmt::Debug for RegistryConfig {
             .finish()
     }
 }
+
+crate::json::ids_as_json!(AwsAuthType {
+    IamRole => "iam-role",
+    UserAuth => "user-auth",
+});
+
+crate::json::ids_as_json!(CredentialSource {
+    RegistryCredentials => "registry-credentials",
+    ImagePullSecret => "image-pull-secret",
+    CustomCredential => "custom-credential",
+});
+
+impl crate::json::ToJson for CustomCredential {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("server", &self.server)
+            .field("email", &self.email)
+            .field("username", &self.username)
+            .field("password", &self.password)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for Injection {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .when(
+                !self.do_not_inject.is_empty(),
+                "doNotInject",
+                &self.do_not_inject,
+            )
+            .when(
+                !self.auto_inject.is_empty(),
+                "autoInject",
+                &self.auto_inject,
+            )
+            .field("credentialSource", &self.credential_source)
+            .some("secretName", &self.secret_name)
+            .some("customServer", &self.custom_server)
+            .some("customEmail", &self.custom_email)
+            .some("customUsername", &self.custom_username)
+            .some("customPassword", &self.custom_password)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for RegistryConfig {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("name", &self.name)
+            .field("registryType", &self.registry_type)
+            .some("registryUrl", &self.registry_url)
+            .field("isDefault", &self.is_default)
+            .field("connection", &self.connection)
+            .some("cert", &self.cert)
+            .some("awsAuthType", &self.aws_auth_type)
+            .some("awsAccessKeyId", &self.aws_access_key_id)
+            .some("awsSecretAccessKey", &self.aws_secret_access_key)
+            .some("awsSessionToken", &self.aws_session_token)
+            .some("username", &self.username)
+            .some("password", &self.password)
+            .some("injection", &self.injection)
+            .when(self.public, "public", &self.public)
+            .some("usage", &self.usage)
+            .some("assumeRoleArn", &self.assume_role_arn)
+            .some("remoteConnection", &self.remote_connection)
+            .end();
+    }
+}

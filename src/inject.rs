@@ -274,3 +274,30 @@ pub fn injection_plan_with(
 
 /// Most clusters in one injection plan.
 pub const MAX_PLAN_CLUSTERS: usize = 10_000;
+
+impl crate::json::ToJson for PlanReason {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("code", self.code)
+            .field("message", &self.message)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for ClusterPlan {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("clusterId", &self.cluster_id)
+            .some("clusterName", &self.cluster_name)
+            .field("inject", &self.inject)
+            .some("secretName", &self.secret_name)
+            .when(
+                !self.secret_names.is_empty(),
+                "secretNames",
+                &self.secret_names,
+            )
+            .field("source", &self.source)
+            .field("reason", &self.reason)
+            .end();
+    }
+}

@@ -21,6 +21,7 @@ mod base64_codec;
 pub mod catalog;
 pub mod config;
 pub mod error_code;
+pub mod json;
 pub mod json_read;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;

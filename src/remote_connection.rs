@@ -85,3 +85,22 @@ impl fmt::Debug for RemoteConnection {
             .finish()
     }
 }
+
+crate::json::ids_as_json!(ConnectionMethod {
+    Direct => "direct",
+    Proxy => "proxy",
+    Ssh => "ssh",
+});
+
+impl crate::json::ToJson for RemoteConnection {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("method", &self.method)
+            .some("proxyUrl", &self.proxy_url)
+            .some("sshServerAddress", &self.ssh_server_address)
+            .some("sshUsername", &self.ssh_username)
+            .some("sshPassword", &self.ssh_password)
+            .some("sshAuthKey", &self.ssh_auth_key)
+            .end();
+    }
+}

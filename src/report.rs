@@ -120,3 +120,24 @@ impl<T> Report<T> {
         self.warnings.iter().map(|i| i.code.as_str()).collect()
     }
 }
+
+impl crate::json::ToJson for Issue {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("path", &self.path)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .end();
+    }
+}
+
+impl<T: crate::json::ToJson> crate::json::ToJson for Report<T> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("valid", &self.valid)
+            .field("errors", &self.errors)
+            .field("warnings", &self.warnings)
+            .some("value", &self.value)
+            .end();
+    }
+}

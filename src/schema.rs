@@ -1,9 +1,10 @@
 //! The JSON Schemas and react-jsonschema-form uiSchemas of registry configurations, generated
 //! from the registry model ([`crate::model`]). The files under `schemas/` are these values
-//! (pretty-printed, shipped in the npm package) and [`FORMS_JSON`] holds them all compactly
-//! for the WebAssembly module, which embeds the generated text instead of the generator.
-//! `REGCRED_BLESS=1 cargo test --test generated` writes them; that test fails when one is
-//! stale.
+//! (pretty-printed, shipped in the npm package) and [`FORMS_JSON`] holds them all compactly:
+//! the npm package's JavaScript answers `registrySchema` and `registryUiSchema` from it
+//! (ARCHITECTURE.md, "Form data"), and a WebAssembly build of this crate reads it instead of
+//! linking the generator. `REGCRED_BLESS=1 cargo test --test generated` writes them; that test
+//! fails when one is stale.
 
 use serde_json::Value;
 

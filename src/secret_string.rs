@@ -112,6 +112,14 @@ impl fmt::Display for SecretStr<'_> {
     }
 }
 
+/// Written as the plain text: the documents and the normalized configuration carry the secret
+/// itself (writing JSON is building output, as [`SecretString::expose`] is).
+impl crate::json::ToJson for SecretString {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, &self.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

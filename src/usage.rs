@@ -86,3 +86,23 @@ impl Usage {
         self.containers.is_none() && self.charts == Some(Access::Pull)
     }
 }
+
+crate::json::ids_as_json!(Access {
+    Pull => "pull",
+    Push => "push",
+    PullPush => "pull-push",
+});
+
+impl crate::json::ToJson for Usage {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .some("containers", &self.containers)
+            .some("charts", &self.charts)
+            .when(
+                !self.chart_repositories.is_empty(),
+                "chartRepositories",
+                &self.chart_repositories,
+            )
+            .end();
+    }
+}

@@ -1,5 +1,7 @@
 //! The generated artefacts are up to date with the registry model (`src/model`): the schemas
-//! and uiSchemas under `schemas/` and the configuration types in `js/index.d.ts`.
+//! and uiSchemas under `schemas/`, the form data the package's JavaScript answers with
+//! (`src/model/forms.json`, `src/model/registry-types.json`) and the configuration types in
+//! `js/index.d.ts`.
 //!
 //! `REGCRED_BLESS=1 cargo test --test generated` rewrites them from the model.
 #![allow(
@@ -29,6 +31,11 @@ fn schema_files() -> Vec<(String, String)> {
         (
             "src/model/forms.json".to_string(),
             regcred::schema::forms_json(),
+        ),
+        (
+            "src/model/registry-types.json".to_string(),
+            // Serialized from the structs, not a `Value`: keys in field order, as the API gives them.
+            serde_json::to_string_pretty(&regcred::registry_types()).unwrap() + "\n",
         ),
         (
             "schemas/registry.schema.json".to_string(),

@@ -1,5 +1,5 @@
-// The public API: the wasm exports, each behind the trap guard, plus the error class. Entry
-// points initialize the module before re-exporting this.
+// The public API: the wasm exports, each behind the trap guard, the form data functions
+// (forms.js), plus the error class. Entry points initialize the module before re-exporting this.
 //
 // Trap recovery. The core never panics (ARCHITECTURE.md, "No panics"), but if the instance traps anyway (a
 // `WebAssembly.RuntimeError` such as `unreachable`, out of memory, stack overflow), its memory
@@ -57,9 +57,8 @@ function guardAsync(fn) {
   }, fn);
 }
 
-export const registryTypes = /* #__PURE__ */ guard(glue.registryTypes);
-export const registrySchema = /* #__PURE__ */ guard(glue.registrySchema);
-export const registryUiSchema = /* #__PURE__ */ guard(glue.registryUiSchema);
+// The catalog and the forms are generated data in JavaScript, not in the module (forms.js).
+export { registryTypes, registrySchema, registryUiSchema } from './forms.js';
 
 export const validateRegistry = /* #__PURE__ */ guard(glue.validateRegistry);
 export const validateField = /* #__PURE__ */ guard(glue.validateField);

@@ -5,10 +5,9 @@
 //! `a.b.example.com`) and needs at least two labels after it, and an IP address host matches
 //! only IP address entries.
 
-use std::net::IpAddr;
-
 use super::x509::GeneralName;
 use crate::url::address::split_address;
+use crate::url::ip_text::parse_ip_literal;
 
 /// The host part of what a person typed as a registry address: scheme, userinfo, path and
 /// port removed (`https://registry.example.com:5000/v2` → `registry.example.com`, `[::1]:5000`
@@ -19,7 +18,7 @@ pub fn host_of(address: &str) -> String {
 
 /// `true` when one of `names` covers `host` (already reduced by [`host_of`]).
 pub fn covers(names: &[GeneralName], host: &str) -> bool {
-    if let Ok(ip) = host.parse::<IpAddr>() {
+    if let Some(ip) = parse_ip_literal(host) {
         return names
             .iter()
             .any(|n| matches!(n, GeneralName::Ip(a) if *a == ip));

@@ -294,6 +294,35 @@ fn serial_hex(content: &[u8]) -> String {
     out
 }
 
+impl crate::json::ToJson for CertificateBundle {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("certificates", &self.certificates)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for CertificateInfo {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("subject", &self.subject)
+            .field("issuer", &self.issuer)
+            .field("serialNumber", &self.serial_number)
+            .field("notBefore", &self.not_before)
+            .field("notAfter", &self.not_after)
+            .field("sha256Fingerprint", &self.sha256_fingerprint)
+            .field("isCa", &self.is_ca)
+            .field("pathLength", &self.path_length)
+            .field("selfSigned", &self.self_signed)
+            .field("subjectAltNames", &self.subject_alt_names)
+            .field("keyAlgorithm", &self.key_algorithm)
+            .field("keyCurve", &self.key_curve)
+            .field("keySize", &self.key_size)
+            .field("version", &self.version)
+            .end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,7 +82,7 @@ impl std::fmt::Display for GeneralName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GeneralName::Dns(n) => write!(f, "DNS:{n}"),
-            GeneralName::Ip(ip) => write!(f, "IP:{ip}"),
+            GeneralName::Ip(ip) => write!(f, "IP:{}", crate::url::ip_text::ip_text(*ip)),
             GeneralName::Email(e) => write!(f, "email:{e}"),
             GeneralName::Uri(u) => write!(f, "URI:{u}"),
             GeneralName::Other(o) => f.write_str(o),

@@ -44,7 +44,7 @@ fn ids(csv: &str) -> Vec<String> {
 /// The custom credential as the dashboard serializes it (`JSON.stringify` of
 /// `{ server, email, username, password }`, in that order).
 fn custom_json(c: &CustomCredential) -> String {
-    let s = |v: &str| serde_json::to_string(v).unwrap_or_default();
+    let s = crate::json::to_string::<str>;
     format!(
         "{{\"server\":{},\"email\":{},\"username\":{},\"password\":{}}}",
         s(&c.server),

@@ -128,3 +128,10 @@ mod access_to_ecr;
 mod email_to_verify;
 
 access_to_ecr!(email_to_verify, error_codes);
+
+/// A code is written as its text, so JSON carrying one is the same as with the string.
+impl crate::json::ToJson for ErrorCode {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, self.as_str());
+    }
+}

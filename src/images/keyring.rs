@@ -302,3 +302,13 @@ impl Keyring {
         lookup.finish()
     }
 }
+
+impl crate::json::ToJson for KeyringMatch {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("server", &self.server)
+            .field("username", &self.username)
+            .field("source", &self.source)
+            .end();
+    }
+}

@@ -372,3 +372,19 @@ pub fn report<T>(result: Result<T, ReferenceError>) -> Report<T> {
         ),
     }
 }
+
+impl crate::json::ToJson for ImageReference {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("domain", &self.domain)
+            .field("path", &self.path)
+            .some("tag", &self.tag)
+            .some("digest", &self.digest)
+            .field("name", &self.name)
+            .field("familiarName", &self.familiar_name)
+            .field("reference", &self.reference)
+            .field("familiarReference", &self.familiar_reference)
+            .field("pullReference", &self.pull_reference)
+            .end();
+    }
+}

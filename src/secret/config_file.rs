@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use crate::json::ToJson;
 
 use super::dockerconfig::{check_indexed, DockerEntry};
 use super::ecr_host;
@@ -26,18 +26,36 @@ pub struct DockerConfigFileOptions {
     pub helpers: BTreeMap<String, String>,
 }
 
-#[derive(Serialize)]
 struct WireAuth<'a> {
     auth: String,
-    #[serde(skip_serializing_if = "str::is_empty")]
     email: &'a str,
 }
 
-#[derive(Serialize)]
+impl ToJson for WireAuth<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("auth", &self.auth)
+            .when(!self.email.is_empty(), "email", self.email)
+            .end();
+    }
+}
+
 struct WireFile<'a> {
     auths: BTreeMap<&'a str, WireAuth<'a>>,
-    #[serde(rename = "credHelpers", skip_serializing_if = "BTreeMap::is_empty")]
     cred_helpers: BTreeMap<String, String>,
+}
+
+impl ToJson for WireFile<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("auths", &self.auths)
+            .when(
+                !self.cred_helpers.is_empty(),
+                "credHelpers",
+                &self.cred_helpers,
+            )
+            .end();
+    }
 }
 
 /// The docker `config.json` text for `entries`.

@@ -11,7 +11,7 @@ use crate::ErrorCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use crate::json::ToJson;
 
 use super::error::SecretError;
 use crate::report::Issue;
@@ -106,20 +106,32 @@ impl DockerEntry {
 }
 
 /// kubectl's `DockerConfigEntry`, field order and `omitempty` included.
-#[derive(Serialize)]
 struct WireEntry<'a> {
-    #[serde(skip_serializing_if = "str::is_empty")]
     username: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
     password: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
     email: &'a str,
     auth: String,
 }
 
-#[derive(Serialize)]
+impl ToJson for WireEntry<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .when(!self.username.is_empty(), "username", self.username)
+            .when(!self.password.is_empty(), "password", self.password)
+            .when(!self.email.is_empty(), "email", self.email)
+            .field("auth", &self.auth)
+            .end();
+    }
+}
+
 struct WireConfig<'a> {
     auths: BTreeMap<&'a str, WireEntry<'a>>,
+}
+
+impl ToJson for WireConfig<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out).field("auths", &self.auths).end();
+    }
 }
 
 /// Checks a list of entries: at least one, each complete, no server twice. Paths are

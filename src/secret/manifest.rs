@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde::Serialize;
+use crate::json::ToJson;
 
 use super::dockerconfig::{docker_config_json, DockerEntry};
 use super::error::{pointer_segment, SecretError};
@@ -72,47 +72,80 @@ pub struct PullSecret {
     go_escaping: bool,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Metadata<'a> {
     name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     namespace: Option<&'a str>,
-    creation_timestamp: (),
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     labels: &'a BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     annotations: &'a BTreeMap<String, String>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+impl ToJson for Metadata<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("name", self.name)
+            .some("namespace", &self.namespace)
+            .field("creationTimestamp", &())
+            .when(!self.labels.is_empty(), "labels", self.labels)
+            .when(
+                !self.annotations.is_empty(),
+                "annotations",
+                self.annotations,
+            )
+            .end();
+    }
+}
+
 struct Wire<'a> {
     kind: &'static str,
     api_version: &'static str,
     metadata: Metadata<'a>,
     data: SecretData<String>,
-    #[serde(rename = "type")]
     kind_of_secret: &'static str,
 }
 
+impl ToJson for Wire<'_> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("kind", self.kind)
+            .field("apiVersion", self.api_version)
+            .field("metadata", &self.metadata)
+            .field("data", &self.data)
+            .field("type", self.kind_of_secret)
+            .end();
+    }
+}
+
 /// A Secret's `data` with its one key, `.dockerconfigjson` ([`DOCKER_CONFIG_JSON_KEY`]): a struct
-/// rather than a one-entry map, so no map code is compiled for it.
-#[derive(Serialize)]
+/// rather than a one-entry map.
 struct SecretData<T> {
-    #[serde(rename = ".dockerconfigjson")]
     docker_config_json: T,
+}
+
+impl<T: ToJson> ToJson for SecretData<T> {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field(DOCKER_CONFIG_JSON_KEY, &self.docker_config_json)
+            .end();
+    }
 }
 
 /// kubectl's `SecretHash` of a dockerconfigjson secret (ten characters).
 pub fn secret_hash(name: &str, data_base64: &str) -> String {
-    #[derive(Serialize)]
     struct Hashed<'a> {
         data: SecretData<&'a str>,
         kind: &'static str,
         name: &'a str,
-        #[serde(rename = "type")]
         kind_of_secret: &'static str,
+    }
+    impl ToJson for Hashed<'_> {
+        fn write_json(&self, out: &mut String) {
+            crate::json::object(out)
+                .field("data", &self.data)
+                .field("kind", self.kind)
+                .field("name", self.name)
+                .field("type", self.kind_of_secret)
+                .end();
+        }
     }
     let encoded = go_json::compact(
         &Hashed {
@@ -235,7 +268,6 @@ impl PullSecret {
             metadata: Metadata {
                 name: &self.name,
                 namespace: self.namespace.as_deref(),
-                creation_timestamp: (),
                 labels: &self.labels,
                 annotations: &self.annotations,
             },

@@ -10,6 +10,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::encode::{encoded, percent_decode, EncodeSet};
 use super::ip::{ends_in_a_number, parse_ipv4, parse_ipv6, push_ipv6};
+use super::ip_text::push_ipv4;
 
 /// The host of a URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,7 +29,11 @@ impl fmt::Display for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Host::Domain(d) => f.write_str(d),
-            Host::Ipv4(a) => write!(f, "{a}"),
+            Host::Ipv4(a) => {
+                let mut s = String::with_capacity(15);
+                push_ipv4(&mut s, *a);
+                f.write_str(&s)
+            }
             Host::Ipv6(a) => {
                 let mut s = String::with_capacity(41);
                 s.push('[');

@@ -4,9 +4,11 @@
 //! ARCHITECTURE.md, "Build"). Native builds without one use the `idna` crate, the same UTS #46
 //! processing the URL Standard names.
 
+use std::net::IpAddr;
 use std::sync::OnceLock;
 
 use super::host::Host;
+use super::ip_text::parse_ip_literal;
 
 /// A WHATWG host parser supplied by the embedding: text in, the host's ASCII serialization out
 /// (IDN as punycode, IPv4 dotted, IPv6 in brackets), `None` for an invalid host.
@@ -33,14 +35,17 @@ pub(super) fn domain_to_ascii(text: &str, decoded: &[u8]) -> Option<Host> {
     }
 }
 
-/// A host read back from its serialization.
+/// A host read back from its serialization (IP literals as Rust's `FromStr` reads them).
 fn from_serialized(ascii: String) -> Option<Host> {
     if let Some(v6) = ascii.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return v6.parse().ok().map(Host::Ipv6);
+        return match parse_ip_literal(v6)? {
+            IpAddr::V6(a) => Some(Host::Ipv6(a)),
+            IpAddr::V4(_) => None,
+        };
     }
-    Some(match ascii.parse() {
-        Ok(v4) => Host::Ipv4(v4),
-        Err(_) => Host::Domain(ascii),
+    Some(match parse_ip_literal(&ascii) {
+        Some(IpAddr::V4(a)) => Host::Ipv4(a),
+        _ => Host::Domain(ascii),
     })
 }
 

@@ -2,7 +2,6 @@
 //! may use (`127.1`, `0x7f.1`, `0177.0.0.1`, `2130706433`) and IPv6 with `::` and an embedded
 //! dotted IPv4 tail.
 
-use std::fmt::Write;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Whether a domain's last label (a final empty label ignored) is a number, so the host must
@@ -216,11 +215,24 @@ pub(crate) fn push_ipv6(out: &mut String, address: &Ipv6Addr) {
             i += run_len;
             continue;
         }
-        let _ = write!(out, "{:x}", pieces.get(i).copied().unwrap_or_default());
+        push_hex_piece(out, pieces.get(i).copied().unwrap_or_default());
         if i < 7 {
             out.push(':');
         }
         i += 1;
+    }
+}
+
+/// Appends one IPv6 piece as lowercase hex without leading zeros (`0`, `ffff`).
+fn push_hex_piece(out: &mut String, piece: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut started = false;
+    for shift in [12u16, 8, 4, 0] {
+        let nibble = usize::from((piece >> shift) & 0xf);
+        started |= nibble != 0 || shift == 0;
+        if started {
+            out.push(char::from(DIGITS.get(nibble).copied().unwrap_or(b'0')));
+        }
     }
 }
 

@@ -16,6 +16,7 @@ mod encode;
 mod host;
 mod idn;
 mod ip;
+pub(crate) mod ip_text;
 mod parse;
 
 use std::fmt;

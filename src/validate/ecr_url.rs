@@ -317,6 +317,21 @@ fn is_region(r: &str) -> bool {
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
+impl crate::json::ToJson for EcrRegistry {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("accountId", &self.account_id)
+            .field("region", &self.region)
+            .field("fips", &self.fips)
+            .field("dualStack", &self.dual_stack)
+            .field("partition", &self.partition)
+            .field("host", &self.host)
+            .field("apiEndpoint", &self.api_endpoint)
+            .field("public", &self.public)
+            .end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

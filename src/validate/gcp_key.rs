@@ -282,6 +282,18 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
     Ok(())
 }
 
+impl crate::json::ToJson for ServiceAccountKey {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("compact", &self.compact)
+            .field("quoted", &self.quoted)
+            .field("clientEmail", &self.client_email)
+            .field("projectId", &self.project_id)
+            .field("privateKeyId", &self.private_key_id)
+            .end();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

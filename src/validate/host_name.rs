@@ -2,6 +2,9 @@
 //! `fetch` applies: lowercase, IDN to punycode, IPv4 in any spelling, bracketed IPv6), then the
 //! rules DNS names and TLS certificates need.
 
+use std::net::IpAddr;
+
+use crate::url::ip_text::ip_text;
 use crate::url::Host;
 
 /// The host of a registry address as the WHATWG parser serializes it (a final `.` removed),
@@ -22,9 +25,9 @@ pub fn parse_host(text: &str) -> Result<(String, bool), &'static str> {
             check_dns_name(&d)?;
             Ok((d, false))
         }
-        Host::Ipv4(a) => Ok((a.to_string(), true)),
+        Host::Ipv4(a) => Ok((ip_text(IpAddr::V4(a)), true)),
         // Rust's notation (`[::ffff:10.0.0.1]`), which the normalized URL has always used.
-        Host::Ipv6(a) => Ok((format!("[{a}]"), true)),
+        Host::Ipv6(a) => Ok((format!("[{}]", ip_text(IpAddr::V6(a))), true)),
     }
 }
 

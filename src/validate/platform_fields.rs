@@ -279,7 +279,7 @@ pub fn check_platform_field(
                 w.push_error(e);
             }
             let rc = rc?;
-            serde_json::to_value(rc).ok()?.get(key).cloned()
+            crate::json::to_value(&rc)?.get(key).cloned()
         }
     }
 }

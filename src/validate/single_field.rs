@@ -154,7 +154,7 @@ fn top_level_field(
         "password" => s(fields::password(w, t, v)),
         "injection" => v
             .and_then(|v| check_injection(w, v, super::Mode::Create))
-            .and_then(|i| serde_json::to_value(i).ok()),
+            .and_then(|i| crate::json::to_value(&i)),
         "public" | "assumeRoleArn" => super::platform_fields::check_platform_field(w, "", field, v),
         _ => None,
     }

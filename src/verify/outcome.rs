@@ -113,3 +113,43 @@ pub struct Outcome {
     /// What happened, in words.
     pub message: String,
 }
+
+crate::json::ids_as_json!(Status {
+    Authenticated => "authenticated",
+    Anonymous => "anonymous",
+    Unauthorized => "unauthorized",
+    NotARegistry => "not-a-registry",
+    Unreachable => "unreachable",
+    Tls => "tls",
+    Timeout => "timeout",
+    Blocked => "blocked",
+    Unsupported => "unsupported",
+    Granted => "granted",
+    Denied => "denied",
+    NotFound => "not-found",
+    Unverified => "unverified",
+});
+
+impl crate::json::ToJson for TrailStep {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("method", self.method)
+            .field("url", &self.url)
+            .field("status", &self.status)
+            .some("error", &self.error)
+            .end();
+    }
+}
+
+impl crate::json::ToJson for Outcome {
+    fn write_json(&self, out: &mut String) {
+        crate::json::object(out)
+            .field("ok", &self.ok)
+            .field("status", &self.status)
+            .field("steps", &self.steps)
+            .some("expiresAt", &self.expires_at.map(|t| t.to_string()))
+            .some("code", &self.code)
+            .field("message", &self.message)
+            .end();
+    }
+}

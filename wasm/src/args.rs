@@ -77,14 +77,6 @@ pub fn text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| wrong_type(what, "a string"))
 }
 
-/// An optional text argument.
-pub fn optional_text(value: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
-    if absent(value) {
-        return Ok(None);
-    }
-    text(value, what).map(Some)
-}
-
 /// An export's options object, read as JSON: absent means no options.
 pub struct Options(Map<String, Value>);
 

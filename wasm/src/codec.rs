@@ -1,9 +1,9 @@
 //! The one serializer of the facade: values cross the boundary as JSON text, parsed and
 //! produced by the host's native `JSON`, so the host always sees plain objects and `null`
-//! (never ES `Map`s), and the core always sees `serde_json` data.
+//! (never ES `Map`s). The core writes the text (`regcred::json::ToJson`) and reads the host's.
 
+use regcred::json::ToJson;
 use regcred::ErrorCode;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -23,20 +23,22 @@ fn thrown(code: ErrorCode, message: &str, errors_json: &str) -> JsValue {
 }
 
 /// A `RegcredError` carrying the failing validation issues in `errors`.
-pub fn error_with_issues<I: Serialize>(code: ErrorCode, message: &str, issues: &I) -> JsValue {
-    let json = serde_json::to_string(issues).unwrap_or_default();
+pub fn error_with_issues<I: ToJson + ?Sized>(
+    code: ErrorCode,
+    message: &str,
+    issues: &I,
+) -> JsValue {
+    let json = regcred::json::to_string(issues);
     thrown(code, message, &json)
 }
 
 /// Encodes a core value as a plain JS value (objects, arrays, strings, numbers, `null`).
-pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|_| error(ErrorCode::InternalEncode, "the result could not be encoded"))?;
-    parse_json(&text)
+pub fn encode<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    parse_json(&regcred::json::to_string(value))
 }
 
-/// Parses JSON text produced by the core (such as an embedded schema) into a JS value.
-pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+/// Parses JSON text produced by the core into a JS value.
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text)
         .map_err(|_| error(ErrorCode::InternalEncode, "the result could not be encoded"))
 }

@@ -9,7 +9,6 @@
 use wasm_bindgen::prelude::*;
 
 pub mod args;
-pub mod catalog;
 pub mod cert;
 pub mod clusters;
 pub mod codec;

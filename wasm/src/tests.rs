@@ -8,51 +8,11 @@
     clippy::indexing_slicing
 )]
 
-use crate::catalog;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
-}
-
-#[wasm_bindgen_test]
-fn registry_types_are_plain_arrays_of_plain_objects() {
-    let types = catalog::registry_types().unwrap();
-    assert!(js_sys::Array::is_array(&types));
-    let arr = js_sys::Array::from(&types);
-    // Every type of the core's catalog crosses the boundary.
-    assert_eq!(arr.length() as usize, regcred::registry_types().len());
-    assert!(arr.length() >= 10);
-    let first = arr.get(0);
-    assert_eq!(get(&first, "id").as_string().as_deref(), Some("ecr"));
-    assert!(!first.is_instance_of::<js_sys::Map>());
-    assert!(get(&first, "defaultUrl").is_null());
-}
-
-#[wasm_bindgen_test]
-fn schemas_are_objects() {
-    let schema = catalog::registry_schema(JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&schema, "type").as_string().as_deref(), Some("object"));
-    let ui = catalog::registry_ui_schema(JsValue::UNDEFINED).unwrap();
-    assert!(js_sys::Array::is_array(&get(&ui, "ui:order")));
-    // A type's own form: registryType fixed, hidden in the uiSchema.
-    let ecr = catalog::registry_schema(JsValue::from_str("ecr")).unwrap();
-    let props = get(&ecr, "properties");
-    assert_eq!(
-        get(&get(&props, "registryType"), "const")
-            .as_string()
-            .as_deref(),
-        Some("ecr")
-    );
-    let ecr_ui = catalog::registry_ui_schema(JsValue::from_str("ecr")).unwrap();
-    assert_eq!(
-        get(&get(&ecr_ui, "registryType"), "ui:widget")
-            .as_string()
-            .as_deref(),
-        Some("hidden")
-    );
-    assert!(catalog::registry_schema(JsValue::from_str("harbour")).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -136,12 +136,12 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
         Ok(future_to_promise(async move {
             match drive(exchange, &o.fetch, o.timeout_ms).await {
                 Ok(a) => {
-                    // Member by member: `json!` links `to_value`'s error and `Debug` paths.
-                    let mut token = serde_json::Map::new();
-                    token.insert("username".into(), a.username.into());
-                    token.insert("password".into(), a.password.into_exposed().into());
-                    token.insert("expiresAt".into(), a.expires_at.to_string().into());
-                    token.insert("proxyEndpoint".into(), a.proxy_endpoint.into());
+                    let token = std::collections::BTreeMap::from([
+                        ("username", a.username),
+                        ("password", a.password.into_exposed()),
+                        ("expiresAt", a.expires_at.to_string()),
+                        ("proxyEndpoint", a.proxy_endpoint),
+                    ]);
                     encode(&token)
                 }
                 Err(e) => Err(error(e.code, &e.message)),

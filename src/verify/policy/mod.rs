@@ -20,6 +20,9 @@
 //!
 //! Redirects, and what a request keeps when it changes origin, are [`super::flight`]'s.
 
+use std::net::IpAddr;
+
+use crate::url::ip_text::ip_text;
 use crate::url::{Host, Url};
 use crate::ErrorCode;
 
@@ -180,8 +183,8 @@ pub(crate) fn raw_userinfo(url: &str) -> bool {
 pub fn host_key(url: &Url) -> String {
     match url.host() {
         Some(Host::Domain(d)) => d.trim_end_matches('.').to_ascii_lowercase(),
-        Some(Host::Ipv4(ip)) => ip.to_string(),
-        Some(Host::Ipv6(ip)) => format!("[{ip}]"),
+        Some(Host::Ipv4(ip)) => ip_text(IpAddr::V4(*ip)),
+        Some(Host::Ipv6(ip)) => format!("[{}]", ip_text(IpAddr::V6(*ip))),
         None => String::new(),
     }
 }

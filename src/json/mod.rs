@@ -1,0 +1,19 @@
+//! regcred's own JSON code (see ARCHITECTURE.md, "JSON"): the writer every output
+//! type implements ([`ToJson`], `src/json/write.rs`).
+
+mod write;
+
+pub use write::{object, to_string, to_value, write_str, write_u64, Object, ToJson};
+
+/// Implements [`ToJson`] for an enum written as the text of its variant:
+/// `ids_as_json!(Access { Pull => "pull", Push => "push" });`.
+macro_rules! ids_as_json {
+    ($ty:ty { $($variant:ident => $id:literal),* $(,)? }) => {
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write_str(out, match self { $(Self::$variant => $id,)* });
+            }
+        }
+    };
+}
+pub(crate) use ids_as_json;
