@@ -39,6 +39,21 @@ export function referenceReportOf(input, head, kept, tail, spans) {
   return referenceReport(text, spans);
 }
 
+/**
+ * The Report of `resolveCredentials` with no issue: `text` holds each match's server and
+ * username one after the other (ASCII), `spans` their lengths and the source's index, three
+ * numbers per match (wasm/src/images.rs, `credentials_result`).
+ */
+export function credentialsReport(text, spans) {
+  const value = [];
+  for (let i = 0, at = 0; i < spans.length; i += 3) {
+    const server = text.slice(at, (at += spans[i]));
+    const username = text.slice(at, (at += spans[i + 1]));
+    value.push({ server, username, source: spans[i + 2] });
+  }
+  return { valid: true, errors: [], warnings: [], value };
+}
+
 // ---- resolveCredentials: sources read without JSON text --------------------------------------
 
 /** The largest argument as JSON text (`MAX_ARGUMENT_JSON` in wasm/src/codec.rs). */
