@@ -19,9 +19,9 @@ pub(super) struct GoUrl<'a> {
 }
 
 fn valid_optional_port(port: &str) -> bool {
-    match port.as_bytes() {
-        [b':', digits @ ..] => digits.iter().all(u8::is_ascii_digit),
-        other => other.is_empty(),
+    match port.strip_prefix(':') {
+        Some(digits) => digits.bytes().all(|c| c.is_ascii_digit()),
+        None => port.is_empty(),
     }
 }
 
@@ -88,19 +88,30 @@ fn unescape(s: &str) -> Option<Cow<'_, str>> {
 
 /// What Go's `url.Parse("https://" + rest)` reads as host and path (`rest` has no scheme), or
 /// `None` where it fails: a control character anywhere, a host character Go escapes, a port
-/// that is not digits, a broken `%` escape. Two tight loops: the authority (up to `/`, `?` or
-/// `#`; the host is what follows its last `@`), then the rest (the path up to `?` or `#`).
+/// that is not digits, a broken `%` escape. One pass: the host is what follows the last `@`
+/// before the path.
 pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
     let bytes = rest.as_bytes();
-    let (mut split, mut host_start, mut colon, mut bracket) = (bytes.len(), 0, None, None);
-    let (mut host_ok, mut host_escaped, mut plain) = (true, false, true);
+    let (mut end, mut cut, mut slash) = (bytes.len(), false, None);
+    let (mut host_start, mut colon, mut bracket) = (0, None, None);
+    let (mut host_ok, mut host_escaped, mut path_escaped) = (true, false, false);
+    let mut plain = true;
     for (i, &c) in bytes.iter().enumerate() {
         match c {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' => continue,
             0..=0x1f | 0x7f => return None,
-            b'/' | b'?' | b'#' => {
-                split = i;
-                break;
+            _ if cut => continue,
+            b'#' | b'?' => {
+                (end, cut) = (i, true);
+                continue;
+            }
+            _ if slash.is_some() => {
+                path_escaped |= c == b'%';
+                continue;
+            }
+            b'/' => {
+                slash = Some(i);
+                continue;
             }
             b'@' => {
                 (host_start, colon, bracket) = (i + 1, None, None);
@@ -115,18 +126,10 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
         plain = false;
         host_ok &= host_char_ok(c);
     }
-    let (mut end, mut path_escaped) = (bytes.len(), false);
-    for (i, &c) in bytes.iter().enumerate().skip(split) {
-        match c {
-            0..=0x1f | 0x7f => return None,
-            b'#' | b'?' if end == bytes.len() => end = i,
-            b'%' if end == bytes.len() => path_escaped = true,
-            _ => {}
-        }
-    }
+    let split = slash.unwrap_or(end);
     let host = rest.get(host_start..split).unwrap_or_default();
     let path = rest.get(split..end).unwrap_or_default();
-    let port_part = if host.as_bytes().first() == Some(&b'[') {
+    let port_part = if host.starts_with('[') {
         bracket.map(|i| rest.get(i + 1..split).unwrap_or_default())?
     } else {
         colon.map_or("", |i| rest.get(i..split).unwrap_or_default())

@@ -176,23 +176,23 @@ pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, 
 /// A `resolveCredentials` report: without JSON text when it has no issue and its texts are
 /// ASCII (`credentialsReport`), else as JSON.
 fn credentials_result(report: &Report<Vec<KeyringMatch>>) -> Result<JsValue, JsValue> {
-    let compact = || {
-        if !report.errors.is_empty() || !report.warnings.is_empty() {
-            return None;
-        }
-        let matches = report.value.as_ref()?;
-        let (mut text, mut spans) = (String::new(), Vec::with_capacity(3 * matches.len()));
+    if let (true, true, Some(matches)) = (
+        report.errors.is_empty(),
+        report.warnings.is_empty(),
+        &report.value,
+    ) {
+        let (mut text, mut spans) = (String::new(), Vec::new());
         for m in matches {
             text.push_str(&m.server);
             text.push_str(&m.username);
-            let [server, username, source] = [m.server.len(), m.username.len(), m.source];
-            for n in [server, username, source] {
-                spans.push(u32::try_from(n).ok()?);
-            }
+            // Lossless: the module's `usize` has 32 bits.
+            spans.extend([m.server.len(), m.username.len(), m.source].map(|n| n as u32));
         }
-        text.is_ascii().then(|| credentials_report(&text, &spans))
-    };
-    compact().map_or_else(|| encode(report), Ok)
+        if text.is_ascii() {
+            return Ok(credentials_report(&text, &spans));
+        }
+    }
+    encode(report)
 }
 
 fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
