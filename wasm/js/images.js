@@ -216,12 +216,13 @@ function packAuths(auths) {
 /**
  * `sources` of resolveCredentials packed for the module (wasm/src/images.rs reads them with
  * `takePacked`): texts without separators, and an index that says per source `0 length` (a
- * document as JSON text), `1 length` (any other source, as its JSON text) or `2 count` (a
- * `.dockerconfigjson` document) followed by its `auths` entries, each `server username auth`
- * (`""` for a field that is absent or not text) or `server NOT_OBJECT` (an entry that is not an
- * object). Passwords are not copied. Returns whether it packed: `false` when the JSON reading
- * could answer differently (see `jsonBound`; `for...in` must see exactly the own enumerable
- * properties JSON sees), then the module reads `sources` as JSON. `sizes` receives the length
+ * document as JSON text) or `1 count` (a `.dockerconfigjson` document object) followed by its
+ * `auths` entries, each `server username auth` (`""` for a field that is absent or not text) or
+ * `server NOT_OBJECT` (an entry that is not an object). Passwords are not copied. Returns
+ * whether it packed: `false` for a list with any other source (registry configurations and
+ * Secrets are read as JSON anyway) or when the JSON reading could answer differently (see
+ * `jsonBound`; `for...in` must see exactly the own enumerable properties JSON sees), then the
+ * module reads `sources` as JSON. `sizes` receives the length
  * of the texts and of the index. `host` is the image's host as the keyring compares keys with
  * it (`""` when it has none: then no entry is left out).
  */
@@ -256,34 +257,23 @@ function packInto(sources) {
       put(source);
       continue;
     }
+    // Registry configurations, Secrets and anything not a plain document: all read as JSON.
+    if (typeof source !== 'object' || source === null || !plainObject(source)) return false;
     let auths;
-    let hasAuths = false;
-    let json = typeof source !== 'object' || source === null || !plainObject(source);
     let docSize = 3;
-    if (!json) {
-      for (const k in source) {
-        const v = source[k];
-        if (k === 'auths') {
-          auths = v;
-          hasAuths = true;
-          continue;
-        }
-        if ((k === 'kind' && v === 'Secret') || k === 'registryType') json = true;
-        if (k === 'toJSON') return false;
-        const b = jsonBound(v, 2);
-        if (b < 0) return false;
-        docSize += b + 4 + 6 * k.length;
+    for (const k in source) {
+      const v = source[k];
+      if (k === 'auths') {
+        auths = v;
+        continue;
       }
-      json ||= auths === null || typeof auths !== 'object' || !plainObject(auths);
+      if ((k === 'kind' && v === 'Secret') || k === 'registryType' || k === 'toJSON') return false;
+      const b = jsonBound(v, 2);
+      if (b < 0) return false;
+      docSize += b + 4 + 6 * k.length;
     }
-    if (json) {
-      const b = jsonBound(hasAuths ? auths : source, 2);
-      if (b < 0 || (size += docSize + b + 10) > MAX_ARGUMENT_JSON) return false;
-      note(1);
-      put(JSON.stringify(source));
-      continue;
-    }
-    note(2);
+    if (auths === null || typeof auths !== 'object' || !plainObject(auths)) return false;
+    note(1);
     const b = packAuths(auths);
     if (b < 0 || (size += docSize + b) > MAX_ARGUMENT_JSON) return false;
   }

@@ -154,8 +154,8 @@ fn reference_result(
 
 /// The credentials the kubelet would try for `image`, from registry configurations and/or
 /// `.dockerconfigjson` documents; a Report whose `value` is `[{ server, username, source }]`.
-/// Plain sources cross packed (`packSources`): documents without JSON text, each other source
-/// as its own JSON text; anything else as one JSON value, as every export reads arguments.
+/// A list of plain documents (objects or JSON texts) crosses packed (`packSources`: without
+/// JSON text); any other list as one JSON value, as every export reads arguments.
 #[wasm_bindgen(js_name = resolveCredentials)]
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
     let image = args::text(&image, "image")?;
@@ -197,21 +197,11 @@ fn credentials_result(report: &Report<Vec<KeyringMatch>>) -> Result<JsValue, JsV
 
 fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
     let Packed { records, entries } = packed;
-    let values = records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Json(text) => Some(serde_json::from_str(text)),
-            _ => None,
-        })
-        .collect::<Result<Vec<serde_json::Value>, _>>()
-        .map_err(|_| args::wrong_type("sources", "JSON data"))?;
-    let mut values = values.iter();
     let sources = records
         .into_iter()
         .map(|r| match r {
             Record::Text(text) => Some(Source::Text(text)),
             Record::Auths(start, end) => entries.get(start..end).map(Source::Auths),
-            Record::Json(_) => values.next().map(Source::Json),
         })
         .collect::<Option<Vec<Source>>>()
         .ok_or_else(|| error(ErrorCode::InternalEncode, "the sources could not be read"))?;

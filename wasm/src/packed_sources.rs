@@ -53,8 +53,6 @@ pub fn packed(sources: &JsValue, host: &str) -> Option<(String, bool, Vec<u32>)>
 pub enum Record<'a> {
     /// A document as JSON text.
     Text(&'a str),
-    /// Any other source, as its JSON text.
-    Json(&'a str),
     /// A document: its entries' range in [`Packed::entries`].
     Auths(usize, usize),
 }
@@ -127,8 +125,7 @@ pub fn unpack<'a>(text: &'a str, ascii: bool, index: &[u32]) -> Option<Packed<'a
     while let Some(tag) = index.next() {
         records.push(match tag {
             0 => Record::Text(texts.take(index.next()?)?),
-            1 => Record::Json(texts.take(index.next()?)?),
-            2 => {
+            1 => {
                 let start = entries.len();
                 for _ in 0..index.next()? {
                     let server = texts.take(index.next()?)?;
