@@ -88,7 +88,8 @@ if (nameSection) {
       for (let n = u32(); n > 0; n--) {
         const idx = u32();
         const len = u32();
-        names.set(idx, bytes.subarray(pos, pos + len).toString());
+        // Crate disambiguators (`regcred[96d2cace952b7fc2]::`, from -Zbuild-std builds) are dropped.
+        names.set(idx, bytes.subarray(pos, pos + len).toString().replace(/\[[0-9a-f]{16}\]/g, ""));
         pos += len;
       }
     }

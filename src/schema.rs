@@ -43,7 +43,7 @@ fn form_part(registry_type: Option<RegistryType>, part: &str) -> Value {
 
 #[cfg(target_arch = "wasm32")]
 fn form_part(registry_type: Option<RegistryType>, part: &str) -> Value {
-    serde_json::from_str::<Value>(FORMS_JSON)
+    crate::json::parse(FORMS_JSON)
         .ok()
         .and_then(|mut forms| {
             forms

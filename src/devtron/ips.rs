@@ -54,6 +54,27 @@ fn custom_json(c: &CustomCredential) -> String {
     )
 }
 
+/// Reads [`custom_json`]'s text: an object with no other keys than `server`, `email`,
+/// `username` and `password`, each a string when present (absent: empty); `None` otherwise.
+fn custom_credential(text: &str) -> Option<CustomCredential> {
+    const KEYS: [&str; 4] = ["server", "email", "username", "password"];
+    let doc = crate::json::parse(text).ok()?;
+    let map = doc.as_object()?;
+    if map.keys().any(|k| !KEYS.contains(&k.as_str())) {
+        return None;
+    }
+    let field = |key: &str| match map.get(key) {
+        None => Some(String::new()),
+        Some(v) => v.as_str().map(str::to_owned),
+    };
+    Some(CustomCredential {
+        server: field("server")?,
+        email: field("email")?,
+        username: field("username")?,
+        password: field("password")?.into(),
+    })
+}
+
 /// The `ipsConfig` of an injection policy; the no-injection policy for `None`.
 pub fn to_ips_config(injection: Option<&Injection>) -> Value {
     let Some(inj) = injection else {
@@ -144,9 +165,9 @@ pub fn from_ips_config(
             Some(value.to_owned()).filter(|v| !v.is_empty()),
             None,
         ),
-        "CUSTOM_CREDENTIAL" => match serde_json::from_str::<CustomCredential>(value) {
-            Ok(c) => (CredentialSource::CustomCredential, None, Some(c)),
-            Err(_) => {
+        "CUSTOM_CREDENTIAL" => match custom_credential(value) {
+            Some(c) => (CredentialSource::CustomCredential, None, Some(c)),
+            None => {
                 errors.push(Issue::new(
                     "/ipsConfig/credentialValue",
                     ErrorCode::DevtronCustomCredential,

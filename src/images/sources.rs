@@ -126,7 +126,7 @@ impl Reader<'_, '_> {
     }
 
     fn text(&mut self, index: usize, text: &str) {
-        match serde_json::from_str::<Value>(text) {
+        match crate::json::parse(text) {
             Ok(doc @ Value::Object(_)) => self.document(index, &doc),
             _ => self.errors.push(Issue::new(
                 at(index),
@@ -193,7 +193,7 @@ impl Reader<'_, '_> {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
         };
-        match text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
+        match text.and_then(|t| crate::json::parse(&t).ok()) {
             Some(doc) => match doc.get("auths").and_then(Value::as_object) {
                 Some(auths) => self.entries(index, SECRET_AUTHS, &auth_entries(auths)),
                 None => self.errors.push(shape(format!("{}/data/{KEY}", at(index)))),

@@ -1,7 +1,11 @@
-//! regcred's own JSON code (see ARCHITECTURE.md, "JSON"): the writer every output
-//! type implements ([`ToJson`], `src/json/write.rs`).
+//! regcred's own JSON code (see ARCHITECTURE.md, "JSON"): the parser every JSON input goes
+//! through ([`parse`], `src/json/parse.rs`) and the writer every output type implements
+//! ([`ToJson`], `src/json/write.rs`).
 
+mod parse;
 mod write;
+
+pub use parse::{parse, ErrorKind, ParseError, MAX_DEPTH};
 
 pub use write::{object, to_string, to_value, write_str, write_u64, Object, ToJson};
 

@@ -21,7 +21,7 @@ pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
 
 /// The data the core reads, made from a value's JSON text.
 pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Option<serde_json::Value> {
-    serde_json::from_str(&to_string(value)).ok()
+    super::parse(&to_string(value)).ok()
 }
 
 /// Appends `text` as a JSON string: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, `\u00XX`

@@ -112,20 +112,17 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
             "this is the base64 encoding of a key: paste the decoded JSON instead",
         ));
     }
-    let value: Value = serde_json::from_str(&t).map_err(|e| {
-        if e.is_syntax() && is_control_char_error(&e) {
+    let value: Value = crate::json::parse(&t).map_err(|e| {
+        if e.kind == crate::json::ErrorKind::ControlCharacter {
             err(
                 ErrorCode::GcpKeyNewlines,
                 "the JSON contains line breaks inside a string: the private key's \"\\n\" escapes were probably turned into real line breaks",
             )
         } else {
+            let (line, column) = e.line_column(&t);
             err(
                 ErrorCode::GcpKeyNotJson,
-                format!(
-                    "the key is not valid JSON (line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
+                format!("the key is not valid JSON (line {line}, column {column})"),
             )
         }
     })?;
@@ -157,12 +154,6 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
         project_id: project_id.map(str::to_owned),
         private_key_id: private_key_id.into(),
     })
-}
-
-/// Whether a JSON syntax error is a raw control character inside a string. serde_json's
-/// message is only classified here, never shown (it may quote input).
-fn is_control_char_error(e: &serde_json::Error) -> bool {
-    e.to_string().contains("control character")
 }
 
 fn looks_like_base64_json(t: &str) -> bool {

@@ -180,8 +180,7 @@ pub fn token_actions(token: &str, repository: &str) -> Option<Vec<String>> {
         Alphabet::UrlSafe,
         Padding::Forbidden,
     )?;
-    // As text, like every other JSON input (one instance of serde_json's parser).
-    let claims: Value = serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    let claims: Value = crate::json::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
     let access = claims.get("access")?.as_array()?;
     let mut actions = Vec::new();
     for entry in access {

@@ -176,11 +176,10 @@ impl Response {
         self.body.get(..MAX_BODY).unwrap_or(&self.body)
     }
 
-    /// The capped body as JSON; `None` when it is not UTF-8 JSON. (Parsed as text, like every
-    /// other JSON input, so the module holds one instance of serde_json's parser.)
+    /// The capped body as JSON; `None` when it is not UTF-8 JSON.
     pub fn json_body(&self) -> Option<Value> {
         let text = std::str::from_utf8(self.capped_body()).ok()?;
-        serde_json::from_str(text).ok()
+        crate::json::parse(text).ok()
     }
 }
 

@@ -72,7 +72,7 @@ pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Val
         ));
     }
     let text = json.as_string().ok_or_else(not_json)?;
-    serde_json::from_str(&text).map(Some).map_err(|_| {
+    regcred::json::parse(&text).map(Some).map_err(|_| {
         error(
             ErrorCode::ArgumentType,
             &format!("{what} must be JSON data"),
