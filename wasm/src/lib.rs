@@ -16,6 +16,7 @@ pub mod host;
 pub mod images;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod packed_sources;
 pub mod platform;
 pub mod request;
 pub mod secret;
