@@ -182,7 +182,7 @@ fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
             Record::Json(text) => Some(regcred::json::parse(text)),
             _ => None,
         })
-        .collect::<Result<Vec<serde_json::Value>, _>>()
+        .collect::<Result<Vec<regcred::json::Value>, _>>()
         .map_err(|_| args::wrong_type("sources", "JSON data"))?;
     let mut values = values.iter();
     let sources = records
