@@ -36,7 +36,9 @@ pub mod time;
 mod url;
 mod usage;
 
-pub use catalog::{registry_types, Connection, RegistryType, RegistryTypeInfo};
+#[cfg(not(target_arch = "wasm32"))]
+pub use catalog::{registry_types, RegistryTypeInfo};
+pub use catalog::{Connection, RegistryType};
 pub use config::{
     Access, AwsAuthType, ConnectionMethod, CredentialSource, CustomCredential, Injection,
     RegistryConfig, RemoteConnection, Usage,

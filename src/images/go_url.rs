@@ -13,6 +13,9 @@ pub(super) struct GoUrl<'a> {
     pub host: Cow<'a, str>,
     /// The path (after the host, before `?` or `#`).
     pub path: Cow<'a, str>,
+    /// Whether the host is only ASCII letters, digits, `.` and `-` (no port, no glob, no
+    /// escape): then `URLsMatch` on it is a plain comparison.
+    pub plain: bool,
 }
 
 fn valid_optional_port(port: &str) -> bool {
@@ -92,6 +95,7 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
     let (mut end, mut cut, mut slash) = (bytes.len(), false, None);
     let (mut host_start, mut colon, mut bracket) = (0, None, None);
     let (mut host_ok, mut host_escaped, mut path_escaped) = (true, false, false);
+    let mut plain = true;
     for (i, &c) in bytes.iter().enumerate() {
         match c {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' => continue,
@@ -111,7 +115,7 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
             }
             b'@' => {
                 (host_start, colon, bracket) = (i + 1, None, None);
-                (host_ok, host_escaped) = (true, false);
+                (host_ok, host_escaped, plain) = (true, false, true);
                 continue;
             }
             b':' => colon = Some(i),
@@ -119,6 +123,7 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
             b'%' => host_escaped = true,
             _ => {}
         }
+        plain = false;
         host_ok &= host_char_ok(c);
     }
     let split = slash.unwrap_or(end);
@@ -142,6 +147,7 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
     Some(GoUrl {
         host: decoded(host, host_escaped)?,
         path: decoded(path, path_escaped)?,
+        plain,
     })
 }
 

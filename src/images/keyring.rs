@@ -52,6 +52,8 @@ pub struct Keyring {
 struct Schemeless<'a> {
     host: Cow<'a, str>,
     path: Cow<'a, str>,
+    /// The host has no port, glob or escape (see `GoUrl::plain`).
+    plain: bool,
 }
 
 impl<'a> Schemeless<'a> {
@@ -60,12 +62,19 @@ impl<'a> Schemeless<'a> {
         Some(Schemeless {
             host: url.host,
             path: url.path,
+            plain: url.plain,
         })
     }
 
     /// `URLsMatch(self, target)`: same port, same number of labels, each label globbed, the
     /// path a prefix.
     fn matches(&self, target: &Target) -> bool {
+        if self.plain {
+            // No `:` and no glob character: each label equal, no port.
+            return target.port.is_empty()
+                && *self.host == *target.host
+                && target.path.starts_with(&*self.path);
+        }
         let (host, port) = split_host_port(&self.host);
         if port != target.port || !target.path.starts_with(&*self.path) {
             return false;
@@ -157,6 +166,7 @@ fn key_of(server: &str) -> Option<Key<'_>> {
             glob: Some(Schemeless {
                 host: Cow::Borrowed(host),
                 path: Cow::Borrowed(path),
+                plain: url.plain,
             }),
         });
     }
@@ -166,6 +176,7 @@ fn key_of(server: &str) -> Option<Key<'_>> {
     let glob = Schemeless::parse(&key).map(|g| Schemeless {
         host: Cow::Owned(g.host.into_owned()),
         path: Cow::Owned(g.path.into_owned()),
+        plain: g.plain,
     });
     Some(Key {
         host: Cow::Owned(url.host.into_owned()),
@@ -177,6 +188,14 @@ fn key_of(server: &str) -> Option<Key<'_>> {
 /// The keyring key of a server, or `None` when the kubelet would ignore the entry.
 pub fn normalize_key(server: &str) -> Option<String> {
     key_of(server).map(|k| k.text())
+}
+
+/// The host (with its port) of a repository name as a lookup compares keys with it. A key
+/// whose host is plain (ASCII letters, digits, `.`, `-`: no port, glob or escape) matches only
+/// this very host, so a host that reads sources may leave out entries keyed by another plain
+/// host, other than Docker Hub's (see ARCHITECTURE.md, "Images").
+pub fn name_host(name: &str) -> Option<Cow<'_, str>> {
+    parse_after_scheme(name).map(|url| url.host)
 }
 
 /// `isDefaultRegistryMatch`: whether `image` is pulled from Docker Hub, judged by its name.

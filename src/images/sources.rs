@@ -25,7 +25,7 @@ use crate::json::{Map, Value};
 use crate::secret_string::SecretStr;
 use crate::ErrorCode;
 
-use super::keyring::{KeyringMatch, Lookup};
+use super::keyring::{name_host, KeyringMatch, Lookup};
 use super::reference::{parse_normalized_layout, ReferenceError};
 use crate::catalog::RegistryType;
 use crate::config::AwsAuthType;
@@ -282,6 +282,13 @@ pub fn resolve_credentials(
         );
     };
     resolve_sources(image, items.iter().map(Source::Json).collect(), now)
+}
+
+/// The host of `image` as the keyring compares keys with it ([`name_host`] of its name);
+/// `None` when the image does not parse.
+pub fn image_host(image: &str) -> Option<String> {
+    let reference = parse_normalized_layout(image).ok()?;
+    name_host(reference.get(reference.name)).map(|host| host.into_owned())
 }
 
 /// [`resolve_credentials`] over sources already told apart.

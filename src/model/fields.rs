@@ -1,7 +1,7 @@
 //! The field declarations the registry types share or pick from ([`super::types`] lists which
 //! type has which). Labels and help are written for the people filling the form.
 
-use super::{Choice, FieldSpec, Literal, Shape, When, Widget};
+use super::{form_text, Choice, FieldSpec, Literal, Shape, When, Widget};
 
 /// The username GCP registries require with a service-account key.
 pub const JSON_KEY_USERNAME: &str = "_json_key";
@@ -10,6 +10,10 @@ pub const JSON_KEY_USERNAME: &str = "_json_key";
 pub const DOCKER_HUB_SERVER: &str = "https://index.docker.io/v1/";
 
 pub(super) const fn text(min: u32, max: u32, pattern: Option<&'static str>) -> Shape {
+    let pattern = match pattern {
+        Some(p) => Some(form_text(p)),
+        None => None,
+    };
     Shape::Text { min, max, pattern }
 }
 
@@ -36,15 +40,15 @@ pub const IS_DEFAULT: FieldSpec =
 const CONNECTIONS: &[Choice] = &[
     Choice {
         value: "secure",
-        label: "Allow only secure connection",
+        label: form_text("Allow only secure connection"),
     },
     Choice {
         value: "secure-with-cert",
-        label: "Allow secure connection with CA certificate",
+        label: form_text("Allow secure connection with CA certificate"),
     },
     Choice {
         value: "insecure",
-        label: "Allow insecure connection",
+        label: form_text("Allow insecure connection"),
     },
 ];
 
@@ -151,11 +155,11 @@ pub const OTHER_URL: FieldSpec = url(HOST_PATTERN)
 const AUTH_TYPES: &[Choice] = &[
     Choice {
         value: "iam-role",
-        label: "EC2 IAM role",
+        label: form_text("EC2 IAM role"),
     },
     Choice {
         value: "user-auth",
-        label: "User auth (access key)",
+        label: form_text("User auth (access key)"),
     },
 ];
 

@@ -3,7 +3,7 @@
 //! (proxy or SSH tunnel). Re-exported by [`super::fields`].
 
 use super::fields::{text, USERNAME_SHAPE};
-use super::{Choice, FieldSpec, GroupSpec, Literal, OneOfFields, Shape, When, Widget};
+use super::{form_text, Choice, FieldSpec, GroupSpec, Literal, OneOfFields, Shape, When, Widget};
 
 const CLUSTERS: Shape = Shape::List {
     max_items: 1000,
@@ -13,15 +13,15 @@ const CLUSTERS: Shape = Shape::List {
 const SOURCES: &[Choice] = &[
     Choice {
         value: "registry-credentials",
-        label: "Use registry credentials",
+        label: form_text("Use registry credentials"),
     },
     Choice {
         value: "image-pull-secret",
-        label: "Use an existing image pull secret",
+        label: form_text("Use an existing image pull secret"),
     },
     Choice {
         value: "custom-credential",
-        label: "Use other credentials",
+        label: form_text("Use other credentials"),
     },
 ];
 
@@ -92,13 +92,13 @@ const INJECTION_FIELDS: &[FieldSpec] = &[
 /// The "Manage" panel: which clusters get the registry's credentials, and from where.
 pub const INJECTION: GroupSpec = GroupSpec {
     key: "injection",
-    label: "Manage credential injection",
-    help: "Which clusters get an image pull secret for this registry.",
+    label: form_text("Manage credential injection"),
+    help: form_text("Which clusters get an image pull secret for this registry."),
     fields: INJECTION_FIELDS,
     one_of: Some(OneOfFields {
         options: &[
-            ("Do not inject into clusters", "doNotInject"),
-            ("Auto-inject into clusters", "autoInject"),
+            (form_text("Do not inject into clusters"), "doNotInject"),
+            (form_text("Auto-inject into clusters"), "autoInject"),
         ],
     }),
     exclusive: None,
@@ -107,15 +107,15 @@ pub const INJECTION: GroupSpec = GroupSpec {
 const ACCESS: &[Choice] = &[
     Choice {
         value: "pull",
-        label: "Pull",
+        label: form_text("Pull"),
     },
     Choice {
         value: "push",
-        label: "Push",
+        label: form_text("Push"),
     },
     Choice {
         value: "pull-push",
-        label: "Pull and push",
+        label: form_text("Pull and push"),
     },
 ];
 
@@ -125,7 +125,7 @@ const USAGE_FIELDS: &[FieldSpec] = &[
         "Container images",
         Shape::Choice(&[Choice {
             value: "pull-push",
-            label: "Pull and push",
+            label: form_text("Pull and push"),
         }]),
     )
     .widget(Widget::Radio)
@@ -152,9 +152,11 @@ const USAGE_FIELDS: &[FieldSpec] = &[
 /// What the registry is used for (the platform's OCI registry settings).
 pub const USAGE: GroupSpec = GroupSpec {
     key: "usage",
-    label: "Use the registry for",
-    help: "Container images and/or Helm charts stored as OCI artifacts; container images when \
+    label: form_text("Use the registry for"),
+    help: form_text(
+        "Container images and/or Helm charts stored as OCI artifacts; container images when \
            not set.",
+    ),
     fields: USAGE_FIELDS,
     one_of: None,
     exclusive: None,
@@ -163,15 +165,15 @@ pub const USAGE: GroupSpec = GroupSpec {
 const METHODS: &[Choice] = &[
     Choice {
         value: "direct",
-        label: "Direct connection",
+        label: form_text("Direct connection"),
     },
     Choice {
         value: "proxy",
-        label: "Via proxy",
+        label: form_text("Via proxy"),
     },
     Choice {
         value: "ssh",
-        label: "Via SSH tunnel",
+        label: form_text("Via SSH tunnel"),
     },
 ];
 
@@ -227,8 +229,8 @@ const REMOTE_FIELDS: &[FieldSpec] = &[
 /// How the platform reaches the registry: directly, through a proxy or an SSH tunnel.
 pub const REMOTE_CONNECTION: GroupSpec = GroupSpec {
     key: "remoteConnection",
-    label: "Remote connection",
-    help: "Advanced: reach the registry through an HTTP proxy or an SSH tunnel.",
+    label: form_text("Remote connection"),
+    help: form_text("Advanced: reach the registry through an HTTP proxy or an SSH tunnel."),
     fields: REMOTE_FIELDS,
     one_of: None,
     exclusive: None,

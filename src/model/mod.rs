@@ -59,13 +59,33 @@ pub enum Widget {
     List,
 }
 
+/// Text only a form shows or a schema states: labels, help, placeholders, patterns. Natively a
+/// `&'static str`, read by the generators and the catalog ([`crate::registry_types`]); in a
+/// WebAssembly build `()`, so that none of it is in the module: nothing there reads it, and the
+/// npm package ships it as generated form data (ARCHITECTURE.md, "Form data").
+#[cfg(not(target_arch = "wasm32"))]
+pub type FormText = &'static str;
+/// Text only a form shows or a schema states: `()` in a WebAssembly build (see the native type).
+#[cfg(target_arch = "wasm32")]
+pub type FormText = ();
+
+/// `text` as [`FormText`] (dropped in a WebAssembly build).
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn form_text(text: &'static str) -> FormText {
+    text
+}
+
+/// `text` as [`FormText`] (dropped in a WebAssembly build).
+#[cfg(target_arch = "wasm32")]
+pub const fn form_text(_text: &'static str) -> FormText {}
+
 /// One option of a choice field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Choice {
     /// The value stored in the configuration.
     pub value: &'static str,
     /// The label shown to people.
-    pub label: &'static str,
+    pub label: FormText,
 }
 
 /// The JSON value a field holds, with the constraints a JSON Schema can state.
@@ -78,7 +98,7 @@ pub enum Shape {
         /// Longest length.
         max: u32,
         /// A pattern the text matches, when a schema can say it.
-        pattern: Option<&'static str>,
+        pattern: Option<FormText>,
     },
     /// `true` or `false`.
     Flag,
@@ -142,11 +162,11 @@ pub struct FieldSpec {
     /// The configuration key (`registryUrl`; `secretName` inside a group).
     pub key: &'static str,
     /// The label shown next to the input.
-    pub label: &'static str,
+    pub label: FormText,
     /// Help shown under the input, for people.
-    pub help: Option<&'static str>,
+    pub help: Option<FormText>,
     /// Placeholder text of an empty input.
-    pub placeholder: Option<&'static str>,
+    pub placeholder: Option<FormText>,
     /// How to render it.
     pub widget: Widget,
     /// Its JSON value and constraints.
@@ -166,7 +186,7 @@ impl FieldSpec {
     pub const fn text(key: &'static str, label: &'static str, shape: Shape) -> FieldSpec {
         FieldSpec {
             key,
-            label,
+            label: form_text(label),
             help: None,
             placeholder: None,
             widget: Widget::Text,
@@ -180,13 +200,13 @@ impl FieldSpec {
 
     /// The same field with help text.
     pub const fn help(mut self, help: &'static str) -> FieldSpec {
-        self.help = Some(help);
+        self.help = Some(form_text(help));
         self
     }
 
     /// The same field with a placeholder.
     pub const fn placeholder(mut self, placeholder: &'static str) -> FieldSpec {
-        self.placeholder = Some(placeholder);
+        self.placeholder = Some(form_text(placeholder));
         self
     }
 
@@ -231,7 +251,7 @@ impl FieldSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OneOfFields {
     /// `(title, field key)` per option, in form order.
-    pub options: &'static [(&'static str, &'static str)],
+    pub options: &'static [(FormText, &'static str)],
 }
 
 /// A nested object of the configuration (the injection policy), with its own fields.
@@ -240,9 +260,9 @@ pub struct GroupSpec {
     /// The configuration key of the object (`injection`).
     pub key: &'static str,
     /// The title shown above it.
-    pub label: &'static str,
+    pub label: FormText,
     /// Help shown under the title.
-    pub help: &'static str,
+    pub help: FormText,
     /// Its fields in form order.
     pub fields: &'static [FieldSpec],
     /// Fields of which a form shows one at a time; `None` when all show.
@@ -256,10 +276,10 @@ pub struct GroupSpec {
 pub struct TypeSpec {
     /// Which type.
     pub id: RegistryType,
-    /// The label shown to people.
+    /// The label shown to people (validation messages name the form by it).
     pub label: &'static str,
     /// A sentence on the credentials this type takes.
-    pub credentials_help: &'static str,
+    pub credentials_help: FormText,
     /// The `.dockerconfigjson` key when it differs from the registry URL.
     pub docker_config_server: Option<&'static str>,
     /// The top-level fields of the form in order (the type id itself is implied).

@@ -7,14 +7,15 @@ use super::fields::{
     CONNECTION, DOCKER_HUB_SERVER, DOCKER_HUB_URL, ECR_URL, GCR_URL, GHCR_URL, GITLAB_COM,
     GITLAB_URL, HARBOR_URL, IS_DEFAULT, JSON_KEY, JSON_KEY_USER, NAME, OTHER_URL, PUBLIC, QUAY_URL,
 };
-use super::{GroupUse, Literal, TypeSpec, When};
+use super::{form_text, GroupUse, Literal, TypeSpec, When};
 use crate::catalog::RegistryType;
 
 const ECR: TypeSpec = TypeSpec {
     id: RegistryType::Ecr,
     label: "ECR",
-    credentials_help:
+    credentials_help: form_text(
         "An EC2/worker-node IAM role, or an access key exchanged for a 12-hour token.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -33,7 +34,7 @@ const ECR: TypeSpec = TypeSpec {
 const DOCKER_HUB: TypeSpec = TypeSpec {
     id: RegistryType::DockerHub,
     label: "Docker",
-    credentials_help: "Docker ID and a personal access token (recommended) or password.",
+    credentials_help: form_text("Docker ID and a personal access token (recommended) or password."),
     docker_config_server: Some(DOCKER_HUB_SERVER),
     fields: &[
         NAME,
@@ -55,7 +56,9 @@ const DOCKER_HUB: TypeSpec = TypeSpec {
 const ACR: TypeSpec = TypeSpec {
     id: RegistryType::Acr,
     label: "Azure",
-    credentials_help: "A service principal's app ID and secret, or the registry's admin user.",
+    credentials_help: form_text(
+        "A service principal's app ID and secret, or the registry's admin user.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -78,7 +81,7 @@ const ACR: TypeSpec = TypeSpec {
 const ARTIFACT_REGISTRY: TypeSpec = TypeSpec {
     id: RegistryType::ArtifactRegistry,
     label: "Artifact Registry (GCP)",
-    credentials_help: "A service-account JSON key; the username is always _json_key.",
+    credentials_help: form_text("A service-account JSON key; the username is always _json_key."),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -94,7 +97,7 @@ const ARTIFACT_REGISTRY: TypeSpec = TypeSpec {
 const GCR: TypeSpec = TypeSpec {
     id: RegistryType::Gcr,
     label: "GCR",
-    credentials_help: "A service-account JSON key; the username is always _json_key.",
+    credentials_help: form_text("A service-account JSON key; the username is always _json_key."),
     docker_config_server: None,
     fields: &[NAME, GCR_URL, JSON_KEY_USER, JSON_KEY, IS_DEFAULT, PUBLIC],
     // GCR is no OCI chart store (validation: `usage.gcr-charts`): no Helm-chart choice.
@@ -108,7 +111,9 @@ const GCR: TypeSpec = TypeSpec {
 const QUAY: TypeSpec = TypeSpec {
     id: RegistryType::Quay,
     label: "Quay",
-    credentials_help: "A robot account (org+name) and its token, or a user and password.",
+    credentials_help: form_text(
+        "A robot account (org+name) and its token, or a user and password.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -130,7 +135,9 @@ const QUAY: TypeSpec = TypeSpec {
 const GITLAB: TypeSpec = TypeSpec {
     id: RegistryType::Gitlab,
     label: "GitLab",
-    credentials_help: "A username and a personal, project, group or deploy access token.",
+    credentials_help: form_text(
+        "A username and a personal, project, group or deploy access token.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -169,7 +176,9 @@ const SELF_MANAGED_GITLAB_CERT: &[When] = &[CERT_WHEN_SECURE_WITH_CERT, NOT_GITL
 const GHCR: TypeSpec = TypeSpec {
     id: RegistryType::Ghcr,
     label: "GitHub",
-    credentials_help: "A GitHub username and a personal access token (classic) with read:packages.",
+    credentials_help: form_text(
+        "A GitHub username and a personal access token (classic) with read:packages.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -188,8 +197,9 @@ const GHCR: TypeSpec = TypeSpec {
 const HARBOR: TypeSpec = TypeSpec {
     id: RegistryType::Harbor,
     label: "Harbor",
-    credentials_help:
+    credentials_help: form_text(
         "A robot account (robot$name or robot$project+name) and its secret, or a user.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,
@@ -213,9 +223,10 @@ const HARBOR: TypeSpec = TypeSpec {
 const OTHER: TypeSpec = TypeSpec {
     id: RegistryType::Other,
     label: "Other",
-    credentials_help:
+    credentials_help: form_text(
         "Any registry speaking the Docker Registry HTTP API v2, with a username and password or \
          token.",
+    ),
     docker_config_server: None,
     fields: &[
         NAME,

@@ -4,14 +4,13 @@
 //! `docker login` stores credentials; `credHelpers` follows `auths` (docker's `ConfigFile` field
 //! order).
 
-use std::collections::BTreeMap;
-
 use crate::json::ToJson;
 
 use super::dockerconfig::{check_indexed, DockerEntry};
 use super::ecr_host;
 use super::error::SecretError;
 use super::go_json;
+use super::sorted_map::{SortedMap, StringMap};
 
 /// The credential helper for ECR (`docker-credential-ecr-login`, amazon-ecr-credential-helper).
 pub const ECR_LOGIN_HELPER: &str = "ecr-login";
@@ -23,7 +22,7 @@ pub struct DockerConfigFileOptions {
     /// passwords, 12-hour tokens, are then not needed and not written).
     pub cred_helpers: bool,
     /// More `credHelpers` entries: registry host → helper name (`gcloud`, `acr-env`, ...).
-    pub helpers: BTreeMap<String, String>,
+    pub helpers: StringMap,
 }
 
 struct WireAuth<'a> {
@@ -41,8 +40,8 @@ impl ToJson for WireAuth<'_> {
 }
 
 struct WireFile<'a> {
-    auths: BTreeMap<&'a str, WireAuth<'a>>,
-    cred_helpers: BTreeMap<String, String>,
+    auths: SortedMap<&'a str, WireAuth<'a>>,
+    cred_helpers: StringMap,
 }
 
 impl ToJson for WireFile<'_> {
@@ -96,8 +95,7 @@ pub(crate) fn docker_config_file_indexed<'a>(
     if !auth_entries.is_empty() {
         check_indexed(auth_entries.iter().copied())?;
     }
-    // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort per type.
-    let mut auths = BTreeMap::new();
+    let mut auths = SortedMap::new();
     for (_, e) in &auth_entries {
         let wire = WireAuth {
             auth: e.auth().into_exposed(),

@@ -7,8 +7,8 @@
 //! `username:password`. With `go_escaping` the bytes equal kubectl's for every input; without it
 //! `<`, `>`, `&`, U+2028 and U+2029 are written literally and the document is equal as JSON.
 
+use super::sorted_map::SortedMap;
 use crate::ErrorCode;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::json::ToJson;
@@ -125,7 +125,7 @@ impl ToJson for WireEntry<'_> {
 }
 
 struct WireConfig<'a> {
-    auths: BTreeMap<&'a str, WireEntry<'a>>,
+    auths: SortedMap<&'a str, WireEntry<'a>>,
 }
 
 impl ToJson for WireConfig<'_> {
@@ -184,8 +184,7 @@ pub fn docker_config_json(
     go_escaping: bool,
 ) -> Result<String, SecretError> {
     check_entries(entries)?;
-    // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort per type.
-    let mut auths = BTreeMap::new();
+    let mut auths = SortedMap::new();
     for e in entries {
         let wire = WireEntry {
             username: &e.username,

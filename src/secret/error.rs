@@ -10,48 +10,41 @@ use crate::ErrorCode;
 ///
 /// Every variant that concerns one field carries its JSON-pointer `path` (relative to the input
 /// of the function that failed, e.g. `/registries/1/password`). [`SecretError::code`] is stable API.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SecretError {
     /// No registry was given: a docker config needs at least one entry.
-    #[error("at least one registry is required")]
     NoRegistries {
         /// Where the list was expected.
         path: String,
     },
     /// The server (registry host) of an entry is empty or contains control characters.
-    #[error("{path}: the registry server must be a non-empty host[:port][/path] without control characters")]
     Server {
         /// The offending field.
         path: String,
     },
     /// Two entries name the same server, so one would silently replace the other.
-    #[error("{path}: this registry server is already listed; each server may appear once")]
     DuplicateServer {
         /// The second occurrence.
         path: String,
     },
     /// The username is empty.
-    #[error("{path}: a username is required")]
     Username {
         /// The offending field.
         path: String,
     },
     /// The username contains `:`, which makes `auth` (base64 of `username:password`) ambiguous.
-    #[error("{path}: a username cannot contain ':' (the auth field could not be decoded)")]
     UsernameColon {
         /// The offending field.
         path: String,
     },
     /// The password (or token, or key) is empty.
-    #[error("{path}: a password or token is required")]
     Password {
         /// The offending field.
         path: String,
     },
     /// The secret name is not a DNS-1123 subdomain (lowercase, `-`/`.`, at most 253 characters,
     /// 242 with `appendHash`).
-    #[error("{path}: the secret name must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most {max} characters)")]
     Name {
         /// The offending field.
         path: String,
@@ -59,56 +52,47 @@ pub enum SecretError {
         max: usize,
     },
     /// The namespace is not a DNS-1123 label (at most 63 characters).
-    #[error("{path}: the namespace must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)")]
     Namespace {
         /// The offending field.
         path: String,
     },
     /// A label or annotation key is not a Kubernetes qualified name (`[prefix/]name`).
-    #[error("{path}: keys must be qualified names ([DNS-1123 prefix/]name of at most 63 letters, digits, '-', '_' or '.')")]
     MetadataKey {
         /// The offending key.
         path: String,
     },
     /// A label value is not valid (at most 63 letters, digits, `-`, `_`, `.`, alphanumeric ends).
-    #[error("{path}: label values must be empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit")]
     LabelValue {
         /// The offending value.
         path: String,
     },
     /// A registry configuration has no registry URL and its type has no default.
-    #[error("{path}: this registry type needs a registry URL")]
     RegistryUrl {
         /// The offending field.
         path: String,
     },
     /// ECR with access keys: the secret needs a registry token (from `GetAuthorizationToken`,
     /// see the verification API); none was given.
-    #[error("{path}: ECR access keys are not registry credentials; fetch an ECR authorization token and pass it as ecrToken")]
     EcrTokenRequired {
         /// The configuration that needs a token.
         path: String,
     },
     /// ECR with the nodes' IAM role: there is nothing to put in a secret.
-    #[error("{path}: this ECR registry uses the worker nodes' IAM role; the nodes pull with their role and no secret is needed")]
     EcrIamRole {
         /// The configuration.
         path: String,
     },
     /// A public registry: it has no credentials to put in a secret.
-    #[error("{path}: a public registry has no credentials; no secret is needed")]
     PublicRegistry {
         /// The configuration.
         path: String,
     },
     /// The ECR token given belongs to a different registry host than the configuration.
-    #[error("{path}: the ECR token's proxy endpoint is not this registry's host")]
     EcrTokenRegistry {
         /// The token.
         path: String,
     },
     /// The input does not have the expected shape (wrong JSON type, unknown field, missing field).
-    #[error("{path}: {expected}")]
     Shape {
         /// The offending value.
         path: String,
@@ -116,7 +100,6 @@ pub enum SecretError {
         expected: &'static str,
     },
     /// A list is longer than the library accepts (registries, clusters, labels, ...).
-    #[error("{path}: at most {max} items are accepted here")]
     TooMany {
         /// The list.
         path: String,
@@ -125,12 +108,30 @@ pub enum SecretError {
     },
     /// A registry configuration failed validation: the validator's own issue (path, stable
     /// code such as `ecr.url.account-id`, message), see [`crate::validate::validate_registry`].
-    #[error("{}: {}", .0.path, .0.message)]
     Invalid(Issue),
     /// Several problems at once, in input order.
-    #[error("{} problems; the first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
     Several(Vec<SecretError>),
 }
+
+/// Messages name the field by its path, then say what is wrong: `<path>: <message>`, except
+/// [`SecretError::NoRegistries`] (no path) and [`SecretError::Several`] (a count and the first).
+impl std::fmt::Display for SecretError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SecretError::NoRegistries { .. } => f.write_str(&self.message()),
+            SecretError::Several(all) => {
+                write!(f, "{} problems; the first: ", all.len())?;
+                match all.first() {
+                    Some(first) => first.fmt(f),
+                    None => Ok(()),
+                }
+            }
+            one => write!(f, "{}: {}", one.path(), one.message()),
+        }
+    }
+}
+
+impl std::error::Error for SecretError {}
 
 /// The `path` of whichever variant `$error` (a `&SecretError` or `&mut SecretError`) is, by
 /// the same reference kind; `None` for [`SecretError::Several`]. One list of variants for
@@ -200,11 +201,37 @@ impl SecretError {
 
     /// The message without the leading path (for [`Issue::message`]).
     fn message(&self) -> String {
-        let full = self.to_string();
-        let prefix = format!("{}: ", self.path());
-        full.strip_prefix(&prefix)
-            .map(str::to_owned)
-            .unwrap_or(full)
+        match self {
+            SecretError::Name { max, .. } => format!(
+                "the secret name must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most {max} characters)"
+            ),
+            SecretError::TooMany { max, .. } => format!("at most {max} items are accepted here"),
+            SecretError::Shape { expected, .. } => (*expected).to_owned(),
+            SecretError::Invalid(issue) => issue.message.clone(),
+            SecretError::Several(_) => self.to_string(),
+            fixed => fixed.text().to_owned(),
+        }
+    }
+
+    /// The fixed message of a variant whose message has no variable part.
+    fn text(&self) -> &'static str {
+        match self {
+            SecretError::NoRegistries { .. } => "at least one registry is required",
+            SecretError::Server { .. } => "the registry server must be a non-empty host[:port][/path] without control characters",
+            SecretError::DuplicateServer { .. } => "this registry server is already listed; each server may appear once",
+            SecretError::Username { .. } => "a username is required",
+            SecretError::UsernameColon { .. } => "a username cannot contain ':' (the auth field could not be decoded)",
+            SecretError::Password { .. } => "a password or token is required",
+            SecretError::Namespace { .. } => "the namespace must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters)",
+            SecretError::MetadataKey { .. } => "keys must be qualified names ([DNS-1123 prefix/]name of at most 63 letters, digits, '-', '_' or '.')",
+            SecretError::LabelValue { .. } => "label values must be empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            SecretError::RegistryUrl { .. } => "this registry type needs a registry URL",
+            SecretError::EcrTokenRequired { .. } => "ECR access keys are not registry credentials; fetch an ECR authorization token and pass it as ecrToken",
+            SecretError::EcrIamRole { .. } => "this ECR registry uses the worker nodes' IAM role; the nodes pull with their role and no secret is needed",
+            SecretError::PublicRegistry { .. } => "a public registry has no credentials; no secret is needed",
+            SecretError::EcrTokenRegistry { .. } => "the ECR token's proxy endpoint is not this registry's host",
+            _ => "",
+        }
     }
 
     /// The JSON pointer of the problem (`""` for [`SecretError::Several`]).

@@ -12,7 +12,6 @@
 //! "type":...}` (data values base64), first ten hex digits with `0→g 1→h 3→k a→m e→t`, appended as
 //! `-<hash>`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::json::ToJson;
@@ -20,6 +19,7 @@ use crate::json::ToJson;
 use super::dockerconfig::{docker_config_json, DockerEntry};
 use super::error::{pointer_segment, SecretError};
 use super::k8s_names;
+use super::sorted_map::StringMap;
 use super::{go_json, yaml};
 use crate::secret_string::SecretString;
 
@@ -47,9 +47,9 @@ pub struct PullSecretOptions {
     /// without `-n`.
     pub namespace: Option<String>,
     /// Labels (qualified-name keys, label-syntax values).
-    pub labels: BTreeMap<String, String>,
+    pub labels: StringMap,
     /// Annotations (qualified-name keys, any values).
-    pub annotations: BTreeMap<String, String>,
+    pub annotations: StringMap,
     /// kubectl's `--append-hash`: suffix the name with a hash of the content.
     pub append_hash: bool,
     /// Go's HTML-safe escapes, for bytes identical to kubectl's.
@@ -64,9 +64,9 @@ pub struct PullSecret {
     /// The namespace, if any.
     pub namespace: Option<String>,
     /// Labels.
-    pub labels: BTreeMap<String, String>,
+    pub labels: StringMap,
     /// Annotations.
-    pub annotations: BTreeMap<String, String>,
+    pub annotations: StringMap,
     /// The `.dockerconfigjson` document (secret).
     pub docker_config_json: SecretString,
     go_escaping: bool,
@@ -75,8 +75,8 @@ pub struct PullSecret {
 struct Metadata<'a> {
     name: &'a str,
     namespace: Option<&'a str>,
-    labels: &'a BTreeMap<String, String>,
-    annotations: &'a BTreeMap<String, String>,
+    labels: &'a StringMap,
+    annotations: &'a StringMap,
 }
 
 impl ToJson for Metadata<'_> {
@@ -191,7 +191,7 @@ fn check_options(o: &PullSecretOptions) -> Vec<SecretError> {
             });
         }
     }
-    for (k, v) in &o.labels {
+    for (k, v) in o.labels.iter() {
         let path = format!("/labels/{}", pointer_segment(k));
         if !k8s_names::is_qualified_name(k) {
             errors.push(SecretError::MetadataKey { path });
@@ -298,12 +298,12 @@ impl PullSecret {
         let _ = writeln!(out, "metadata:");
         if !self.annotations.is_empty() {
             let _ = writeln!(out, "  annotations:");
-            yaml::string_map(&mut out, 4, &self.annotations);
+            yaml::string_map(&mut out, 4, self.annotations.iter());
         }
         let _ = writeln!(out, "  creationTimestamp: null");
         if !self.labels.is_empty() {
             let _ = writeln!(out, "  labels:");
-            yaml::string_map(&mut out, 4, &self.labels);
+            yaml::string_map(&mut out, 4, self.labels.iter());
         }
         let _ = writeln!(out, "  name: {}", q(&self.name));
         if let Some(ns) = &self.namespace {

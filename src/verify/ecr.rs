@@ -9,7 +9,7 @@ use super::flight::{Flight, Hop};
 use super::http::{Header, Request, Response, TlsHint, Transport};
 use super::outcome::{Exchange, Step};
 use super::policy::Policy;
-use super::sigv4::{sign, AwsCredentials, SignableRequest, SigningParams};
+use super::sigv4::{sign_canonical, AwsCredentials, SignableRequest, SigningParams};
 use crate::time::Timestamp;
 
 /// The `X-Amz-Target` of `GetAuthorizationToken`.
@@ -81,13 +81,15 @@ pub(crate) fn signed_post(
 ) -> Request {
     let mut to_sign = vec![("Host".to_owned(), host.to_owned())];
     to_sign.extend(headers.iter().map(|h| (h.name.clone(), h.value.clone())));
-    let sig = sign(
+    let sig = sign_canonical(
         &SignableRequest {
             method: "POST",
             path_and_query: "/",
             headers: &to_sign,
             body: body.as_bytes(),
         },
+        "/",
+        "",
         creds,
         &SigningParams::new(region, service, now),
     );

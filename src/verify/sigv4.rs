@@ -253,6 +253,24 @@ pub fn sign(
     creds: &AwsCredentials,
     params: &SigningParams,
 ) -> Signature {
+    let (path, query) = req
+        .path_and_query
+        .split_once('?')
+        .unwrap_or((req.path_and_query, ""));
+    let uri = canonical_uri(path, params.normalize_path);
+    sign_canonical(req, &uri, &canonical_query(query), creds, params)
+}
+
+/// [`sign`] with the canonical URI and query string given (`/` and `""` for a request to `/`,
+/// as every request the verification sends is): the module then holds no path normalization
+/// or query sorting.
+pub(crate) fn sign_canonical(
+    req: &SignableRequest<'_>,
+    canonical_uri: &str,
+    canonical_query: &str,
+    creds: &AwsCredentials,
+    params: &SigningParams,
+) -> Signature {
     let amz_date = params.time.to_amz_date();
     let day = params.time.to_amz_day();
     let payload = match &params.payload {
@@ -302,18 +320,9 @@ pub fn sign(
         .collect::<Vec<_>>()
         .join(";");
 
-    let (path, query) = req
-        .path_and_query
-        .split_once('?')
-        .unwrap_or((req.path_and_query, ""));
     let canonical_request = format!(
         "{}\n{}\n{}\n{}\n{}\n{}",
-        req.method,
-        canonical_uri(path, params.normalize_path),
-        canonical_query(query),
-        canonical_headers,
-        signed_headers,
-        payload
+        req.method, canonical_uri, canonical_query, canonical_headers, signed_headers, payload
     );
     let scope = format!("{day}/{}/{}/aws4_request", params.region, params.service);
     let string_to_sign = format!(

@@ -86,6 +86,11 @@ test('the .wasm carries no form data', () => {
   for (const text of ['ui:order', 'ui:widget', '"allOf"', 'credentialsHelp', 'requiredWhen']) {
     assert.equal(wasm.includes(text), false, text);
   }
+  // Nor the model's form text (src/model/mod.rs, `FormText`): no help sentence, no pattern.
+  const help = registryTypes().flatMap((t) => [t.credentialsHelp, ...t.fields.map((f) => f.help)]).filter(Boolean);
+  assert.ok(help.length > 50);
+  for (const text of help) assert.equal(wasm.includes(text), false, text);
+  assert.equal(wasm.includes(registrySchema('ecr').properties.registryUrl.pattern), false, 'the ECR URL pattern');
 });
 
 /** The bundle esbuild makes of `program` (for browsers, minified), without the inlined module. */

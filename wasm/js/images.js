@@ -39,6 +39,21 @@ export function referenceReportOf(input, head, kept, tail, spans) {
   return referenceReport(text, spans);
 }
 
+/**
+ * The Report of `resolveCredentials` with no issue: `text` holds each match's server and
+ * username one after the other (ASCII), `spans` their lengths and the source's index, three
+ * numbers per match (wasm/src/images.rs, `credentials_result`).
+ */
+export function credentialsReport(text, spans) {
+  const value = [];
+  for (let i = 0, at = 0; i < spans.length; i += 3) {
+    const server = text.slice(at, (at += spans[i]));
+    const username = text.slice(at, (at += spans[i + 1]));
+    value.push({ server, username, source: spans[i + 2] });
+  }
+  return { valid: true, errors: [], warnings: [], value };
+}
+
 // ---- resolveCredentials: sources read without JSON text --------------------------------------
 
 /** The largest argument as JSON text (`MAX_ARGUMENT_JSON` in wasm/src/codec.rs). */
@@ -94,93 +109,187 @@ function jsonBound(v, depth) {
 
 const EMPTY = {};
 
+/** The index's mark of an entry that is not an object (in place of its username's length). */
+const NOT_OBJECT = 0xffffffff;
+/** The most entries of a document left for the module to sort (`SORTED_BY_MODULE` there). */
+const SORTED_BY_MODULE = 16;
+
 /**
- * `sources` of resolveCredentials packed into one text for the module (wasm/src/images.rs
- * reads it): the number of fields after it, then fields each after a U+0000: per source
- * `T text` (a document as JSON text), `J json` (any other source, as JSON text), or `D` (a
- * `.dockerconfigjson` document) followed by its `auths` entries (keys sorted), `E server username auth`
- * (`""` for a field that is absent or not text) or `X server` (an entry that is not an
- * object). Passwords are not copied. A U+0000 inside a text makes more fields than declared:
- * the module then reads `sources` as JSON, as it does when this returns `undefined` because
- * the JSON reading could answer differently (see `jsonBound`; `for...in` must see exactly the
- * own enumerable properties JSON sees).
+ * The packed sources between `packSources` and `takePacked`: the texts one after the other
+ * (appended: a rope that `encodeInto` flattens once, faster than a join), and the index (the
+ * lengths of the texts in UTF-16 code units, and what they are), `length` of it used
+ * (`capacity`: the index's length, kept apart because reading a typed array's costs more);
+ * `entries` packed so far, and the image's `host` with the keys left out for it (`skip`).
  */
-export function packSources(sources) {
-  if (!Array.isArray(sources) || Object.getPrototypeOf(sources) !== Array.prototype) return undefined;
-  for (const inherited in EMPTY) return undefined;
-  if (EMPTY.toJSON !== undefined || sources.toJSON !== undefined) return undefined;
-  const fields = [];
+const pack = { text: '', index: new Uint32Array(1024), capacity: 1024, length: 0, entries: 0, host: '', skip: null };
+
+/** Appends `value` to the index, growing it as needed. */
+function note(value) {
+  if (pack.length === pack.capacity) {
+    const grown = new Uint32Array((pack.capacity *= 2));
+    grown.set(pack.index);
+    pack.index = grown;
+  }
+  pack.index[pack.length++] = value;
+}
+
+/** Appends a text and its length. */
+function put(text) {
+  pack.text += text;
+  note(text.length);
+}
+
+/**
+ * The keys that cannot matter for an image on `host`: a plain host (ASCII
+ * letters, digits, `.`, `-`: no port, glob or escape) other than `host` and Docker Hub's, then
+ * a plain path. Such a key always parses, and src/images/keyring.rs compares such a host as a
+ * whole, so it is neither tried, nor a fallback, nor refused (see ARCHITECTURE.md, "Images").
+ */
+function skipper(host) {
+  if (host === '') return null;
+  const other = `(?!(?:${host.replace(/[^A-Za-z0-9-]/g, '\\$&')}|index\\.docker\\.io)(?:/|$))`;
+  return new RegExp(`^(?:https?://)?${other}[A-Za-z0-9.-]+(?:/[\\w.~/-]*)?$`);
+}
+
+/**
+ * Packs one `auths` entry (or leaves one without `auth` out, see `skipper`); the bytes it adds
+ * to the JSON text's bound, or -1 when only the JSON reading gives the documented answer.
+ */
+function packEntry(server, entry) {
+  if (server === 'toJSON' || !wellFormed(server)) return -1;
+  const size = 4 + 6 * server.length;
+  if (entry === null || typeof entry !== 'object' || !plainObject(entry)) {
+    const b = jsonBound(entry, 3);
+    put(server);
+    note(NOT_OBJECT);
+    pack.entries++;
+    return b < 0 ? -1 : size + b;
+  }
+  let fields = 0;
+  let username = '';
+  let auth = '';
+  for (const f in entry) {
+    const v = entry[f];
+    if (f === 'toJSON') return -1;
+    const b = jsonBound(v, 4);
+    if (b < 0) return -1;
+    fields += b + 4 + 6 * f.length;
+    if (f === 'username' && typeof v === 'string') username = v;
+    else if (f === 'auth' && typeof v === 'string') auth = v;
+  }
+  if (auth !== '' || pack.skip === null || !pack.skip.test(server)) {
+    put(server);
+    put(username);
+    put(auth);
+    pack.entries++;
+  }
+  return size + fields;
+}
+
+/**
+ * Packs the entries of a document's `auths` (after its tag: their count); the bytes they add
+ * to the JSON text's bound, or -1. A small document's entries go in JavaScript's order (the
+ * module sorts them); a larger one's sorted by UTF-16 code units, which the module checks are
+ * in byte order.
+ */
+function packAuths(auths) {
+  const countAt = pack.length;
+  const textAt = pack.text;
+  note(0);
+  const entriesAt = pack.entries;
+  let size = 0;
+  for (const server in auths) {
+    const b = packEntry(server, auths[server]);
+    if (b < 0) return -1;
+    size += b;
+  }
+  if (pack.entries - entriesAt > SORTED_BY_MODULE) {
+    pack.length = countAt + 1;
+    pack.text = textAt;
+    pack.entries = entriesAt;
+    for (const server of Object.keys(auths).sort()) packEntry(server, auths[server]);
+  }
+  pack.index[countAt] = pack.entries - entriesAt;
+  return size;
+}
+
+/**
+ * `sources` of resolveCredentials packed for the module (wasm/src/images.rs reads them with
+ * `takePacked`): texts without separators, and an index that says per source `0 length` (a
+ * document as JSON text) or `1 count` (a `.dockerconfigjson` document object) followed by its
+ * `auths` entries, each `server username auth` (`""` for a field that is absent or not text) or
+ * `server NOT_OBJECT` (an entry that is not an object). Passwords are not copied. Returns
+ * whether it packed: `false` for a list with any other source (registry configurations and
+ * Secrets are read as JSON anyway) or when the JSON reading could answer differently (see
+ * `jsonBound`; `for...in` must see exactly the own enumerable properties JSON sees), then the
+ * module reads `sources` as JSON. `sizes` receives the length
+ * of the texts and of the index. `host` is the image's host as the keyring compares keys with
+ * it (`""` when it has none: then no entry is left out).
+ */
+export function packSources(sources, sizes, host) {
+  pack.text = '';
+  pack.length = 0;
+  if (host !== pack.host) {
+    pack.host = host;
+    pack.skip = skipper(host);
+  }
+  if (!packInto(sources)) {
+    pack.text = '';
+    return false;
+  }
+  sizes[0] = pack.text.length;
+  sizes[1] = pack.length;
+  return true;
+}
+
+/** `packSources` without its bookkeeping; whether it packed. */
+function packInto(sources) {
+  if (!Array.isArray(sources) || Object.getPrototypeOf(sources) !== Array.prototype) return false;
+  for (const inherited in EMPTY) return false;
+  if (EMPTY.toJSON !== undefined || sources.toJSON !== undefined) return false;
   let size = 2;
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i];
     if (typeof source === 'string') {
-      if (!wellFormed(source)) return undefined;
+      if (!wellFormed(source)) return false;
       size += 3 + 6 * source.length;
-      fields.push('T', source);
+      note(0);
+      put(source);
       continue;
     }
+    // Registry configurations, Secrets and anything not a plain document: all read as JSON.
+    if (typeof source !== 'object' || source === null || !plainObject(source)) return false;
     let auths;
-    let hasAuths = false;
-    let json = typeof source !== 'object' || source === null || !plainObject(source);
     let docSize = 3;
-    if (!json) {
-      for (const k in source) {
-        const v = source[k];
-        if (k === 'auths') {
-          auths = v;
-          hasAuths = true;
-          continue;
-        }
-        if ((k === 'kind' && v === 'Secret') || k === 'registryType') json = true;
-        if (k === 'toJSON') return undefined;
-        const b = jsonBound(v, 2);
-        if (b < 0) return undefined;
-        docSize += b + 4 + 6 * k.length;
-      }
-      json ||= auths === null || typeof auths !== 'object' || !plainObject(auths);
-    }
-    if (json) {
-      const b = jsonBound(hasAuths ? auths : source, 2);
-      if (b < 0 || (size += docSize + b + 10) > MAX_ARGUMENT_JSON) return undefined;
-      fields.push('J', JSON.stringify(source));
-      continue;
-    }
-    fields.push('D');
-    // In the keyring's order (the module checks it is bytewise: beyond U+FFFF it is not).
-    for (const server of Object.keys(auths).sort()) {
-      const entry = auths[server];
-      if (server === 'toJSON' || !wellFormed(server)) return undefined;
-      docSize += 4 + 6 * server.length;
-      if (entry === null || typeof entry !== 'object' || !plainObject(entry)) {
-        const b = jsonBound(entry, 3);
-        if (b < 0) return undefined;
-        docSize += b;
-        fields.push('X', server);
+    for (const k in source) {
+      const v = source[k];
+      if (k === 'auths') {
+        auths = v;
         continue;
       }
-      let username = '';
-      let auth = '';
-      for (const f in entry) {
-        const v = entry[f];
-        if (f === 'toJSON') return undefined;
-        const b = jsonBound(v, 4);
-        if (b < 0) return undefined;
-        docSize += b + 4 + 6 * f.length;
-        if (f === 'username' && typeof v === 'string') username = v;
-        else if (f === 'auth' && typeof v === 'string') auth = v;
-      }
-      fields.push('E', server, username, auth);
+      if ((k === 'kind' && v === 'Secret') || k === 'registryType' || k === 'toJSON') return false;
+      const b = jsonBound(v, 2);
+      if (b < 0) return false;
+      docSize += b + 4 + 6 * k.length;
     }
-    if ((size += docSize) > MAX_ARGUMENT_JSON) return undefined;
+    if (auths === null || typeof auths !== 'object' || !plainObject(auths)) return false;
+    note(1);
+    const b = packAuths(auths);
+    if (b < 0 || (size += docSize + b) > MAX_ARGUMENT_JSON) return false;
   }
-  return fields.length === 0 ? '0' : `${fields.length}\0${fields.join('\0')}`;
+  return true;
 }
 
 const encoder = new TextEncoder();
 
-/** Writes `text` as UTF-8 into `into` (a view of the module's memory); the bytes written, or
- * 0xffffffff when they do not all fit. */
-export function encodeInto(text, into) {
-  const { read, written } = encoder.encodeInto(text, into);
-  return read === text.length ? written : 0xffffffff;
+/**
+ * Writes what `packSources` packed into the module's memory: the texts as UTF-8 into `text`,
+ * the index into `into`. The bytes written, or 0xffffffff when they do not all fit.
+ */
+export function takePacked(text, into) {
+  const { read, written } = encoder.encodeInto(pack.text, text);
+  into.set(pack.index.subarray(0, pack.length));
+  const ok = read === pack.text.length;
+  pack.text = '';
+  return ok ? written : 0xffffffff;
 }

@@ -7,11 +7,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::args;
 use crate::codec::{encode, error, error_with_issues};
+use crate::packed_sources::{packed, unpack, Packed, Record};
 use crate::verify::{login_promise, options, rejected};
+use regcred::images::keyring::KeyringMatch;
 use regcred::images::reference::{
     parse_layout, parse_normalized_layout, report, ReferenceLayout, Span,
 };
-use regcred::images::sources::{resolve_sources, AuthEntry, AuthFields, Source};
+use regcred::images::sources::{image_host, resolve_sources, Source};
+use regcred::report::Report;
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
 
@@ -33,15 +36,10 @@ extern "C" {
         spans: &[u32],
     ) -> JsValue;
 
-    /// `sources` packed into one text (see `packSources` for the format), or `None` when only
-    /// their JSON reading gives the documented answer.
-    #[wasm_bindgen(js_name = packSources)]
-    fn pack_sources(sources: &JsValue) -> Option<js_sys::JsString>;
-
-    /// Writes `text` as UTF-8 into `into`; the bytes written, or `u32::MAX` when they do not
-    /// fit.
-    #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &js_sys::JsString, into: &mut [u8]) -> u32;
+    /// The report of credentials found with no issue: `text` holds each match's server and
+    /// username, `spans` their lengths and the source, three numbers per match.
+    #[wasm_bindgen(js_name = credentialsReport)]
+    fn credentials_report(text: &str, spans: &[u32]) -> JsValue;
 }
 
 /// A missing tag or digest in the spans given to `referenceReport`.
@@ -156,151 +154,58 @@ fn reference_result(
 
 /// The credentials the kubelet would try for `image`, from registry configurations and/or
 /// `.dockerconfigjson` documents; a Report whose `value` is `[{ server, username, source }]`.
-/// Plain sources cross packed (`packSources`): documents without JSON text, each other source
-/// as its own JSON text; anything else as one JSON value, as every export reads arguments.
+/// A list of plain documents (objects or JSON texts) crosses packed (`packSources`: without
+/// JSON text); any other list as one JSON value, as every export reads arguments.
 #[wasm_bindgen(js_name = resolveCredentials)]
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
     let image = args::text(&image, "image")?;
-    if let Some(packed) = packed_text(&sources) {
-        if let Some(unpacked) = unpack(&packed) {
+    let host = image_host(&image).unwrap_or_default();
+    if let Some((text, ascii, index)) = packed(&sources, &host) {
+        if let Some(unpacked) = unpack(&text, ascii, &index) {
             return resolve_packed(&image, unpacked);
         }
     }
     let sources = args::required_list(&sources, "sources", false)?;
-    encode(&regcred::images::resolve_credentials(
+    credentials_result(&regcred::images::resolve_credentials(
         &image,
         &sources,
         args::host_now(),
     ))
 }
 
+/// A `resolveCredentials` report: without JSON text when it has no issue and its texts are
+/// ASCII (`credentialsReport`), else as JSON.
+fn credentials_result(report: &Report<Vec<KeyringMatch>>) -> Result<JsValue, JsValue> {
+    if let (true, true, Some(matches)) = (
+        report.errors.is_empty(),
+        report.warnings.is_empty(),
+        &report.value,
+    ) {
+        let (mut text, mut spans) = (String::new(), Vec::new());
+        for m in matches {
+            text.push_str(&m.server);
+            text.push_str(&m.username);
+            // Lossless: the module's `usize` has 32 bits.
+            spans.extend([m.server.len(), m.username.len(), m.source].map(|n| n as u32));
+        }
+        if text.is_ascii() {
+            return Ok(credentials_report(&text, &spans));
+        }
+    }
+    encode(report)
+}
+
 fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
     let Packed { records, entries } = packed;
-    let values = records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Json(text) => Some(regcred::json::parse(text)),
-            _ => None,
-        })
-        .collect::<Result<Vec<regcred::json::Value>, _>>()
-        .map_err(|_| args::wrong_type("sources", "JSON data"))?;
-    let mut values = values.iter();
     let sources = records
         .into_iter()
         .map(|r| match r {
             Record::Text(text) => Some(Source::Text(text)),
             Record::Auths(start, end) => entries.get(start..end).map(Source::Auths),
-            Record::Json(_) => values.next().map(Source::Json),
         })
         .collect::<Option<Vec<Source>>>()
         .ok_or_else(|| error(ErrorCode::InternalEncode, "the sources could not be read"))?;
-    encode(&resolve_sources(image, sources, args::host_now()))
-}
-
-/// A `packSources` text read: the sources, and the entries of every document in one list.
-struct Packed<'a> {
-    records: Vec<Record<'a>>,
-    entries: Vec<AuthEntry<'a>>,
-}
-
-/// `packSources` of `sources` as Rust text, copied by the host's `TextEncoder` (one copy,
-/// several times faster than the glue's per-character copy of a returned `String`).
-fn packed_text(sources: &JsValue) -> Option<String> {
-    let packed = pack_sources(sources)?;
-    let units = packed.length() as usize;
-    let mut bytes = vec![0u8; units.checked_mul(3)?];
-    let written = encode_into(&packed, &mut bytes);
-    if written == u32::MAX {
-        return None;
-    }
-    bytes.truncate(usize::try_from(written).ok()?);
-    String::from_utf8(bytes).ok()
-}
-
-/// One source of a `packSources` text.
-enum Record<'a> {
-    Text(&'a str),
-    Json(&'a str),
-    /// A document: its entries' range in [`Packed::entries`].
-    Auths(usize, usize),
-}
-
-/// The U+0000-separated fields of a text, counted (a byte search: `str::split` costs several
-/// times more per field in this build).
-struct Fields<'a> {
-    text: &'a str,
-    at: Option<usize>,
-    count: usize,
-}
-
-impl<'a> Iterator for Fields<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let start = self.at?;
-        let rest = self.text.get(start..)?;
-        let field = match rest.bytes().position(|b| b == 0) {
-            Some(len) => {
-                self.at = Some(start + len + 1);
-                rest.get(..len)?
-            }
-            None => {
-                self.at = None;
-                rest
-            }
-        };
-        self.count += 1;
-        Some(field)
-    }
-}
-
-/// The sources of a `packSources` text, or `None` when it is not one (a text held a U+0000:
-/// more fields than declared).
-fn unpack(packed: &str) -> Option<Packed<'_>> {
-    let mut fields = Fields {
-        text: packed,
-        at: Some(0),
-        count: 0,
-    };
-    let declared: usize = fields.next()?.parse().ok()?;
-    let mut records = Vec::with_capacity(declared / 2);
-    let mut entries = Vec::with_capacity(declared / 4);
-    while let Some(tag) = fields.next() {
-        match tag {
-            "T" => records.push(Record::Text(fields.next()?)),
-            "J" => records.push(Record::Json(fields.next()?)),
-            "D" => records.push(Record::Auths(entries.len(), entries.len())),
-            "E" | "X" => {
-                let Some(Record::Auths(_, end)) = records.last_mut() else {
-                    return None;
-                };
-                let server = fields.next()?;
-                let auth = match tag {
-                    "E" => Some(AuthFields {
-                        username: fields.next()?,
-                        auth: regcred::secret_string::SecretStr::new(fields.next()?),
-                    }),
-                    _ => None,
-                };
-                entries.push(AuthEntry {
-                    server,
-                    fields: auth,
-                });
-                *end = entries.len();
-            }
-            _ => return None,
-        }
-    }
-    // `packSources` sorts each document's keys by UTF-16 code units; where that is not the
-    // byte order of their UTF-8 (keys beyond U+FFFF) the sources are read as JSON.
-    let sorted = records.iter().all(|r| match r {
-        Record::Auths(start, end) => entries.get(*start..*end).is_some_and(|doc| {
-            doc.windows(2)
-                .all(|w| matches!(w, [a, b] if a.server < b.server))
-        }),
-        _ => true,
-    });
-    (fields.count == declared + 1 && sorted).then_some(Packed { records, entries })
+    credentials_result(&resolve_sources(image, sources, args::host_now()))
 }
 
 /// Checks whether a configuration's credentials may pull (or push) `options.repository`

@@ -16,6 +16,7 @@ pub mod host;
 pub mod images;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod packed_sources;
 pub mod platform;
 pub mod request;
 pub mod secret;
@@ -34,3 +35,10 @@ mod tests;
 pub fn start() {
     host::install();
 }
+
+/// The module's allocator: a free list (lol_alloc) instead of std's dlmalloc, 2.2 KB smaller
+/// gzip -9 and no slower in an A/B (bench/size-history.md). Constructing it needs no `unsafe`:
+/// the spin lock around it is plain loads and stores in a module without wasm threads.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

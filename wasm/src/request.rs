@@ -17,6 +17,7 @@ use regcred::secret::manifest::{ManifestFormat, PullSecretOptions};
 use regcred::secret::request::{
     config_from_json, PullSecretRequest, RegistrySource, MAX_METADATA_ENTRIES, MAX_REGISTRIES,
 };
+use regcred::secret::sorted_map::StringMap;
 use regcred::secret::{DockerEntry, EcrToken, SecretError};
 use regcred::time::Timestamp;
 
@@ -142,11 +143,8 @@ pub fn sources(v: &Value, now: Timestamp) -> Result<Vec<RegistrySource>, SecretE
 }
 
 /// Labels or annotations: an object of strings, at most [`MAX_METADATA_ENTRIES`] entries.
-fn string_map(
-    o: &Fields<'_>,
-    key: &str,
-) -> Result<std::collections::BTreeMap<String, String>, SecretError> {
-    let mut strings = std::collections::BTreeMap::new();
+fn string_map(o: &Fields<'_>, key: &str) -> Result<StringMap, SecretError> {
+    let mut strings = StringMap::new();
     let found = o.object(key).map_err(|m| {
         wrong(Mismatch {
             expected: Expected::TextMap,
@@ -162,7 +160,6 @@ fn string_map(
             max: MAX_METADATA_ENTRIES,
         });
     }
-    // Inserted one by one: collecting into a BTreeMap compiles a whole stable sort.
     for k in m.map().keys() {
         let s = m
             .text(k)

@@ -8,7 +8,9 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::args;
 use crate::codec::{encode, error, validated_config};
 use crate::verify_fetch::drive;
+use regcred::json::ToJson;
 use regcred::time::Timestamp;
+use regcred::verify::ecr::EcrAuthorization;
 use regcred::verify::http::{DEFAULT_TIMEOUT_MS, TIMEOUT_MS_RANGE};
 use regcred::verify::login::{Login, LoginOptions};
 use regcred::verify::role_token::RoleTokenExchange;
@@ -135,17 +137,24 @@ pub fn ecr_authorization_token(config_value: JsValue, options_value: JsValue) ->
         };
         Ok(future_to_promise(async move {
             match drive(exchange, &o.fetch, o.timeout_ms).await {
-                Ok(a) => {
-                    let token = std::collections::BTreeMap::from([
-                        ("username", a.username),
-                        ("password", a.password.into_exposed()),
-                        ("expiresAt", a.expires_at.to_string()),
-                        ("proxyEndpoint", a.proxy_endpoint),
-                    ]);
-                    encode(&token)
-                }
+                Ok(a) => encode(&TokenAnswer(a)),
                 Err(e) => Err(error(e.code, &e.message)),
             }
         }))
     })())
+}
+
+/// What `ecrAuthorizationToken` resolves to: `{ expiresAt, password, proxyEndpoint, username }`
+/// (members in key order, as the object has always had them); the token is exposed only here.
+struct TokenAnswer(EcrAuthorization);
+
+impl ToJson for TokenAnswer {
+    fn write_json(&self, out: &mut String) {
+        regcred::json::object(out)
+            .field("expiresAt", &self.0.expires_at.to_string())
+            .field("password", self.0.password.expose())
+            .field("proxyEndpoint", &self.0.proxy_endpoint)
+            .field("username", &self.0.username)
+            .end();
+    }
 }
