@@ -277,3 +277,9 @@ const limit = 150 * 1024;
 const verdict = gz <= limit ? `within the ${kb(limit)} limit (${kb(limit - gz)} to spare)` : `OVER the ${kb(limit)} limit by ${kb(gz - limit)}`;
 console.log(`[pkg] regcred_bg.wasm: ${kb(bytes.length)} raw (${kb(before)} before wasm-opt), ${kb(gz)} gzip -9 (${gz} bytes): ${verdict}`);
 writeFileSync(join(root, 'target/wasm-size.json'), JSON.stringify({ raw: bytes.length, gzip9: gz, limit, features }) + '\n');
+// Over the limit is a failed build (`make pkg`, hence `make test` and CI), after the size is
+// printed and recorded above.
+if (gz > limit) {
+  console.error(`[pkg] FAILED: regcred_bg.wasm is ${gz - limit} bytes over the ${limit}-byte limit (gzip -9)`);
+  process.exitCode = 1;
+}

@@ -26,13 +26,14 @@ use crate::secret_string::SecretStr;
 use crate::ErrorCode;
 
 use super::keyring::{name_host, KeyringMatch, Lookup};
-use super::reference::{parse_normalized_layout, ReferenceError};
+use super::reference::{parse_normalized_layout, ReferenceError, ReferenceLayout};
 use crate::catalog::RegistryType;
 use crate::config::AwsAuthType;
 use crate::json_read::pointer_token;
 use crate::report::{Issue, Report};
 use crate::time::Timestamp;
 use crate::JSON_KEY_USERNAME;
+use std::borrow::Cow;
 
 /// The username ECR registries use with a `GetAuthorizationToken` password.
 const ECR_USERNAME: &str = "AWS";
@@ -281,25 +282,36 @@ pub fn resolve_credentials(
             None,
         );
     };
-    resolve_sources(image, items.iter().map(Source::Json).collect(), now)
+    let image = LookupImage::parse(image);
+    resolve_sources(&image, items.iter().map(Source::Json).collect(), now)
 }
 
-/// The host of `image` as the keyring compares keys with it ([`name_host`] of its name);
-/// `None` when the image does not parse.
-pub fn image_host(image: &str) -> Option<String> {
-    let reference = parse_normalized_layout(image).ok()?;
-    name_host(reference.get(reference.name)).map(|host| host.into_owned())
+/// The image of a lookup: its reference, parsed once.
+pub struct LookupImage(Result<ReferenceLayout, ReferenceError>);
+
+impl LookupImage {
+    /// Parses `image` (normalized, as `resolveCredentials` reads it).
+    pub fn parse(image: &str) -> LookupImage {
+        LookupImage(parse_normalized_layout(image))
+    }
+
+    /// The image's host as the keyring compares keys with it ([`name_host`] of its name);
+    /// `None` when the image does not parse.
+    pub fn host(&self) -> Option<Cow<'_, str>> {
+        let reference = self.0.as_ref().ok()?;
+        name_host(reference.get(reference.name))
+    }
 }
 
 /// [`resolve_credentials`] over sources already told apart.
 pub fn resolve_sources(
-    image: &str,
+    image: &LookupImage,
     sources: Vec<Source<'_>>,
     now: Timestamp,
 ) -> Report<Vec<KeyringMatch>> {
-    let reference = match parse_normalized_layout(image) {
+    let reference = match &image.0 {
         Ok(r) => r,
-        Err(e) => return image_error(e),
+        Err(e) => return image_error(*e),
     };
     let mut lookup = Lookup::new(reference.get(reference.name));
     let mut reader = Reader {

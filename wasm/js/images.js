@@ -171,7 +171,8 @@ function packEntry(server, entry) {
   for (const f in entry) {
     const v = entry[f];
     if (f === 'toJSON') return -1;
-    const b = jsonBound(v, 4);
+    // Texts inline (the usual fields): a call per field costs more than the check.
+    const b = typeof v === 'string' ? (wellFormed(v) ? 2 + 6 * v.length : -1) : jsonBound(v, 4);
     if (b < 0) return -1;
     fields += b + 4 + 6 * f.length;
     if (f === 'username' && typeof v === 'string') username = v;

@@ -13,7 +13,7 @@ use regcred::images::keyring::KeyringMatch;
 use regcred::images::reference::{
     parse_layout, parse_normalized_layout, report, ReferenceLayout, Span,
 };
-use regcred::images::sources::{image_host, resolve_sources, Source};
+use regcred::images::sources::{resolve_sources, LookupImage, Source};
 use regcred::report::Report;
 use regcred::verify::access::{access_config, verify_access as access_login, AccessRequest};
 use regcred::verify::login::LoginOptions;
@@ -159,10 +159,11 @@ fn reference_result(
 #[wasm_bindgen(js_name = resolveCredentials)]
 pub fn resolve_credentials(image: JsValue, sources: JsValue) -> Result<JsValue, JsValue> {
     let image = args::text(&image, "image")?;
-    let host = image_host(&image).unwrap_or_default();
+    let lookup_image = LookupImage::parse(&image);
+    let host = lookup_image.host().unwrap_or_default();
     if let Some((text, ascii, index)) = packed(&sources, &host) {
         if let Some(unpacked) = unpack(&text, ascii, &index) {
-            return resolve_packed(&image, unpacked);
+            return resolve_packed(&lookup_image, unpacked);
         }
     }
     let sources = args::required_list(&sources, "sources", false)?;
@@ -195,7 +196,7 @@ fn credentials_result(report: &Report<Vec<KeyringMatch>>) -> Result<JsValue, JsV
     encode(report)
 }
 
-fn resolve_packed(image: &str, packed: Packed<'_>) -> Result<JsValue, JsValue> {
+fn resolve_packed(image: &LookupImage, packed: Packed<'_>) -> Result<JsValue, JsValue> {
     let Packed { records, entries } = packed;
     let sources = records
         .into_iter()
