@@ -96,15 +96,10 @@ pub fn ecr_token(v: &Value) -> Result<EcrToken, SecretError> {
 pub fn source(v: &Value, now: Timestamp) -> Result<RegistrySource, SecretError> {
     let o = object(v, "a registry entry { server, username, password, email? } or a registry configuration is expected")?;
     if o.map().contains_key("registryType") {
-        // Copied without `ecrToken` rather than cloned and removed from: a map's `remove`
-        // compiled the B-tree's rebalancing into the module, for this one call.
-        let mut rest = Map::new();
-        for (k, v) in o.map().iter().filter(|(k, _)| *k != "ecrToken") {
-            rest.insert(k.clone(), v.clone());
-        }
-        let ecr_token = match o.map().get("ecrToken") {
+        let mut rest = o.map().clone();
+        let ecr_token = match rest.remove("ecrToken") {
             None | Some(Value::Null) => None,
-            Some(t) => Some(ecr_token(t).map_err(|e| e.under("/ecrToken"))?),
+            Some(t) => Some(ecr_token(&t).map_err(|e| e.under("/ecrToken"))?),
         };
         let config = config_from_json(&Value::Object(rest), now)?;
         return Ok(RegistrySource::Config {
