@@ -7,7 +7,7 @@
 //! [injection plan](crate::inject) gives the cluster; where the platform appends several
 //! comma-separated names as one entry, regcred appends each name on its own.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::config::RegistryConfig;
 use crate::inject::{injection_plan_with, Cluster, SecretNaming};
@@ -48,10 +48,10 @@ pub fn helm_values_patch(
     if names.is_empty() {
         return Ok(Value::Object(out));
     }
-    let list = out
-        .entry(IMAGE_PULL_SECRETS)
-        .or_insert_with(|| Value::Array(Vec::new()));
-    let Value::Array(list) = list else {
+    if !out.contains_key(IMAGE_PULL_SECRETS) {
+        out.insert(IMAGE_PULL_SECRETS.into(), Value::Array(Vec::new()));
+    }
+    let Some(Value::Array(list)) = out.get_mut(IMAGE_PULL_SECRETS) else {
         return Err(SecretError::Shape {
             path: "/values/imagePullSecrets".into(),
             expected: "imagePullSecrets must be a list",

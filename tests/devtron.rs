@@ -195,7 +195,7 @@ fn devtron_response_fields_are_accepted_and_gcp_quotes_removed() {
         "registryUrl": "https://gcr.io", "username": "_json_key", "password": "'{\"a\":1}'",
         "isDefault": false, "active": true, "isOCICompliantRegistry": false, "isPublic": false,
         "disabledFields": [], "awsRegion": "", "surprise": 1});
-    let report = from_devtron_payload(&payload);
+    let report = from_devtron_payload(&regcred::json::Value::from(&payload));
     assert!(report.valid, "{:?}", report.errors);
     assert_eq!(
         report.warning_codes(),
@@ -219,7 +219,7 @@ fn devtron_response_fields_are_accepted_and_gcp_quotes_removed() {
 fn invalid_payloads_are_reports_without_secrets() {
     let bad = json!({"registryType": "nexus", "password": "hunter2-marker", "connection": "tls",
         "isDefault": "yes", "ipsConfig": {"credentialType": "TOKEN"}});
-    let report = from_devtron_payload(&bad);
+    let report = from_devtron_payload(&regcred::json::Value::from(&bad));
     assert!(!report.valid);
     assert_eq!(report.value, None);
     let mut codes = report.error_codes();
@@ -236,12 +236,12 @@ fn invalid_payloads_are_reports_without_secrets() {
     );
     assert!(!serde_json::to_string(&report).unwrap().contains("hunter2"));
     assert_eq!(
-        from_devtron_payload(&json!([1])).error_codes(),
+        from_devtron_payload(&regcred::json::Value::from(&json!([1]))).error_codes(),
         ["devtron.shape"]
     );
     let custom = json!({"id": "q", "registryType": "quay", "registryUrl": "quay.io",
         "ipsConfig": {"credentialType": "CUSTOM_CREDENTIAL", "credentialValue": "{\"password\": \"hunter2-marker\""}});
-    let report = from_devtron_payload(&custom);
+    let report = from_devtron_payload(&regcred::json::Value::from(&custom));
     assert_eq!(report.error_codes(), ["devtron.custom-credential"]);
     assert!(!serde_json::to_string(&report).unwrap().contains("hunter2"));
 }
@@ -306,7 +306,7 @@ fn every_unreadable_payload_gives_its_code() {
                 p
             }
         };
-        let r = from_devtron_payload(&payload);
+        let r = from_devtron_payload(&regcred::json::Value::from(&payload));
         let name = case["name"].as_str().unwrap();
         if pairs(&r.errors) != expected(&case["errors"])
             || pairs(&r.warnings) != expected(&case["warnings"])

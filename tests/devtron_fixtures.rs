@@ -109,7 +109,7 @@ fn fixtures_round_trip_and_pass_the_platform_rules() {
             continue;
         }
         checked += 1;
-        let report = from_devtron_payload(payload);
+        let report = from_devtron_payload(&regcred::json::Value::from(payload));
         if !report.valid {
             failures.push(format!("{name}: {:?}", report.errors));
             continue;
@@ -155,14 +155,14 @@ fn fixtures_round_trip_and_pass_the_platform_rules() {
         }
         let json = serde_json::to_value(report.value.as_ref().unwrap()).unwrap();
         let now = Timestamp::parse_iso8601("2026-01-01T00:00:00Z").unwrap();
-        let update = validate_registry_in(&json, now, Mode::Update);
+        let update = validate_registry_in(&regcred::json::Value::from(&json), now, Mode::Update);
         if !update.valid {
             failures.push(format!(
                 "{name}: invalid in update mode: {:?}",
                 update.errors
             ));
         }
-        let out = to_devtron_payload(report.value.as_ref().unwrap());
+        let out = serde_json::Value::from(to_devtron_payload(report.value.as_ref().unwrap()));
         if let Err(e) = validate_request(&out, ea) {
             failures.push(format!("{name}: toDevtronPayload's answer is refused: {e}"));
         }
@@ -231,10 +231,10 @@ fn crashers_stay_fixed() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let payload: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        let read = from_devtron_payload(&payload);
+        let read = from_devtron_payload(&regcred::json::Value::from(&payload));
         let config = read.value.expect("the crasher reads as a configuration");
         let json = serde_json::to_value(&config).unwrap();
-        let checked = validate_registry_in(&json, now, Mode::Update);
+        let checked = validate_registry_in(&regcred::json::Value::from(&json), now, Mode::Update);
         assert!(!checked.valid, "{}", path.display());
         let codes: Vec<String> = checked.errors.iter().map(|e| e.code.clone()).collect();
         assert!(codes.iter().any(|c| c == "usage.gcr-charts"), "{codes:?}");

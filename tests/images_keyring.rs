@@ -102,7 +102,7 @@ fn resolve_credentials_agrees_with_the_keyring_for_real_image_names() {
         if r.name != lookup {
             continue;
         }
-        let report = resolve_credentials(lookup, &c["sources"], now());
+        let report = resolve_credentials(lookup, &regcred::json::Value::from(&c["sources"]), now());
         assert!(report.valid, "{lookup}: {:?}", report.errors);
         let want = serde_json::to_value(keyring_of(&c["sources"]).lookup(lookup)).unwrap();
         assert_eq!(
@@ -118,7 +118,11 @@ fn resolve_credentials_agrees_with_the_keyring_for_real_image_names() {
 #[test]
 fn own_cases_through_resolve_credentials() {
     for c in fixture()["own"].as_array().unwrap() {
-        let report = resolve_credentials(c["image"].as_str().unwrap(), &c["sources"], now());
+        let report = resolve_credentials(
+            c["image"].as_str().unwrap(),
+            &regcred::json::Value::from(&c["sources"]),
+            now(),
+        );
         assert!(report.valid, "{}: {:?}", c["from"], report.errors);
         assert_eq!(
             serde_json::to_value(report.value.unwrap()).unwrap(),
@@ -137,7 +141,11 @@ fn text_documents_secrets_and_broken_sources() {
         "data": { ".dockerconfigjson": base64::engine::general_purpose::STANDARD.encode(doc) } });
     let sources = json!([doc, secret, { "auths": { "ghcr.io": { "auth": "!!notbase64" } } }, 42,
         { "name": "ecr-nodes", "registryType": "ecr", "registryUrl": "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "awsAuthType": "iam-role" }]);
-    let r = resolve_credentials("ghcr.io/acme/app:1", &sources, now());
+    let r = resolve_credentials(
+        "ghcr.io/acme/app:1",
+        &regcred::json::Value::from(&sources),
+        now(),
+    );
     let text = format!("{r:?} {}", serde_json::to_string(&r).unwrap());
     assert!(
         !text.contains("s3cret") && !text.contains("dXNlcjpzM2NyZXQ="),
@@ -161,7 +169,11 @@ fn text_documents_secrets_and_broken_sources() {
         v,
         json!([{ "server": "ghcr.io", "username": "user", "source": 0 }, { "server": "ghcr.io", "username": "user", "source": 1 }])
     );
-    let bad = resolve_credentials("Not An Image", &json!([]), now());
+    let bad = resolve_credentials(
+        "Not An Image",
+        &regcred::json::Value::from(&json!([])),
+        now(),
+    );
     assert_eq!(bad.errors[0].path, "/image");
     assert!(bad.value.is_none());
 }

@@ -16,7 +16,10 @@ use regcred::{injection_plan, Cluster, RegistryConfig};
 use serde_json::json;
 
 fn clusters() -> Vec<Cluster> {
-    clusters_from_json(&json!([1, {"id": "2", "name": "prod"}, {"id": 3}])).unwrap()
+    clusters_from_json(&regcred::json::Value::from(
+        &json!([1, {"id": "2", "name": "prod"}, {"id": 3}]),
+    ))
+    .unwrap()
 }
 
 fn plan(config: serde_json::Value) -> Vec<(bool, Option<String>, &'static str)> {
@@ -94,7 +97,7 @@ fn plan_serializes_camel_case_and_names_are_dns1123() {
     );
     assert_eq!(registry_secret_name("My_Registry!"), "my-registry-regcred");
     assert!(registry_secret_name(&"a".repeat(400)).len() <= 253);
-    assert!(clusters_from_json(&json!([{"id": true}])).is_err());
+    assert!(clusters_from_json(&regcred::json::Value::from(&json!([{"id": true}]))).is_err());
 }
 
 /// devtron-labs/devtron `pkg/dockerRegistry/DockerRegistryIpsUtil_test.go` (commit c6520431)
@@ -121,9 +124,10 @@ fn platform_secret_names_as_build_ips_name() {
 #[test]
 fn virtual_clusters_public_registries_and_chart_only_registries_get_nothing() {
     let config: RegistryConfig = serde_json::from_value(hub(json!({"autoInject": ["*"]}))).unwrap();
-    let cs =
-        clusters_from_json(&json!([{"id": 1, "isVirtual": true}, {"id": 2, "isVirtual": false}]))
-            .unwrap();
+    let cs = clusters_from_json(&regcred::json::Value::from(
+        &json!([{"id": 1, "isVirtual": true}, {"id": 2, "isVirtual": false}]),
+    ))
+    .unwrap();
     let p = injection_plan(&config, &cs);
     assert_eq!((p[0].inject, p[0].reason.code), (false, "virtual-cluster"));
     assert_eq!((p[1].inject, p[1].reason.code), (true, "auto-inject.all"));
@@ -143,7 +147,10 @@ fn virtual_clusters_public_registries_and_chart_only_registries_get_nothing() {
     assert!(p
         .iter()
         .all(|x| !x.inject && x.reason.code == "no-container-use"));
-    assert!(clusters_from_json(&json!([{"id": 1, "isVirtual": "yes"}])).is_err());
+    assert!(clusters_from_json(&regcred::json::Value::from(
+        &json!([{"id": 1, "isVirtual": "yes"}])
+    ))
+    .is_err());
 }
 
 #[test]
@@ -190,27 +197,56 @@ fn helm_values_patch_as_set_ips_name_in_values() {
     );
     let values = json!({"replicaCount": 2, "imagePullSecrets": ["other", "myhub-dtron-ips"]});
     assert_eq!(
-        helm_values_patch(&config, c, Some(&values), Platform).unwrap(),
+        helm_values_patch(
+            &config,
+            c,
+            Some(&regcred::json::Value::from(&values)),
+            Platform
+        )
+        .unwrap(),
         values
     );
     let values = json!({"replicaCount": 2, "imagePullSecrets": ["other"]});
     assert_eq!(
-        helm_values_patch(&config, c, Some(&values), Platform).unwrap(),
+        helm_values_patch(
+            &config,
+            c,
+            Some(&regcred::json::Value::from(&values)),
+            Platform
+        )
+        .unwrap(),
         json!({"replicaCount": 2, "imagePullSecrets": ["other", "myhub-dtron-ips"]})
     );
     let not_listed = &clusters()[1];
     assert_eq!(
-        helm_values_patch(&config, not_listed, Some(&values), Platform).unwrap(),
+        helm_values_patch(
+            &config,
+            not_listed,
+            Some(&regcred::json::Value::from(&values)),
+            Platform
+        )
+        .unwrap(),
         values
     );
     let bad = json!({"imagePullSecrets": "x"});
     assert_eq!(
-        helm_values_patch(&config, c, Some(&bad), Platform)
-            .unwrap_err()
-            .code(),
+        helm_values_patch(
+            &config,
+            c,
+            Some(&regcred::json::Value::from(&bad)),
+            Platform
+        )
+        .unwrap_err()
+        .code(),
         "secret.shape"
     );
-    assert!(helm_values_patch(&config, c, Some(&json!([1])), Platform).is_err());
+    assert!(helm_values_patch(
+        &config,
+        c,
+        Some(&regcred::json::Value::from(&json!([1]))),
+        Platform
+    )
+    .is_err());
 }
 
 #[test]

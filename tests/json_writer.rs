@@ -87,7 +87,7 @@ fn configurations_and_reports_write_as_serde_json_does() {
             let Ok(config) = serde_json::from_str::<Value>(&text) else {
                 continue;
             };
-            let report = regcred::validate_registry(&config, now());
+            let report = regcred::validate_registry(&regcred::json::Value::from(&config), now());
             same(&path.display().to_string(), &report);
             if let Some(c) = &report.value {
                 same("devtron payload", &regcred::to_devtron_payload_report(c));
@@ -116,9 +116,13 @@ fn configurations_and_reports_write_as_serde_json_does() {
         "remoteConnection",
         "name",
     ] {
-        let report =
-            regcred::validate_field("docker-hub", field, &json!({"autoInject": ["*"]}), now())
-                .unwrap();
+        let report = regcred::validate_field(
+            "docker-hub",
+            field,
+            &regcred::json::Value::from(&json!({"autoInject": ["*"]})),
+            now(),
+        )
+        .unwrap();
         same(field, &report);
     }
     same("catalog", &regcred::registry_types());
@@ -174,7 +178,7 @@ fn documents_of_other_areas_write_as_serde_json_does() {
         let (image, sources) = (image.as_str().unwrap(), &case["sources"]);
         same(
             "credentials",
-            &regcred::resolve_credentials(image, sources, now()),
+            &regcred::resolve_credentials(image, &regcred::json::Value::from(sources), now()),
         );
     }
     for path in files("tests/fixtures/devtron") {
@@ -182,7 +186,7 @@ fn documents_of_other_areas_write_as_serde_json_does() {
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         same(
             &path.display().to_string(),
-            &regcred::from_devtron_payload(&fixture["payload"]),
+            &regcred::from_devtron_payload(&regcred::json::Value::from(&fixture["payload"])),
         );
     }
 }

@@ -42,7 +42,8 @@ fn docker_config_json_from_json(
     go: bool,
     now: Timestamp,
 ) -> Result<String, SecretError> {
-    sources_from_json(list, now).and_then(|s| docker_config_json_of(&s, go))
+    sources_from_json(&regcred::json::Value::from(list), now)
+        .and_then(|s| docker_config_json_of(&s, go))
 }
 
 fn docker_config_file_from_json(
@@ -50,10 +51,12 @@ fn docker_config_file_from_json(
     helpers: bool,
     now: Timestamp,
 ) -> Result<String, SecretError> {
-    sources_from_json(list, now).and_then(|s| docker_config_file_of(&s, helpers))
+    sources_from_json(&regcred::json::Value::from(list), now)
+        .and_then(|s| docker_config_file_of(&s, helpers))
 }
 
 fn pull_secret_from_json(request: &Value, now: Timestamp) -> Result<String, SecretError> {
+    let request = regcred::json::Value::from(request);
     let options = request.as_object().unwrap();
     request::pull_secret_request(options, now).and_then(|r| r.render())
 }
@@ -418,7 +421,7 @@ fn validation_debug_strings_and_messages_carry_no_secret() {
         .chain(invalid_configs())
         .collect();
     for (i, c) in configs.iter().enumerate() {
-        let r = validate_registry(c, NOW);
+        let r = validate_registry(&regcred::json::Value::from(c), NOW);
         s.report(&format!("validate_registry #{i}"), &r);
         if let Some(v) = &r.value {
             s.debug(&format!("validate_registry #{i} value"), v);
@@ -426,7 +429,7 @@ fn validation_debug_strings_and_messages_carry_no_secret() {
         if let Ok(cfg) = serde_json::from_value::<RegistryConfig>(c.clone()) {
             s.debug(&format!("RegistryConfig #{i}"), &cfg);
         }
-        match regcred::validate::validated_config(c, NOW) {
+        match regcred::validate::validated_config(&regcred::json::Value::from(c), NOW) {
             Ok(cfg) => s.debug(&format!("validated_config #{i}"), &cfg),
             Err(issues) => s.debug(&format!("validated_config #{i} issues"), &issues),
         }
@@ -441,7 +444,13 @@ fn validation_debug_strings_and_messages_carry_no_secret() {
                 };
                 let value = value.cloned().unwrap_or(Value::Null);
                 for ctx in [Value::Null, c.clone()] {
-                    match validate_field_in(t.id.id(), field, &value, &ctx, NOW) {
+                    match validate_field_in(
+                        t.id.id(),
+                        field,
+                        &regcred::json::Value::from(&value),
+                        &regcred::json::Value::from(&ctx),
+                        NOW,
+                    ) {
                         Ok(r) => {
                             s.report(&format!("validate_field {} {field} #{i}", t.id.id()), &r)
                         }
@@ -455,7 +464,13 @@ fn validation_debug_strings_and_messages_carry_no_secret() {
         }
     }
     for field in ["password", "bogus"] {
-        match validate_field_in("bogus", field, &json!(PASSWORD), &Value::Null, NOW) {
+        match validate_field_in(
+            "bogus",
+            field,
+            &regcred::json::Value::from(&json!(PASSWORD)),
+            &regcred::json::Value::from(&Value::Null),
+            NOW,
+        ) {
             Ok(r) => s.report("validate_field bad type", &r),
             Err(e) => s.text("ArgumentError", format!("{e} {e:?}")),
         }
@@ -522,12 +537,12 @@ fn generators_errors_and_debug_strings_carry_no_secret() {
         for src in std::iter::once(c.clone()).chain(with_token) {
             s.result(
                 &format!("config_from_json #{i}"),
-                &config_from_json(&src, NOW),
+                &config_from_json(&regcred::json::Value::from(&src), NOW),
             );
             let list = json!([src.clone()]);
             s.result(
                 &format!("sources_from_json #{i}"),
-                &sources_from_json(&list, NOW),
+                &sources_from_json(&regcred::json::Value::from(&list), NOW),
             );
             if let Err(e) = docker_config_json_from_json(&list, false, NOW) {
                 s.secret_error(&format!("docker_config_json_from_json #{i}"), &e);
@@ -542,7 +557,10 @@ fn generators_errors_and_debug_strings_carry_no_secret() {
                                   "labels": { "bad key!": "bad value!" }, "annotations": { "a": "b" } });
                 s.result(
                     &format!("PullSecretRequest #{i}"),
-                    &request::pull_secret_request(req.as_object().unwrap(), NOW),
+                    &request::pull_secret_request(
+                        regcred::json::Value::from(&req).as_object().unwrap(),
+                        NOW,
+                    ),
                 );
                 if let Err(e) = pull_secret_from_json(&req, NOW) {
                     s.secret_error(&format!("pull_secret_from_json #{i}"), &e);
@@ -649,19 +667,22 @@ fn generators_errors_and_debug_strings_carry_no_secret() {
         if let Err(e) = docker_config_json_from_json(&list, false, NOW) {
             s.secret_error("docker_config_json_from_json odd entry", &e);
         }
-        if let Err(e) = ecr_token_from_json(&bad) {
+        if let Err(e) = ecr_token_from_json(&regcred::json::Value::from(&bad)) {
             s.secret_error("ecr_token_from_json", &e);
         }
         s.result(
             "sources_from_json odd entry",
-            &sources_from_json(&list, NOW),
+            &sources_from_json(&regcred::json::Value::from(&list), NOW),
         );
     }
     s.debug("EcrToken", &ecr_token());
     s.debug("DockerEntry", &entry(ENTRY_PASSWORD));
     // Devtron payloads as a backend sends them.
     for payload in devtron_payloads() {
-        s.report("from_devtron_payload", &from_devtron_payload(&payload));
+        s.report(
+            "from_devtron_payload",
+            &from_devtron_payload(&regcred::json::Value::from(&payload)),
+        );
     }
     s.assert_clean(5_000);
 }
@@ -963,7 +984,11 @@ fn image_credentials_and_access_checks_carry_no_secret() {
         "ghcr.io/x/y",
         "Bad Image",
     ] {
-        let r = regcred::resolve_credentials(image, &Value::Array(sources.clone()), NOW);
+        let r = regcred::resolve_credentials(
+            image,
+            &regcred::json::Value::from(&Value::Array(sources.clone())),
+            NOW,
+        );
         s.report(&format!("resolve_credentials {image}"), &r);
         s.text(
             format!("resolve_credentials {image} json"),

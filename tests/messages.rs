@@ -54,7 +54,12 @@ fn no_message_carries_markdown() {
     {
         let config: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
         let name = p.display().to_string();
-        check(&name, &validate_registry(&config, now), &mut seen, &mut bad);
+        check(
+            &name,
+            &validate_registry(&regcred::json::Value::from(&config), now),
+            &mut seen,
+            &mut bad,
+        );
         for t in RegistryType::ALL {
             for field in &field_names {
                 let value = match field.split_once('.') {
@@ -62,7 +67,14 @@ fn no_message_carries_markdown() {
                     None => config.get(field.as_str()),
                 };
                 let value = value.cloned().unwrap_or(Value::Null);
-                let r = validate_field_in(t.id(), field, &value, &config, now).unwrap();
+                let r = validate_field_in(
+                    t.id(),
+                    field,
+                    &regcred::json::Value::from(&value),
+                    &regcred::json::Value::from(&config),
+                    now,
+                )
+                .unwrap();
                 check(&format!("{name} {field}"), &r, &mut seen, &mut bad);
             }
         }

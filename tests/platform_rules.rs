@@ -45,7 +45,7 @@ fn every_rule_gives_its_code() {
             Some("update") => Mode::Update,
             _ => Mode::Create,
         };
-        let r = validate_registry_in(&config, now, mode);
+        let r = validate_registry_in(&regcred::json::Value::from(&config), now, mode);
         let errors: Vec<(String, String)> = r
             .errors
             .iter()
@@ -103,10 +103,10 @@ fn validated_fixture_configurations_still_round_trip() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let f: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let report = regcred::from_devtron_payload(&f["payload"]);
+        let report = regcred::from_devtron_payload(&regcred::json::Value::from(&f["payload"]));
         let Some(config) = report.value else { continue };
         let json = serde_json::to_value(&config).unwrap();
-        let v = validate_registry_in(&json, now, Mode::Update);
+        let v = validate_registry_in(&regcred::json::Value::from(&json), now, Mode::Update);
         assert!(v.valid, "{}: {:?}", path.display(), v.errors);
         let direct = regcred::to_devtron_payload(&config);
         let validated = regcred::to_devtron_payload(v.value.as_ref().unwrap());
@@ -125,7 +125,7 @@ fn too_many_chart_repositories() {
     let config = json!({"name": "hub", "registryType": "docker-hub", "username": "u",
         "password": "p", "usage": {"charts": "pull", "chartRepositories": repos}});
     let now = Timestamp::parse_iso8601("2026-01-01T00:00:00Z").unwrap();
-    let r = validate_registry_in(&config, now, Mode::Create);
+    let r = validate_registry_in(&regcred::json::Value::from(&config), now, Mode::Create);
     assert_eq!(r.error_codes(), ["usage.too-many"]);
     assert_eq!(r.errors[0].path, "/usage/chartRepositories");
 }

@@ -67,7 +67,7 @@ fn schema_drafts_and_rust_agree_on_every_fixture() {
                     "{name}: schema verdict {a}, expected {schema_ok} {errs:?}"
                 ));
             }
-            let r = validate_registry(&config, now);
+            let r = validate_registry(&regcred::json::Value::from(&config), now);
             if r.valid != rust_ok {
                 problems.push(format!(
                     "{name}: validate_registry verdict {}, expected {rust_ok} {:?}",
@@ -87,9 +87,9 @@ fn schema_drafts_and_rust_agree_on_every_fixture() {
 fn valid_fixtures_normalize_to_fixed_points() {
     let now = Timestamp(0);
     for (name, config) in fixtures("valid") {
-        let r = validate_registry(&config, now);
+        let r = validate_registry(&regcred::json::Value::from(&config), now);
         let normalized = serde_json::to_value(r.value.unwrap()).unwrap();
-        let again = validate_registry(&normalized, now);
+        let again = validate_registry(&regcred::json::Value::from(&normalized), now);
         assert!(
             again.valid,
             "{name}: normalized form is invalid: {:?}",

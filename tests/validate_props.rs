@@ -90,15 +90,15 @@ proptest! {
     #[test]
     fn json_validators_never_panic(v in arb_json(), t in 0usize..7, f in 0usize..17, now in any::<i64>()) {
         let now = Timestamp(now / 1000);
-        let _ = validate_registry(&v, now);
+        let _ = validate_registry(&regcred::json::Value::from(&v), now);
         let mut cfg = v.clone();
         if let Value::Object(m) = &mut cfg {
             m.insert("registryType".into(), json!(RegistryType::ALL[t].id()));
         }
-        let r = validate_registry(&cfg, now);
+        let r = validate_registry(&regcred::json::Value::from(&cfg), now);
         prop_assert_eq!(r.valid, r.value.is_some());
         let names = regcred::model::field_names();
-        let _ = validate_field_in(RegistryType::ALL[t].id(), &names[f % names.len()], &v, &cfg, now).unwrap();
+        let _ = validate_field_in(RegistryType::ALL[t].id(), &names[f % names.len()], &regcred::json::Value::from(&v), &regcred::json::Value::from(&cfg), now).unwrap();
     }
 
     #[test]
@@ -142,7 +142,8 @@ fn planted_secrets_never_appear_in_messages_or_codes() {
         json!({"name": "q", "registryType": "quay", "username": "u", "password": M, "registryUrl": format!("{M}:pw@x")}),
     ];
     for c in &configs {
-        let mut reports = vec![validate_registry(c, Timestamp(0)).map(|_| ())];
+        let mut reports =
+            vec![validate_registry(&regcred::json::Value::from(c), Timestamp(0)).map(|_| ())];
         let t = c["registryType"].as_str().unwrap();
         for f in [
             "password",
@@ -153,9 +154,15 @@ fn planted_secrets_never_appear_in_messages_or_codes() {
         ] {
             if let Some(v) = c.get(f) {
                 reports.push(
-                    validate_field_in(t, f, v, c, Timestamp(0))
-                        .unwrap()
-                        .map(|_| ()),
+                    validate_field_in(
+                        t,
+                        f,
+                        &regcred::json::Value::from(v),
+                        &regcred::json::Value::from(c),
+                        Timestamp(0),
+                    )
+                    .unwrap()
+                    .map(|_| ()),
                 );
                 if let Some(s) = v.as_str() {
                     reports.push(parse_service_account_key(s).map(|_| ()));
@@ -170,7 +177,9 @@ fn planted_secrets_never_appear_in_messages_or_codes() {
     }
     // Debug of a normalized configuration redacts secrets.
     let ok = validate_registry(
-        &json!({"name": "hub", "registryType": "docker-hub", "username": "u", "password": M}),
+        &regcred::json::Value::from(
+            &json!({"name": "hub", "registryType": "docker-hub", "username": "u", "password": M}),
+        ),
         Timestamp(0),
     );
     assert!(!format!("{:?}", ok.value.unwrap()).contains(M));

@@ -42,12 +42,16 @@ fn accepted_urls_normalize() {
         let f = validate_field_in(
             t.id(),
             "registryUrl",
-            &json!(url),
-            &ctx,
+            &regcred::json::Value::from(&json!(url)),
+            &regcred::json::Value::from(&ctx),
             regcred::time::Timestamp(0),
         )
         .unwrap();
-        assert_eq!(f.value, Some(c["normalized"].clone()), "{url}");
+        assert_eq!(
+            f.value,
+            Some(regcred::json::Value::from(&c["normalized"])),
+            "{url}"
+        );
     }
     assert_eq!(types.len(), 7, "every registry type has accepted URLs");
 }

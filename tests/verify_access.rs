@@ -325,13 +325,13 @@ fn a_configuration_without_credentials_is_checked_anonymously() {
     use regcred::verify::access::access_config;
     let public =
         json!({ "name": "pub-reg", "registryType": "other", "registryUrl": "reg.example.com" });
-    let cfg = access_config(&public, NOW).unwrap();
+    let cfg = access_config(&regcred::json::Value::from(&public), NOW).unwrap();
     assert_eq!((cfg.username, cfg.password), (None, None));
     let half = json!({ "name": "pub-reg", "registryType": "other", "registryUrl": "reg.example.com", "username": "u" });
-    let issues = access_config(&half, NOW).unwrap_err();
+    let issues = access_config(&regcred::json::Value::from(&half), NOW).unwrap_err();
     assert_eq!(issues[0].path, "/password");
     let bad = json!({ "name": "X", "registryType": "other", "registryUrl": "reg.example.com" });
-    assert!(access_config(&bad, NOW)
+    assert!(access_config(&regcred::json::Value::from(&bad), NOW)
         .unwrap_err()
         .iter()
         .any(|i| i.path == "/name"));

@@ -24,7 +24,8 @@ fn main() -> Result<(), SecretError> {
             "registryType": "docker-hub",
             "username": "alice",
             "password": "dckr_pat_example"
-        }),
+        })
+        .into(),
         now,
     )?;
     // The request itself is typed: what JavaScript's `pullSecret({ name, namespace, format,

@@ -38,12 +38,12 @@ fn get_shaped(payload: &Value) -> Value {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
-    let report = regcred::from_devtron_payload(&value);
+    let report = regcred::from_devtron_payload(&regcred::json::Value::from(&value));
     let Some(config) = report.value else { return };
-    let blank = regcred::from_devtron_payload(&get_shaped(&value));
+    let blank = regcred::from_devtron_payload(&regcred::json::Value::from(&get_shaped(&value)));
     assert!(blank.valid, "blank secrets made the payload unreadable: {:?}", blank.errors);
     let Ok(json) = serde_json::to_value(&config) else { return };
-    if !validate_registry_in(&json, Timestamp(1_795_732_860), Mode::Update).valid {
+    if !validate_registry_in(&regcred::json::Value::from(&json), Timestamp(1_795_732_860), Mode::Update).valid {
         return;
     }
     let out = regcred::to_devtron_payload(&config);

@@ -15,10 +15,11 @@ fuzz_target!(|data: &[u8]| {
         keyring.add(key, "user", i);
     }
     let _ = keyring.lookup(image);
-    let sources: Vec<serde_json::Value> = parts
-        .map(|p| serde_json::from_str(p).unwrap_or_else(|_| serde_json::Value::String(p.to_owned())))
+    use regcred::json::Value;
+    let sources: Vec<Value> = parts
+        .map(|p| regcred::json::parse(p).unwrap_or_else(|_| Value::String(p.to_owned())))
         .collect();
-    let report = resolve_credentials(image, &serde_json::Value::Array(sources), Timestamp(1_795_732_860));
-    let shown = serde_json::to_string(&report).unwrap_or_default();
+    let report = resolve_credentials(image, &Value::Array(sources), Timestamp(1_795_732_860));
+    let shown = regcred::json::to_string(&report);
     assert!(!shown.contains("FUZZSECRET"), "a password in the result");
 });

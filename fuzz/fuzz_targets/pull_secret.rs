@@ -10,7 +10,8 @@ mod request;
 
 fuzz_target!(|data: &[u8]| {
     // The binding hands the decoder an object (anything else is `argument.type` before it).
-    if let Ok(serde_json::Value::Object(value)) = serde_json::from_slice(data) {
+    let parsed = std::str::from_utf8(data).ok().and_then(|t| regcred::json::parse(t).ok());
+    if let Some(regcred::json::Value::Object(value)) = parsed {
         let now = regcred::time::Timestamp(1_795_732_860);
         let _ = request::pull_secret_request(&value, now).and_then(|r| r.render());
     }

@@ -11,5 +11,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let kind = TYPES[usize::from(selector) % TYPES.len()];
     let value = serde_json::Value::String(text.to_owned());
-    let _ = regcred::validate_field(kind, "registryUrl", &value, Timestamp(1_795_732_860));
+    let _ = regcred::validate_field(kind, "registryUrl", &regcred::json::Value::from(&value), Timestamp(1_795_732_860));
 });

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         "registryUrl": format!("123456789012.dkr.ecr.{region}.{}", regcred::validate::ecr_url::partition_domain(region)),
         "awsAuthType": "iam-role", "assumeRoleArn": arn,
     });
-    let report = regcred::validate_registry(&config, Timestamp(1_795_732_860));
+    let report = regcred::validate_registry(&config.into(), Timestamp(1_795_732_860));
     let flagged = report.errors.iter().any(|i| i.path == "/assumeRoleArn");
     let trimmed = arn.trim();
     let url_ok = !report.errors.iter().any(|i| i.path == "/registryUrl");

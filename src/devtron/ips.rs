@@ -13,8 +13,8 @@
 //! `CheckIfImagePullSecretAccessProvided` (`pkg/dockerRegistry/DockerRegistryIpsUtil.go`) lets
 //! the applied list win, and so does [`crate::injection_plan`].
 
+use crate::json::{Map, Value};
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use super::DEVTRON_ALL_CLUSTERS;
 use crate::config::{CredentialSource, CustomCredential, Injection};

@@ -2,7 +2,7 @@
 //! answers blank (`password`, `awsSecretAccessKey`, the SSH tunnel's secrets, a custom
 //! credential's password), which the configuration leaves out so that an update keeps them.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::catalog::RegistryType;
 use crate::config::{AwsAuthType, ConnectionMethod, CredentialSource, RegistryConfig};

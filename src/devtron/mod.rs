@@ -23,9 +23,9 @@
 //! `repositoryList` when charts are not pulled, another `pluginId`) and with
 //! `devtron.unknown-field` for keys the platform does not have.
 
+use crate::json::{Map, Value};
 use crate::secret_string::SecretString;
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use crate::catalog::{Connection, RegistryType};
 use crate::config::{AwsAuthType, ConnectionMethod, RegistryConfig, RemoteConnection, Usage};

@@ -1,9 +1,9 @@
 //! Reading the platform's registry payload (a request the dashboard sends or what its GET
 //! returns) back into a [`RegistryConfig`].
 
+use crate::json::Value;
 use crate::secret_string::SecretString;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::ips::from_ips_config;
 use super::kept::kept_secrets;

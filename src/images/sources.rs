@@ -21,9 +21,9 @@
 //! password.
 
 use crate::base64_codec::{self, Alphabet, Padding};
+use crate::json::{Map, Value};
 use crate::secret_string::SecretStr;
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use super::keyring::{name_host, KeyringMatch, Lookup};
 use super::reference::{parse_normalized_layout, ReferenceError, ReferenceLayout};

@@ -2,10 +2,17 @@
 //! through ([`parse`], `src/json/parse.rs`) and the writer every output type implements
 //! ([`ToJson`], `src/json/write.rs`).
 
+mod map;
+mod number;
 mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+mod serde_interop;
+mod value;
 mod write;
 
+pub use map::Map;
 pub use parse::{parse, ErrorKind, ParseError, MAX_DEPTH};
+pub use value::{Number, Value};
 
 pub use write::{object, to_string, to_value, write_str, write_u64, Object, ToJson};
 

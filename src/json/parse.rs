@@ -5,12 +5,12 @@
 //! [`MAX_DEPTH`] nested arrays and objects. Errors carry the byte offset where the text stopped
 //! being JSON and what was wrong, never the text itself; parsing never panics.
 //!
-//! Numbers: integers that fit `u64` or `i64` are kept exact; other numbers become the nearest
-//! `f64` for the decimals the core reads (exactly for up to 15 significant digits and exponents
-//! within ±22, within a few units in the last place otherwise); a number whose magnitude `f64`
-//! cannot hold is an error.
+//! Numbers are kept as written ([`Number`]); read as `f64`, a decimal is exact for up to 15
+//! significant digits and exponents within ±22 and within a few units in the last place
+//! otherwise. A number whose magnitude `f64` cannot hold is an error (as serde_json has it).
 
-use serde_json::{Map, Number, Value};
+use super::number::scan_number;
+use super::{Map, Number, Value};
 
 /// The deepest nesting of arrays and objects accepted (serde_json's limit: 127 levels).
 pub const MAX_DEPTH: usize = 127;
@@ -311,154 +311,21 @@ impl Parser<'_> {
         Ok(code)
     }
 
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.pos += 1;
-        }
-        self.pos - start
-    }
-
-    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as written.
     fn number(&mut self) -> Result<Value, ParseError> {
         let start = self.pos;
-        let negative = self.peek() == Some(b'-');
-        if negative {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => {
-                self.digits();
-            }
-            _ => return Err(self.unexpected()),
-        }
-        let int_end = self.pos;
-        let mut fraction = None;
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            let from = self.pos;
-            if self.digits() == 0 {
-                return Err(self.unexpected());
-            }
-            fraction = Some((from, self.pos));
-        }
-        let mut exponent: i64 = 0;
-        let has_exponent = matches!(self.peek(), Some(b'e' | b'E'));
-        if has_exponent {
-            self.pos += 1;
-            let sign = match self.peek() {
-                Some(b'-') => {
-                    self.pos += 1;
-                    -1
-                }
-                Some(b'+') => {
-                    self.pos += 1;
-                    1
-                }
-                _ => 1,
-            };
-            let from = self.pos;
-            if self.digits() == 0 {
-                return Err(self.unexpected());
-            }
-            for &d in self.bytes.get(from..self.pos).unwrap_or_default() {
-                exponent = (exponent * 10 + i64::from(d - b'0')).min(1 << 20);
-            }
-            exponent *= sign;
-        }
-        let int_digits = self
-            .bytes
-            .get(start + usize::from(negative)..int_end)
-            .unwrap_or_default();
-        if fraction.is_none() && !has_exponent {
-            if let Some(n) = integer(int_digits, negative) {
-                return Ok(Value::Number(n));
-            }
-        }
-        let frac_digits = fraction
-            .and_then(|(a, b)| self.bytes.get(a..b))
-            .unwrap_or_default();
-        let magnitude = decimal_to_f64(int_digits, frac_digits, exponent);
-        let signed = if negative { -magnitude } else { magnitude };
-        Number::from_f64(signed)
-            .map(Value::Number)
-            .ok_or(ParseError {
+        let (end, parts) = scan_number(self.bytes, start).map_err(|at| {
+            self.pos = at;
+            self.unexpected()
+        })?;
+        self.pos = end;
+        if !parts.is_integer() && !parts.to_f64().is_finite() {
+            return Err(ParseError {
                 kind: ErrorKind::NumberOutOfRange,
                 offset: start,
-            })
-    }
-}
-
-/// An integer written without fraction or exponent, when `u64` (or `i64`, negative) holds it;
-/// `-0` is not one (it is the float `-0.0`, as serde_json reads it).
-fn integer(digits: &[u8], negative: bool) -> Option<Number> {
-    let mut n: u64 = 0;
-    for &d in digits {
-        n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
-    }
-    if !negative {
-        return Some(Number::from(n));
-    }
-    if n == 0 {
-        return None;
-    }
-    0i64.checked_sub_unsigned(n).map(Number::from)
-}
-
-/// The powers of ten `f64` holds exactly.
-const EXACT_POWERS: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
-/// `int.frac × 10^exponent` as an `f64` (positive; infinite when too large).
-fn decimal_to_f64(int: &[u8], frac: &[u8], exponent: i64) -> f64 {
-    // The first 19 significant digits as an integer; the scale of the rest in the exponent.
-    let mut mantissa: u64 = 0;
-    let mut kept = 0;
-    let mut scale = exponent;
-    for (i, &d) in int.iter().chain(frac).enumerate() {
-        if mantissa == 0 && d == b'0' {
-            if i >= int.len() {
-                scale -= 1;
-            }
-            continue;
+            });
         }
-        if kept < 19 {
-            mantissa = mantissa * 10 + u64::from(d - b'0');
-            kept += 1;
-            if i >= int.len() {
-                scale -= 1;
-            }
-        } else if i < int.len() {
-            scale += 1;
-        }
+        let text = self.text.get(start..end).unwrap_or_default();
+        Ok(Value::Number(Number::from_checked_text(text)))
     }
-    if mantissa == 0 {
-        return 0.0;
-    }
-    let power = |e: i64| EXACT_POWERS.get(e.unsigned_abs() as usize).copied();
-    if mantissa < 1 << 53 {
-        // Both operands exact: one correctly rounded operation.
-        if let Some(p) = power(scale) {
-            return if scale < 0 {
-                mantissa as f64 / p
-            } else {
-                mantissa as f64 * p
-            };
-        }
-    }
-    let mut value = mantissa as f64;
-    let mut left = scale;
-    while left != 0 {
-        let step = left.clamp(-22, 22);
-        let p = power(step).unwrap_or(1.0);
-        value = if step < 0 { value / p } else { value * p };
-        if value == 0.0 || value.is_infinite() {
-            break;
-        }
-        left -= step;
-    }
-    value
 }

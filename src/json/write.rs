@@ -20,7 +20,7 @@ pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
 }
 
 /// The data the core reads, made from a value's JSON text.
-pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Option<serde_json::Value> {
+pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Option<super::Value> {
     super::parse(&to_string(value)).ok()
 }
 
@@ -229,31 +229,5 @@ impl<K: AsRef<str>, V: ToJson> ToJson for BTreeMap<K, V> {
             o.field(k.as_ref(), v);
         }
         o.end();
-    }
-}
-
-/// The data the core reads (until it has its own value type): numbers as serde_json prints
-/// them, object members in key order.
-impl ToJson for serde_json::Value {
-    fn write_json(&self, out: &mut String) {
-        use serde_json::Value;
-        match self {
-            Value::Null => out.push_str("null"),
-            Value::Bool(b) => b.write_json(out),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => write_u64(out, u),
-                (None, Some(i)) => i.write_json(out),
-                (None, None) => out.push_str(&n.to_string()),
-            },
-            Value::String(s) => write_str(out, s),
-            Value::Array(items) => items.write_json(out),
-            Value::Object(members) => {
-                let mut o = object(out);
-                for (k, v) in members {
-                    o.field(k, v);
-                }
-                o.end();
-            }
-        }
     }
 }

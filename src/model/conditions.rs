@@ -1,7 +1,7 @@
 //! When a field shows: the model's conditions evaluated on a configuration ([`holds`],
 //! [`shown`]), the JSON type a field expects, and conditions as text for the catalog.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{type_spec, type_specs, FieldSpec, Literal, Shape, When, GROUPS, TYPE_KEY};
 use crate::catalog::RegistryType;

@@ -29,7 +29,7 @@ fn base_schema(f: &FieldSpec) -> Map<String, Value> {
     };
     m.insert("type".into(), Value::from(ty));
     if let Some(d) = f.default {
-        m.insert("default".into(), d.to_json());
+        m.insert("default".into(), d.to_json().into());
     }
     m
 }
@@ -79,7 +79,7 @@ fn condition(when: &[When], siblings: &[FieldSpec]) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for c in when {
-        let value = json!({ "const": c.is.to_json() });
+        let value = json!({ "const": serde_json::Value::from(c.is.to_json()) });
         let schema = match c.negated {
             true => json!({ "not": value }),
             false => value,

@@ -32,7 +32,7 @@ pub mod typescript;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ui_schema;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::catalog::RegistryType;
 

@@ -6,7 +6,7 @@
 
 use super::sorted_map::StringMap;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::catalog::RegistryType;
 use crate::config::RegistryConfig;

@@ -2,8 +2,8 @@
 //! [`super::validate_field`]. Each takes the field's JSON value (`None` when absent), records
 //! issues at the field's JSON pointer and returns the normalized value.
 
+use crate::json::Value;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::connection::parse_connection;
 use super::credentials::{

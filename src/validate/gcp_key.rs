@@ -11,9 +11,9 @@
 //! No message ever contains any part of the key.
 
 use crate::base64_codec::{decode, Alphabet, Padding};
+use crate::json::Value;
 use crate::ErrorCode;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::json_read::Fields;
 use crate::report::{Issue, Report};

@@ -3,7 +3,7 @@
 //! tunnel) belong to a self-managed GitLab only; the GitLab form shows them only for another
 //! host (`src/model/types.rs`), and validation refuses them for GitLab.com.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::json_walk::Walker;
 use crate::model::fields::GITLAB_COM;

@@ -5,8 +5,8 @@
 //! image-pull-secret` needs the DNS-1123 names of existing secrets (comma-separated, as the
 //! platform's "Manage" panel takes them); `custom-credential` needs `customUsername` and `customPassword`.
 
+use crate::json::Value;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::json_walk::Walker;
 use super::names::check_dns_subdomain;
@@ -222,7 +222,7 @@ const CUSTOM_KEYS: [&str; 4] = [
 /// a blank or absent password keeps the stored one (`config.keep-stored`).
 fn custom_credential(
     w: &mut Walker,
-    obj: &serde_json::Map<String, Value>,
+    obj: &crate::json::Map<String, Value>,
     source: CredentialSource,
     mode: Mode,
     injection: &mut Injection,

@@ -1,8 +1,8 @@
 //! Walking a JSON value field by field, collecting issues with JSON-pointer paths and stable
 //! codes. serde's own error texts echo input values, so they are never used.
 
+use crate::json::{Map, Value};
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use crate::report::{Issue, Report};
 

@@ -49,7 +49,7 @@ pub use single_field::{validate_field, validate_field_in, ArgumentError};
 /// # Errors
 /// The errors of [`validate_registry`] (never empty when returned).
 pub fn validated_config(
-    config: &serde_json::Value,
+    config: &crate::json::Value,
     now: crate::time::Timestamp,
 ) -> Result<crate::config::RegistryConfig, Vec<crate::report::Issue>> {
     validated_config_in(config, now, Mode::Create)
@@ -60,7 +60,7 @@ pub fn validated_config(
 /// # Errors
 /// The errors of [`validate_registry_in`] (never empty when returned).
 pub fn validated_config_in(
-    config: &serde_json::Value,
+    config: &crate::json::Value,
     now: crate::time::Timestamp,
     mode: Mode,
 ) -> Result<crate::config::RegistryConfig, Vec<crate::report::Issue>> {

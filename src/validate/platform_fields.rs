@@ -3,8 +3,8 @@
 //! `remoteConnection` (proxy or SSH tunnel), with the platform's rules (see [`crate::config`]'s
 //! [`Usage`] and [`RemoteConnection`] docs for where each rule comes from).
 
+use crate::json::{Map, Value};
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use super::json_walk::Walker;
 use super::registry::Mode;

@@ -1,8 +1,8 @@
 //! [`validate_registry`]: the whole configuration, walked field by field.
 
+use crate::json::{Map, Value};
 use crate::secret_string::SecretString;
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
 use super::field_rules as fields;

@@ -1,9 +1,9 @@
 //! The platform's `remoteConnection` (direct, an HTTP proxy or an SSH tunnel), checked as the
 //! dashboard checks it; part of the platform fields of `super::platform_fields`.
 
+use crate::json::Value;
 use crate::secret_string::SecretString;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::json_walk::Walker;
 use super::registry::{warn_keep_stored, Mode};

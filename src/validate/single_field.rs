@@ -1,7 +1,7 @@
 //! [`validate_field`]: one field at a time, for validation on each keystroke.
 
+use crate::json::{Map, Value};
 use crate::ErrorCode;
-use serde_json::{Map, Value};
 
 use super::connection::check_connection_cert;
 use super::field_rules as fields;

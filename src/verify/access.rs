@@ -15,8 +15,8 @@
 //!   when `probe_write` is set; otherwise `unverified`.
 
 use crate::base64_codec::{decode, Alphabet, Padding};
+use crate::json::Value;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::login::{Login, LoginOptions};
 use super::target::{Target, TargetError};

@@ -2,8 +2,8 @@
 //! registry password, and the reading of its answer (token or AWS error).
 
 use crate::base64_codec::{decode, Alphabet, Padding};
+use crate::json::Value;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::flight::{Flight, Hop};
 use super::http::{Header, Request, Response, TlsHint, Transport};

@@ -3,10 +3,10 @@
 
 use std::fmt;
 
+use crate::json::Value;
 use crate::secret_string::SecretStr;
 use crate::url::Url;
 use serde::Serialize;
-use serde_json::Value;
 
 /// Response bodies are read up to this many bytes; the driver slices every chunk in the host's
 /// own terms before copying it, so no more than this ever reaches the library's memory.

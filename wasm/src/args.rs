@@ -11,8 +11,8 @@
 //!
 //! Messages name the argument, never its value.
 
+use regcred::json::{Map, Value};
 use regcred::ErrorCode;
-use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 use crate::codec::{decode_json, error};

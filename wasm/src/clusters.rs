@@ -4,7 +4,7 @@
 //!
 //! This file names no JavaScript type: the native tests include it as it is (`#[path]`).
 
-use serde_json::Value;
+use regcred::json::Value;
 
 use regcred::inject::{Cluster, MAX_PLAN_CLUSTERS};
 use regcred::json_read::Fields;

@@ -51,7 +51,7 @@ pub const MAX_ARGUMENT_JSON: u32 = 1 << 20;
 /// (functions, symbols, BigInt, cycles) are a misuse error with code `argument.type`; a value
 /// whose JSON text is longer than [`MAX_ARGUMENT_JSON`] is `argument.too-large` (checked before
 /// anything is copied). The message never echoes the value.
-pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, JsValue> {
+pub fn decode_json(value: &JsValue, what: &str) -> Result<Option<regcred::json::Value>, JsValue> {
     if value.is_undefined() {
         return Ok(None);
     }

@@ -14,7 +14,7 @@ pub fn validate_json_schema(instance: JsValue, options: JsValue) -> Result<JsVal
     let options = crate::args::options(&options)?;
     let schema = match options.get("schema") {
         None => None,
-        Some(s @ (serde_json::Value::Object(_) | serde_json::Value::Bool(_))) => Some(s),
+        Some(s @ (regcred::json::Value::Object(_) | regcred::json::Value::Bool(_))) => Some(s),
         Some(_) => {
             return Err(error(
                 ErrorCode::ArgumentType,
@@ -22,7 +22,12 @@ pub fn validate_json_schema(instance: JsValue, options: JsValue) -> Result<JsVal
             ))
         }
     };
-    let report = regcred::json_schema::validate_with_schema(&instance, schema)
+    // The engine reads serde_json's values: the same data, through its text.
+    let engine = |v: &regcred::json::Value| {
+        serde_json::from_str::<serde_json::Value>(&regcred::json::to_string(v)).unwrap_or_default()
+    };
+    let schema = schema.map(engine);
+    let report = regcred::json_schema::validate_with_schema(&engine(&instance), schema.as_ref())
         .map_err(|e| error(e.code, &e.message))?;
     encode(&report)
 }

@@ -21,7 +21,7 @@ pub fn helm_values_patch(
     let naming = options.secret_naming()?;
     let config = config(&config_value, host_now())?;
     let cluster_json = args::required_json(&cluster, "cluster")?;
-    let clusters = crate::clusters::clusters(&serde_json::Value::Array(vec![cluster_json]))
+    let clusters = crate::clusters::clusters(&regcred::json::Value::Array(vec![cluster_json]))
         .map_err(|e| thrown(&e.under("/cluster")))?;
     let Some(cluster) = clusters.first() else {
         return Err(args::missing("cluster"));

@@ -10,7 +10,7 @@
 //! This file names no JavaScript type: the native fuzz target and tests include it as it is
 //! (`#[path]`), so what they check is this decoder.
 
-use serde_json::{Map, Value};
+use regcred::json::{Map, Value};
 
 use regcred::json_read::{self, Expected, Fields, Mismatch};
 use regcred::secret::manifest::{ManifestFormat, PullSecretOptions};

@@ -9,7 +9,7 @@ use crate::codec::{decode_json, encode, error};
 #[wasm_bindgen(js_name = validateRegistry)]
 pub fn validate_registry(config: JsValue, options_arg: JsValue) -> Result<JsValue, JsValue> {
     // The configuration is what a person typed: any value, even none, is a Report.
-    let config = decode_json(&config, "config")?.unwrap_or(serde_json::Value::Null);
+    let config = decode_json(&config, "config")?.unwrap_or(regcred::json::Value::Null);
     let options = args::options(&options_arg)?;
     let now = options.now()?;
     encode(&regcred::validate::validate_registry_in(
@@ -29,7 +29,7 @@ pub fn validate_field(
 ) -> Result<JsValue, JsValue> {
     let registry_type = args::text(&registry_type, "registryType")?;
     let field = args::text(&field, "field")?;
-    let value = decode_json(&value, "value")?.unwrap_or(serde_json::Value::Null);
+    let value = decode_json(&value, "value")?.unwrap_or(regcred::json::Value::Null);
     let options = args::options(&options_arg)?;
     let now = options.now()?;
     let context = options.get("config").cloned().unwrap_or_default();

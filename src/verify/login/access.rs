@@ -2,9 +2,9 @@
 //! the push decision (token claim or write probe) and the cancelled upload. See
 //! `verify::access` for what each answer means.
 
+use crate::json::Value;
 use crate::ErrorCode;
 use crate::SecretString;
-use serde_json::Value;
 
 use super::{Kind, Login, Pending};
 use crate::verify::access::{token_actions, AccessPlan, MANIFEST_ACCEPT};

@@ -1,7 +1,7 @@
 //! The answer to `GET /v2/`: anonymous access, a challenge to answer, or not a registry.
 
+use crate::json::Value;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::{basic, Kind, Login, Pending};
 use crate::verify::challenge::parse_challenges;

@@ -1,7 +1,7 @@
 //! The Bearer token request's answer and the OAuth2 password-grant fallback.
 
+use crate::json::Value;
 use crate::ErrorCode;
-use serde_json::Value;
 
 use super::{Kind, Login, MIN_TOKEN_LIFETIME};
 use crate::time::Timestamp;
@@ -12,7 +12,7 @@ impl Login {
     pub(super) fn on_token(&mut self, resp: &Response) {
         let body: Value = resp.json_body().unwrap_or(Value::Null);
         let token = ["token", "access_token"].iter().find_map(|k| {
-            body.get(*k)
+            body.get(k)
                 .and_then(Value::as_str)
                 .filter(|t| !t.is_empty())
         });
