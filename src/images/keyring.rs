@@ -128,7 +128,7 @@ struct Key<'a> {
 
 impl Key<'_> {
     fn text(&self) -> String {
-        format!("{}{}", self.host, self.path)
+        [&*self.host, &*self.path].concat()
     }
 
     fn is_docker_hub(&self) -> bool {

@@ -8,14 +8,9 @@ pub(super) struct NumberParts<'a> {
     int: &'a [u8],
     frac: &'a [u8],
     exponent: i64,
-    has_exponent: bool,
 }
 
 impl NumberParts<'_> {
-    pub(super) fn is_integer(&self) -> bool {
-        self.frac.is_empty() && !self.has_exponent
-    }
-
     pub(super) fn to_f64(&self) -> f64 {
         let magnitude = decimal_to_f64(self.int, self.frac, self.exponent);
         if self.negative {
@@ -58,8 +53,7 @@ pub(super) fn scan_number(bytes: &[u8], start: usize) -> Result<(usize, NumberPa
         pos = end;
     }
     let mut exponent: i64 = 0;
-    let has_exponent = matches!(at(pos), Some(b'e' | b'E'));
-    if has_exponent {
+    if matches!(at(pos), Some(b'e' | b'E')) {
         pos += 1;
         let negative_exponent = at(pos) == Some(b'-');
         if matches!(at(pos), Some(b'-' | b'+')) {
@@ -82,7 +76,6 @@ pub(super) fn scan_number(bytes: &[u8], start: usize) -> Result<(usize, NumberPa
         int,
         frac,
         exponent,
-        has_exponent,
     };
     Ok((pos, parts))
 }

@@ -319,7 +319,7 @@ impl Parser<'_> {
             self.unexpected()
         })?;
         self.pos = end;
-        if !parts.is_integer() && !parts.to_f64().is_finite() {
+        if !parts.to_f64().is_finite() {
             return Err(ParseError {
                 kind: ErrorKind::NumberOutOfRange,
                 offset: start,
