@@ -19,7 +19,6 @@
 //! allocation per entry (the keyring's budget is per call: see ARCHITECTURE.md, "Images").
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -129,7 +128,7 @@ struct Key<'a> {
 
 impl Key<'_> {
     fn text(&self) -> String {
-        format!("{}{}", self.host, self.path)
+        [&*self.host, &*self.path].concat()
     }
 
     fn is_docker_hub(&self) -> bool {
@@ -216,8 +215,10 @@ pub fn is_default_registry_match(image: &str) -> bool {
 pub struct Lookup<'i> {
     image: &'i str,
     target: Option<Target>,
-    /// Matching entries by key, each key's in the order offered.
-    found: BTreeMap<String, Vec<KeyringMatch>>,
+    /// Matching entries with their keys, in the kubelet's order: keys in reverse byte order,
+    /// each key's entries in the order offered (a list rather than a `BTreeMap`: one B-tree
+    /// instance less in the module).
+    found: Vec<(String, KeyringMatch)>,
     /// Entries under Docker Hub's key, the answer for a Docker Hub image when nothing matched.
     hub: Vec<KeyringMatch>,
 }
@@ -228,7 +229,7 @@ impl<'i> Lookup<'i> {
         Lookup {
             image,
             target: Target::parse(image),
-            found: BTreeMap::new(),
+            found: Vec::new(),
             hub: Vec::new(),
         }
     }
@@ -246,7 +247,9 @@ impl<'i> Lookup<'i> {
         };
         if let (Some(glob), Some(target)) = (&key.glob, &self.target) {
             if glob.matches(target) {
-                self.found.entry(key.text()).or_default().push(entry());
+                let key = key.text();
+                let at = self.found.partition_point(|(k, _)| *k >= key);
+                self.found.insert(at, (key, entry()));
             }
         }
         if key.is_docker_hub() {
@@ -266,7 +269,7 @@ impl<'i> Lookup<'i> {
                 Vec::new()
             };
         }
-        self.found.into_values().rev().flatten().collect()
+        self.found.into_iter().map(|(_, m)| m).collect()
     }
 }
 
