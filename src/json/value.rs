@@ -109,7 +109,10 @@ impl Value {
         }
         let rest = pointer.strip_prefix('/')?;
         rest.split('/').try_fold(self, |v, token| {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = {
+                use crate::substring::replace;
+                replace(&replace(token, "~1", "/"), "~0", "~")
+            };
             match v {
                 Value::Object(map) => map.get(&token),
                 Value::Array(items) => {
