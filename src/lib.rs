@@ -32,6 +32,7 @@ pub mod report;
 pub mod schema;
 pub mod secret_string;
 mod sha256;
+pub mod substring;
 pub mod time;
 mod url;
 mod usage;

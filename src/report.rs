@@ -37,7 +37,7 @@ impl Issue {
 
     /// The same issue moved under `prefix` (a JSON pointer such as `/registryUrl`).
     pub fn under(mut self, prefix: &str) -> Self {
-        self.path = format!("{prefix}{}", self.path);
+        self.path.insert_str(0, prefix);
         self
     }
 }

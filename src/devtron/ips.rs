@@ -16,7 +16,7 @@
 use crate::json::{Map, Value};
 use crate::ErrorCode;
 
-use super::DEVTRON_ALL_CLUSTERS;
+use super::{put, DEVTRON_ALL_CLUSTERS};
 use crate::config::{CredentialSource, CustomCredential, Injection};
 use crate::report::Issue;
 
@@ -100,11 +100,11 @@ pub fn to_ips_config(injection: Option<&Injection>) -> Value {
 /// would link serde_json's `to_value` and its error paths for five strings).
 fn ips_config(kind: &str, value: String, applied: String, ignored: String) -> Value {
     let mut m = Map::new();
-    m.insert("id".into(), Value::from(0));
-    m.insert("credentialType".into(), Value::from(kind));
-    m.insert("credentialValue".into(), Value::from(value));
-    m.insert("appliedClusterIdsCsv".into(), Value::from(applied));
-    m.insert("ignoredClusterIdsCsv".into(), Value::from(ignored));
+    put(&mut m, "id", Value::from(0));
+    put(&mut m, "credentialType", Value::from(kind));
+    put(&mut m, "credentialValue", Value::from(value));
+    put(&mut m, "appliedClusterIdsCsv", Value::from(applied));
+    put(&mut m, "ignoredClusterIdsCsv", Value::from(ignored));
     Value::Object(m)
 }
 

@@ -47,6 +47,13 @@ pub const DEVTRON_ALL_CLUSTERS: &str = "-1";
 /// The URL prefixes the dashboard strips (`Docker.tsx` `getRegistryPayload`).
 const SCHEMES: [&str; 4] = ["https://", "http://", "oci://", "docker://"];
 
+/// Sets `key` in a payload object: one call, not the key's `String` built inline at each of
+/// the payload's members.
+#[inline(never)]
+pub(crate) fn put(object: &mut Map<String, Value>, key: &str, value: Value) {
+    object.insert(key.to_owned(), value);
+}
+
 /// `url` without a leading scheme the dashboard strips, trimmed.
 pub fn without_scheme(url: &str) -> &str {
     let u = url.trim();
@@ -61,11 +68,15 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
         && rc.ssh_auth_key.is_none())
     .then_some("");
     let mut out = Map::new();
-    out.insert("connectionMethod".into(), Value::from(rc.method.devtron()));
+    put(
+        &mut out,
+        "connectionMethod",
+        Value::from(rc.method.devtron()),
+    );
     if let Some(url) = &rc.proxy_url {
         let mut proxy = Map::new();
-        proxy.insert("proxyUrl".into(), Value::from(url.as_str()));
-        out.insert("proxyConfig".into(), Value::Object(proxy));
+        put(&mut proxy, "proxyUrl", Value::from(url.as_str()));
+        put(&mut out, "proxyConfig", Value::Object(proxy));
     }
     let mut ssh = Map::new();
     for (key, v) in [
@@ -85,7 +96,7 @@ fn remote_connection(rc: &RemoteConnection) -> Value {
         }
     }
     if !ssh.is_empty() {
-        out.insert("sshConfig".into(), Value::Object(ssh));
+        put(&mut out, "sshConfig", Value::Object(ssh));
     }
     Value::Object(out)
 }
@@ -132,33 +143,36 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
     let gcr = t == RegistryType::Gcr;
     let public = config.public;
     let mut p = Map::new();
-    p.insert("id".into(), Value::from(config.name.as_str()));
-    p.insert("pluginId".into(), Value::from(DEVTRON_PLUGIN_ID));
-    p.insert("registryType".into(), Value::from(devtron_type(t)));
-    p.insert(
-        "isDefault".into(),
+    put(&mut p, "id", Value::from(config.name.as_str()));
+    put(&mut p, "pluginId", Value::from(DEVTRON_PLUGIN_ID));
+    put(&mut p, "registryType", Value::from(devtron_type(t)));
+    put(
+        &mut p,
+        "isDefault",
         Value::Bool(config.is_default && !public && !usage.chart_pull_only()),
     );
-    p.insert("isOCICompliantRegistry".into(), Value::Bool(!gcr));
+    put(&mut p, "isOCICompliantRegistry", Value::Bool(!gcr));
     let oci = (!gcr).then(|| {
         let mut m = Map::new();
         if let Some(a) = usage.containers {
-            m.insert("CONTAINER".into(), Value::from(a.devtron()));
+            put(&mut m, "CONTAINER", Value::from(a.devtron()));
         }
         if let Some(a) = usage.charts {
-            m.insert("CHART".into(), Value::from(a.devtron()));
+            put(&mut m, "CHART", Value::from(a.devtron()));
         }
         Value::Object(m)
     });
-    p.insert("ociRegistryConfig".into(), oci.unwrap_or(Value::Null));
+    put(&mut p, "ociRegistryConfig", oci.unwrap_or(Value::Null));
     let anonymous_other = devtron_type(t) == RegistryType::Other.id() && usage.has_containers();
-    p.insert(
-        "isPublic".into(),
+    put(
+        &mut p,
+        "isPublic",
         Value::Bool(public && !gcr && !anonymous_other),
     );
     let pulls_charts = usage.charts.is_some_and(|c| c.pulls());
-    p.insert(
-        "repositoryList".into(),
+    put(
+        &mut p,
+        "repositoryList",
         match !gcr && (pulls_charts || (public && !anonymous_other)) {
             true => Value::from(usage.chart_repositories.clone()),
             false => Value::Null,
@@ -170,7 +184,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         .map(without_scheme)
         .or_else(|| t.default_url())
         .unwrap_or_default();
-    p.insert("registryUrl".into(), Value::from(url));
+    put(&mut p, "registryUrl", Value::from(url));
     let secret = |v: Option<&str>| Value::from(v.unwrap_or_default());
     match t {
         RegistryType::Ecr if !public => {
@@ -185,14 +199,16 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
                         .map(SecretString::expose),
                 ),
             };
-            p.insert("awsAccessKeyId".into(), secret(id));
-            p.insert("awsSecretAccessKey".into(), secret(key));
-            p.insert(
-                "awsRegion".into(),
+            put(&mut p, "awsAccessKeyId", secret(id));
+            put(&mut p, "awsSecretAccessKey", secret(key));
+            put(
+                &mut p,
+                "awsRegion",
                 Value::from(ecr_host::ecr_region(url).unwrap_or_default()),
             );
-            p.insert(
-                "assumeRoleArn".into(),
+            put(
+                &mut p,
+                "assumeRoleArn",
                 secret(config.assume_role_arn.as_deref()),
             );
         }
@@ -200,31 +216,32 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         _ if public => {}
         _ if t.uses_json_key() => {
             let user = config.username.as_deref().unwrap_or(JSON_KEY_USERNAME);
-            p.insert("username".into(), Value::from(user));
+            put(&mut p, "username", Value::from(user));
             let key = config
                 .password
                 .as_ref()
                 .map(|k| format!("'{}'", strip_single_quotes(k.expose())))
                 .unwrap_or_default();
-            p.insert("password".into(), Value::from(key));
+            put(&mut p, "password", Value::from(key));
         }
         _ => {
-            p.insert("username".into(), secret(config.username.as_deref()));
-            p.insert(
-                "password".into(),
+            put(&mut p, "username", secret(config.username.as_deref()));
+            put(
+                &mut p,
+                "password",
                 secret(config.password.as_ref().map(SecretString::expose)),
             );
         }
     }
     let as_other = devtron_type(t) == RegistryType::Other.id();
     if as_other || config.connection != Connection::Secure {
-        p.insert("connection".into(), Value::from(config.connection.id()));
-        p.insert("cert".into(), secret(config.cert.as_deref()));
+        put(&mut p, "connection", Value::from(config.connection.id()));
+        put(&mut p, "cert", secret(config.cert.as_deref()));
     }
     let injection = config.injection.as_ref().filter(|_| usage.has_containers());
-    p.insert("ipsConfig".into(), ips::to_ips_config(injection));
+    put(&mut p, "ipsConfig", ips::to_ips_config(injection));
     if let Some(rc) = &config.remote_connection {
-        p.insert("remoteConnectionConfig".into(), remote_connection(rc));
+        put(&mut p, "remoteConnectionConfig", remote_connection(rc));
     }
     if as_other {
         let kind = if public {
@@ -232,7 +249,7 @@ pub fn to_devtron_payload(config: &RegistryConfig) -> Value {
         } else {
             "username_password"
         };
-        p.insert("registryCredentialsType".into(), Value::from(kind));
+        put(&mut p, "registryCredentialsType", Value::from(kind));
     }
     Value::Object(p)
 }

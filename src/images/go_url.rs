@@ -19,10 +19,16 @@ pub(super) struct GoUrl<'a> {
 }
 
 fn valid_optional_port(port: &str) -> bool {
-    match port.strip_prefix(':') {
-        Some(digits) => digits.bytes().all(|c| c.is_ascii_digit()),
-        None => port.is_empty(),
+    match port.as_bytes().split_first() {
+        Some((b':', digits)) => digits.iter().all(u8::is_ascii_digit),
+        Some(_) => false,
+        None => true,
     }
+}
+
+/// Whether `s` starts with `[` (a byte comparison: see [`find`]).
+fn bracketed(s: &str) -> bool {
+    s.as_bytes().first() == Some(&b'[')
 }
 
 /// Host characters Go's `url.Parse` accepts (`shouldEscape` in host mode).
@@ -129,7 +135,7 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
     let split = slash.unwrap_or(end);
     let host = rest.get(host_start..split).unwrap_or_default();
     let path = rest.get(split..end).unwrap_or_default();
-    let port_part = if host.starts_with('[') {
+    let port_part = if bracketed(host) {
         bracket.map(|i| rest.get(i + 1..split).unwrap_or_default())?
     } else {
         colon.map_or("", |i| rest.get(i..split).unwrap_or_default())
@@ -155,7 +161,7 @@ pub(super) fn parse_after_scheme(rest: &str) -> Option<GoUrl<'_>> {
 pub(super) fn split_host_port(hostport: &str) -> (&str, &str) {
     fn split(hp: &str) -> Option<(&str, &str)> {
         let i = rfind(hp, b':')?;
-        let (host, j, k) = if hp.starts_with('[') {
+        let (host, j, k) = if bracketed(hp) {
             let end = find(hp, b']')?;
             if end + 1 != i {
                 return None;

@@ -109,7 +109,10 @@ impl Value {
         }
         let rest = pointer.strip_prefix('/')?;
         rest.split('/').try_fold(self, |v, token| {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = {
+                use crate::substring::replace;
+                replace(&replace(token, "~1", "/"), "~0", "~")
+            };
             match v {
                 Value::Object(map) => map.get(&token),
                 Value::Array(items) => {
@@ -323,13 +326,7 @@ impl super::ToJson for Value {
             Value::Number(n) => out.push_str(n.as_str()),
             Value::String(s) => super::write_str(out, s),
             Value::Array(items) => items.write_json(out),
-            Value::Object(members) => {
-                let mut o = super::object(out);
-                for (k, v) in members {
-                    o.field(k, v);
-                }
-                o.end();
-            }
+            Value::Object(members) => members.write_json(out),
         }
     }
 }

@@ -247,7 +247,7 @@ impl SecretError {
             }
             mut one => {
                 if let Some(p) = one.path_mut() {
-                    *p = format!("{prefix}{p}");
+                    p.insert_str(0, prefix);
                 }
                 one
             }

@@ -16,7 +16,7 @@ pub(crate) struct Address<'a> {
 
 /// Cuts `text` (not trimmed) into scheme, authority and tail.
 pub(crate) fn split_address(text: &str) -> Address<'_> {
-    let (scheme, rest) = match text.split_once("://") {
+    let (scheme, rest) = match crate::substring::split_once(text, "://") {
         Some((scheme, rest)) => (Some(scheme), rest),
         None => (None, text),
     };

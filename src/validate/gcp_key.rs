@@ -87,7 +87,9 @@ fn unwrap_text(text: &str) -> String {
         .and_then(|s| s.strip_suffix('\''))
         .filter(|_| t.len() >= 2);
     match inner {
-        Some(s) => s.replace("'\\''", "'").trim().to_string(),
+        Some(s) => crate::substring::replace(s, "'\\''", "'")
+            .trim()
+            .to_string(),
         None => t.to_string(),
     }
 }
@@ -240,7 +242,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         )
     };
     let pem = pem.trim();
-    if !pem.contains('\n') && pem.contains("\\n") {
+    if !pem.contains('\n') && crate::substring::contains(pem, "\\n") {
         return Err(err(
             ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
@@ -250,7 +252,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         .strip_prefix(BEGIN)
         .and_then(|s| s.strip_suffix(END))
         .ok_or_else(bad)?;
-    if body.contains("\\n") {
+    if crate::substring::contains(body, "\\n") {
         return Err(err(
             ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",

@@ -3,6 +3,7 @@
 
 use crate::base64_codec::{decode, Alphabet, Padding};
 use crate::json::Value;
+use crate::substring::contains;
 use crate::ErrorCode;
 
 use super::flight::{Flight, Hop};
@@ -151,8 +152,8 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
     if !(200..300).contains(&resp.status) {
         let kind = error_type(resp, &body).unwrap_or_default();
         let msg = error_message(&body);
-        let skew = msg.contains("signature expired")
-            || msg.contains("signature not yet current")
+        let skew = contains(&msg, "signature expired")
+            || contains(&msg, "signature not yet current")
             || kind == "RequestTimeTooSkewed"
             || kind == "RequestExpired";
         return Err(match kind.as_str() {

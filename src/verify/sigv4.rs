@@ -240,7 +240,14 @@ fn canonical_query(query: &str) -> String {
 }
 
 fn canonical_value(v: &str) -> String {
-    v.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(v.len());
+    for word in v.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Headers never signed (they change in transit or are added by the transport).
@@ -310,20 +317,32 @@ pub(crate) fn sign_canonical(
             Err(at) => grouped.insert(at, (lname, vec![v])),
         }
     }
-    let canonical_headers: String = grouped
-        .iter()
-        .map(|(n, vs)| format!("{n}:{}\n", vs.join(",")))
-        .collect();
-    let signed_headers = grouped
-        .iter()
-        .map(|(n, _)| n.as_str())
-        .collect::<Vec<_>>()
-        .join(";");
-
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
-        req.method, canonical_uri, canonical_query, canonical_headers, signed_headers, payload
-    );
+    // Built by appending (the canonical request is `method \n uri \n query \n headers \n
+    // signed headers \n payload`), not with `format!` and `join`.
+    let mut canonical_request = String::with_capacity(512);
+    let mut signed_headers = String::new();
+    for part in [req.method, canonical_uri, canonical_query] {
+        canonical_request.push_str(part);
+        canonical_request.push('\n');
+    }
+    for (name, values) in &grouped {
+        canonical_request.push_str(name);
+        canonical_request.push(':');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                canonical_request.push(',');
+            }
+            canonical_request.push_str(v);
+        }
+        canonical_request.push('\n');
+        if !signed_headers.is_empty() {
+            signed_headers.push(';');
+        }
+        signed_headers.push_str(name);
+    }
+    for part in ["\n", &signed_headers, "\n", &payload] {
+        canonical_request.push_str(part);
+    }
     let scope = format!("{day}/{}/{}/aws4_request", params.region, params.service);
     let string_to_sign = format!(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",

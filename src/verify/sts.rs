@@ -11,6 +11,7 @@
 
 use super::http::{Header, Request, Response, Transport};
 use super::sigv4::{uri_encode, AwsCredentials};
+use crate::substring::{contains, split_once};
 use crate::time::Timestamp;
 use crate::ErrorCode;
 
@@ -67,8 +68,8 @@ pub fn assume_role_request(
 /// The text of the first `<tag>...</tag>` element in `xml`, entities decoded; `None` when
 /// absent, nested markup inside, or longer than 8 KiB (no STS value is).
 fn element(xml: &str, tag: &str) -> Option<String> {
-    let (_, rest) = xml.split_once(&format!("<{tag}>"))?;
-    let (text, _) = rest.split_once(&format!("</{tag}>"))?;
+    let (_, rest) = split_once(xml, &format!("<{tag}>"))?;
+    let (text, _) = split_once(rest, &format!("</{tag}>"))?;
     if text.len() > 8 * 1024 || text.contains('<') {
         return None;
     }
@@ -108,8 +109,8 @@ pub fn parse_assume_role_response(resp: &Response) -> Result<RoleSession, StsErr
         let message = element(&xml, "Message")
             .unwrap_or_default()
             .to_ascii_lowercase();
-        let skew = message.contains("signature expired")
-            || message.contains("not yet current")
+        let skew = contains(&message, "signature expired")
+            || contains(&message, "not yet current")
             || code == "RequestExpired";
         return Err(match code.as_str() {
             _ if skew => err(ErrorCode::StsClockSkew, "STS rejected the request time: the clock of this host is off by more than 5 minutes"),
@@ -129,7 +130,7 @@ pub fn parse_assume_role_response(resp: &Response) -> Result<RoleSession, StsErr
             "the STS answer has no usable role credentials",
         )
     };
-    let (_, creds) = xml.split_once("<Credentials>").ok_or_else(bad)?;
+    let (_, creds) = split_once(&xml, "<Credentials>").ok_or_else(bad)?;
     let field = |tag: &str| {
         element(creds, tag)
             .filter(|v| !v.is_empty())

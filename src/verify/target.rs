@@ -98,7 +98,7 @@ impl Target {
                 code: ErrorCode::VerifyRegistryUrl,
                 message: "the registry URL is missing".to_owned(),
             })?;
-        let full = if url.contains("://") {
+        let full = if crate::substring::contains(&url, "://") {
             url.clone()
         } else {
             format!("https://{url}")

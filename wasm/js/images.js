@@ -121,7 +121,7 @@ const SORTED_BY_MODULE = 16;
  * (`capacity`: the index's length, kept apart because reading a typed array's costs more);
  * `entries` packed so far, and the image's `host` with the keys left out for it (`skip`).
  */
-const pack = { text: '', index: new Uint32Array(1024), capacity: 1024, length: 0, entries: 0, host: '', skip: null };
+const pack = { text: '', index: new Uint32Array(1024), capacity: 1024, length: 0, entries: 0, host: '', skip: null, skipped: new Map() };
 
 /** Appends `value` to the index, growing it as needed. */
 function note(value) {
@@ -151,6 +151,20 @@ function skipper(host) {
   return new RegExp(`^(?:https?://)?${other}[A-Za-z0-9.-]+(?:/[\\w.~/-]*)?$`);
 }
 
+/** The most keys whose `skip` answer is kept (the answers for one image's host). */
+const SKIPPED_KEPT = 4096;
+
+/** `pack.skip.test(server)`, remembered: the same documents come back per keystroke. */
+function skipped(server) {
+  let skip = pack.skipped.get(server);
+  if (skip === undefined) {
+    if (pack.skipped.size >= SKIPPED_KEPT) pack.skipped.clear();
+    skip = pack.skip.test(server);
+    pack.skipped.set(server, skip);
+  }
+  return skip;
+}
+
 /**
  * Packs one `auths` entry (or leaves one without `auth` out, see `skipper`); the bytes it adds
  * to the JSON text's bound, or -1 when only the JSON reading gives the documented answer.
@@ -178,7 +192,7 @@ function packEntry(server, entry) {
     if (f === 'username' && typeof v === 'string') username = v;
     else if (f === 'auth' && typeof v === 'string') auth = v;
   }
-  if (auth !== '' || pack.skip === null || !pack.skip.test(server)) {
+  if (auth !== '' || pack.skip === null || !skipped(server)) {
     put(server);
     put(username);
     put(auth);
@@ -233,6 +247,7 @@ export function packSources(sources, sizes, host) {
   if (host !== pack.host) {
     pack.host = host;
     pack.skip = skipper(host);
+    pack.skipped.clear();
   }
   if (!packInto(sources)) {
     pack.text = '';

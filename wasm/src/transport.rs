@@ -27,7 +27,9 @@ pub fn classify(name: &str, texts: &[String], aborted: bool) -> Transport {
     }
     let tls = texts.iter().any(|t| {
         let t = t.to_ascii_lowercase();
-        TLS_WORDS.iter().any(|w| t.contains(w))
+        TLS_WORDS
+            .iter()
+            .any(|w| regcred::substring::contains(&t, w))
     });
     if tls {
         Transport::Tls

@@ -13,7 +13,7 @@ impl Login {
     pub(super) fn on_ping(&mut self, p: &Pending, resp: &Response) {
         let api = resp
             .header("docker-distribution-api-version")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("registry/2"));
+            .is_some_and(|v| crate::substring::contains(&v.to_ascii_lowercase(), "registry/2"));
         match resp.status {
             200..=299 => {
                 let json = matches!(resp.json_body(), Some(Value::Object(_)));

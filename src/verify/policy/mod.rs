@@ -171,7 +171,7 @@ impl Policy {
 /// Whether the authority of `url` (as typed) contains `@`, even when WHATWG parsing would drop
 /// an empty userinfo (`https://:@host/`).
 pub(crate) fn raw_userinfo(url: &str) -> bool {
-    let Some((_, rest)) = url.split_once("://") else {
+    let Some((_, rest)) = crate::substring::split_once(url, "://") else {
         return false;
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
