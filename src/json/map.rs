@@ -2,7 +2,7 @@
 
 /// Members of a JSON object, sorted by key, each key once: a sorted list, which for the small
 /// objects of configurations is as quick as a tree and much less code.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Map<K, V> {
     entries: Vec<(K, V)>,
 }
@@ -130,5 +130,16 @@ impl<'a, V> IntoIterator for &'a Map<String, V> {
     >;
     fn into_iter(self) -> Self::IntoIter {
         self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// A JSON object, members in key order (a configuration's objects, a Secret's labels).
+impl<V: super::ToJson> super::ToJson for Map<String, V> {
+    fn write_json(&self, out: &mut String) {
+        let mut object = super::object(out);
+        for (k, v) in &self.entries {
+            object.field(k, v);
+        }
+        object.end();
     }
 }

@@ -326,13 +326,7 @@ impl super::ToJson for Value {
             Value::Number(n) => out.push_str(n.as_str()),
             Value::String(s) => super::write_str(out, s),
             Value::Array(items) => items.write_json(out),
-            Value::Object(members) => {
-                let mut o = super::object(out);
-                for (k, v) in members {
-                    o.field(k, v);
-                }
-                o.end();
-            }
+            Value::Object(members) => members.write_json(out),
         }
     }
 }

@@ -10,7 +10,7 @@ use super::dockerconfig::{check_indexed, DockerEntry};
 use super::ecr_host;
 use super::error::SecretError;
 use super::go_json;
-use super::sorted_map::{SortedMap, StringMap};
+use crate::json::Map;
 
 /// The credential helper for ECR (`docker-credential-ecr-login`, amazon-ecr-credential-helper).
 pub const ECR_LOGIN_HELPER: &str = "ecr-login";
@@ -22,7 +22,7 @@ pub struct DockerConfigFileOptions {
     /// passwords, 12-hour tokens, are then not needed and not written).
     pub cred_helpers: bool,
     /// More `credHelpers` entries: registry host → helper name (`gcloud`, `acr-env`, ...).
-    pub helpers: StringMap,
+    pub helpers: Map<String, String>,
 }
 
 struct WireAuth<'a> {
@@ -40,8 +40,8 @@ impl ToJson for WireAuth<'_> {
 }
 
 struct WireFile<'a> {
-    auths: SortedMap<&'a str, WireAuth<'a>>,
-    cred_helpers: StringMap,
+    auths: Map<String, WireAuth<'a>>,
+    cred_helpers: Map<String, String>,
 }
 
 impl ToJson for WireFile<'_> {
@@ -95,13 +95,13 @@ pub(crate) fn docker_config_file_indexed<'a>(
     if !auth_entries.is_empty() {
         check_indexed(auth_entries.iter().copied())?;
     }
-    let mut auths = SortedMap::new();
+    let mut auths = Map::new();
     for (_, e) in &auth_entries {
         let wire = WireAuth {
             auth: e.auth().into_exposed(),
             email: e.email.as_deref().unwrap_or(""),
         };
-        auths.insert(e.server.as_str(), wire);
+        auths.insert(e.server.clone(), wire);
     }
     Ok(go_json::indented(
         &WireFile {

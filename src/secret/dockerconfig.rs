@@ -7,7 +7,7 @@
 //! `username:password`. With `go_escaping` the bytes equal kubectl's for every input; without it
 //! `<`, `>`, `&`, U+2028 and U+2029 are written literally and the document is equal as JSON.
 
-use super::sorted_map::SortedMap;
+use crate::json::Map;
 use crate::ErrorCode;
 use std::fmt;
 
@@ -125,7 +125,7 @@ impl ToJson for WireEntry<'_> {
 }
 
 struct WireConfig<'a> {
-    auths: SortedMap<&'a str, WireEntry<'a>>,
+    auths: Map<String, WireEntry<'a>>,
 }
 
 impl ToJson for WireConfig<'_> {
@@ -184,7 +184,7 @@ pub fn docker_config_json(
     go_escaping: bool,
 ) -> Result<String, SecretError> {
     check_entries(entries)?;
-    let mut auths = SortedMap::new();
+    let mut auths = Map::new();
     for e in entries {
         let wire = WireEntry {
             username: &e.username,
@@ -192,7 +192,7 @@ pub fn docker_config_json(
             email: e.email.as_deref().unwrap_or(""),
             auth: e.auth().into_exposed(),
         };
-        auths.insert(e.server.as_str(), wire);
+        auths.insert(e.server.clone(), wire);
     }
     Ok(go_json::compact(&WireConfig { auths }, go_escaping))
 }

@@ -19,8 +19,8 @@ use crate::json::ToJson;
 use super::dockerconfig::{docker_config_json, DockerEntry};
 use super::error::{pointer_segment, SecretError};
 use super::k8s_names;
-use super::sorted_map::StringMap;
 use super::{go_json, yaml};
+use crate::json::Map;
 use crate::secret_string::SecretString;
 
 /// The Secret type of image-pull secrets.
@@ -47,9 +47,9 @@ pub struct PullSecretOptions {
     /// without `-n`.
     pub namespace: Option<String>,
     /// Labels (qualified-name keys, label-syntax values).
-    pub labels: StringMap,
+    pub labels: Map<String, String>,
     /// Annotations (qualified-name keys, any values).
-    pub annotations: StringMap,
+    pub annotations: Map<String, String>,
     /// kubectl's `--append-hash`: suffix the name with a hash of the content.
     pub append_hash: bool,
     /// Go's HTML-safe escapes, for bytes identical to kubectl's.
@@ -64,9 +64,9 @@ pub struct PullSecret {
     /// The namespace, if any.
     pub namespace: Option<String>,
     /// Labels.
-    pub labels: StringMap,
+    pub labels: Map<String, String>,
     /// Annotations.
-    pub annotations: StringMap,
+    pub annotations: Map<String, String>,
     /// The `.dockerconfigjson` document (secret).
     pub docker_config_json: SecretString,
     go_escaping: bool,
@@ -75,8 +75,8 @@ pub struct PullSecret {
 struct Metadata<'a> {
     name: &'a str,
     namespace: Option<&'a str>,
-    labels: &'a StringMap,
-    annotations: &'a StringMap,
+    labels: &'a Map<String, String>,
+    annotations: &'a Map<String, String>,
 }
 
 impl ToJson for Metadata<'_> {

@@ -15,7 +15,6 @@ pub(crate) mod go_json;
 pub mod k8s_names;
 pub mod manifest;
 pub mod request;
-pub mod sorted_map;
 pub mod yaml;
 
 pub use config_file::{docker_config_file, DockerConfigFileOptions, ECR_LOGIN_HELPER};

@@ -4,7 +4,7 @@
 //! JS arguments into these (see ARCHITECTURE.md, "The flow of a call"); the core never reads an
 //! options object.
 
-use super::sorted_map::StringMap;
+use crate::json::Map;
 
 use crate::json::Value;
 
@@ -89,7 +89,7 @@ pub fn docker_config_file_of(
 ) -> Result<String, SecretError> {
     let mut options = DockerConfigFileOptions {
         cred_helpers,
-        helpers: StringMap::new(),
+        helpers: Map::new(),
     };
     let mut entries = Vec::new();
     let mut errors = Vec::new();

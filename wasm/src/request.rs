@@ -17,7 +17,6 @@ use regcred::secret::manifest::{ManifestFormat, PullSecretOptions};
 use regcred::secret::request::{
     config_from_json, PullSecretRequest, RegistrySource, MAX_METADATA_ENTRIES, MAX_REGISTRIES,
 };
-use regcred::secret::sorted_map::StringMap;
 use regcred::secret::{DockerEntry, EcrToken, SecretError};
 use regcred::time::Timestamp;
 
@@ -143,8 +142,8 @@ pub fn sources(v: &Value, now: Timestamp) -> Result<Vec<RegistrySource>, SecretE
 }
 
 /// Labels or annotations: an object of strings, at most [`MAX_METADATA_ENTRIES`] entries.
-fn string_map(o: &Fields<'_>, key: &str) -> Result<StringMap, SecretError> {
-    let mut strings = StringMap::new();
+fn string_map(o: &Fields<'_>, key: &str) -> Result<Map<String, String>, SecretError> {
+    let mut strings = Map::new();
     let found = o.object(key).map_err(|m| {
         wrong(Mismatch {
             expected: Expected::TextMap,
