@@ -143,10 +143,7 @@ fn top_level_field(
             w.warnings.extend(warnings);
             Some(s(kept).unwrap_or(Value::Null))
         }
-        "awsAuthType" => fields::aws_auth_type(w, v).map(|a| match a {
-            crate::config::AwsAuthType::IamRole => Value::from("iam-role"),
-            crate::config::AwsAuthType::UserAuth => Value::from("user-auth"),
-        }),
+        "awsAuthType" => fields::aws_auth_type(w, v).and_then(|a| crate::json::to_value(&a)),
         "awsAccessKeyId" => s(fields::access_key_id(w, v)),
         "awsSecretAccessKey" => s(fields::secret_access_key(w, v)),
         "awsSessionToken" => s(fields::session_token(w, v)),
