@@ -10,7 +10,32 @@ use crate::json::{Map, Value};
 
 /// Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`).
 pub fn pointer_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(key.len());
+    push_pointer_token(&mut out, key);
+    out
+}
+
+/// The JSON pointer of field `key` of the object at `base` (`""` for the root): `base/key`,
+/// the key escaped as [`pointer_token`] does. Built with `push_str`: it runs on every
+/// validation, and the formatting machinery is code a first call would have to compile.
+pub fn child_path(base: &str, key: &str) -> String {
+    let mut out = String::with_capacity(base.len() + 1 + key.len());
+    out.push_str(base);
+    out.push('/');
+    push_pointer_token(&mut out, key);
+    out
+}
+
+/// Appends `key` escaped as one JSON-pointer token to `out`.
+fn push_pointer_token(out: &mut String, key: &str) {
+    let mut rest = key;
+    while let Some(at) = rest.bytes().position(|b| b == b'~' || b == b'/') {
+        let tilde = rest.as_bytes().get(at) == Some(&b'~');
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(if tilde { "~0" } else { "~1" });
+        rest = rest.get(at + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
 }
 
 /// The JSON type of a value, in words, for messages (`a string`, `a list`, ...).
@@ -137,7 +162,7 @@ impl<'a> Fields<'a> {
 
     /// The path of field `key`.
     pub fn path_of(&self, key: &str) -> String {
-        format!("{}/{}", self.path, pointer_token(key))
+        child_path(&self.path, key)
     }
 
     /// The object itself.
@@ -153,7 +178,8 @@ impl<'a> Fields<'a> {
     /// Field `key` when it is of the `expected` type.
     fn checked(&self, key: &str, expected: Expected) -> Result<Option<&'a Value>, Mismatch> {
         match self.get(key) {
-            Some(v) => expect(v, &self.path_of(key), expected).map(Some),
+            Some(v) if expected.matches(v) => Ok(Some(v)),
+            Some(v) => Err(mismatch(self.path_of(key), expected, v)),
             None => Ok(None),
         }
     }

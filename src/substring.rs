@@ -3,6 +3,11 @@
 //! a TLS word, an XML tag) in texts of at most a few KiB, where a plain scan is as quick, and the
 //! searcher was ~1.2 KB of the module (bench/size-history.md). Same results as `str`'s methods;
 //! the tests compare them.
+//!
+//! The byte helpers (`find_byte`, `split_once_byte`, `trim`, ...) do the same for one ASCII
+//! byte or ASCII whitespace, without `core`'s generic char-pattern searchers: a first call
+//! compiles every function it reaches (see ARCHITECTURE.md, "Cold start"). An ASCII byte never
+//! occurs inside a multi-byte UTF-8 sequence, so every position they return is a char boundary.
 
 /// The byte index of the first occurrence of `needle` in `hay` (`Some(0)` for an empty
 /// needle), as `str::find`.
@@ -40,6 +45,86 @@ pub fn replace(hay: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// The byte index of the first `byte` (ASCII) in `hay`, as `str::find` with that char.
+pub fn find_byte(hay: &str, byte: u8) -> Option<usize> {
+    hay.bytes().position(|b| b == byte)
+}
+
+/// The byte index of the last `byte` (ASCII) in `hay`, as `str::rfind` with that char.
+pub fn rfind_byte(hay: &str, byte: u8) -> Option<usize> {
+    hay.bytes().rposition(|b| b == byte)
+}
+
+/// Whether `byte` (ASCII) occurs in `hay`, as `str::contains` with that char.
+pub fn contains_byte(hay: &str, byte: u8) -> bool {
+    hay.bytes().any(|b| b == byte)
+}
+
+/// `text` cut around the byte at `at` (an ASCII byte), without it.
+fn cut(text: &str, at: usize) -> Option<(&str, &str)> {
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// The text before and after the first `byte` (ASCII), as `str::split_once` with that char.
+pub fn split_once_byte(hay: &str, byte: u8) -> Option<(&str, &str)> {
+    cut(hay, find_byte(hay, byte)?)
+}
+
+/// The text before and after the last `byte` (ASCII), as `str::rsplit_once` with that char.
+pub fn rsplit_once_byte(hay: &str, byte: u8) -> Option<(&str, &str)> {
+    cut(hay, rfind_byte(hay, byte)?)
+}
+
+/// Whether `text` starts with `byte`, as `str::starts_with` with that (ASCII) char.
+pub fn starts_with_byte(text: &str, byte: u8) -> bool {
+    text.as_bytes().first() == Some(&byte)
+}
+
+/// Whether `text` ends with `byte`, as `str::ends_with` with that (ASCII) char.
+pub fn ends_with_byte(text: &str, byte: u8) -> bool {
+    text.as_bytes().last() == Some(&byte)
+}
+
+/// `text` without every trailing `byte` (ASCII), as `str::trim_end_matches` with that char.
+pub fn trim_end_byte(text: &str, byte: u8) -> &str {
+    let end = text.bytes().rposition(|b| b != byte).map_or(0, |i| i + 1);
+    text.get(..end).unwrap_or_default()
+}
+
+/// Whether `byte` leaves `text` unchanged by trimming at that end: a byte that is ASCII and
+/// not whitespace as [`char::is_whitespace`] says (space, tab, line feed, vertical tab, form
+/// feed, carriage return; `u8::is_ascii_whitespace` leaves out the vertical tab).
+fn keeps(byte: Option<&u8>) -> bool {
+    byte.is_some_and(|&b| b.is_ascii() && b != b' ' && !(b'\t'..=b'\r').contains(&b))
+}
+
+/// `text` without leading and trailing whitespace, exactly as `str::trim` (Unicode
+/// whitespace). Text that starts and ends with ASCII non-whitespace (nearly every value) is
+/// returned as it is without `str::trim`'s char searcher; any other goes through it.
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    if keeps(bytes.first()) && keeps(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// `text` without leading whitespace, exactly as `str::trim_start` (fast path as [`trim`]).
+pub fn trim_start(text: &str) -> &str {
+    if keeps(text.as_bytes().first()) {
+        text
+    } else {
+        text.trim_start()
+    }
+}
+
+/// The number of chars in `text`, as `text.chars().count()`: its bytes that do not continue
+/// a UTF-8 sequence.
+pub fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +149,49 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The byte helpers give `str`'s answers for an ASCII needle, on texts with ASCII and
+        /// Unicode whitespace (vertical tab, NEL, NBSP, ideographic space) and other non-ASCII.
+        #[test]
+        fn bytes_as_str_does(
+            hay in "[ a:/@.\t\u{b}\r\né\u{85}\u{a0}\u{3000}\u{1F600}]{0,16}",
+            byte in proptest::sample::select(vec![b':', b'/', b'@', b'.', b' ', b'a']),
+        ) {
+            let c = char::from(byte);
+            proptest::prop_assert_eq!(find_byte(&hay, byte), hay.find(c));
+            proptest::prop_assert_eq!(rfind_byte(&hay, byte), hay.rfind(c));
+            proptest::prop_assert_eq!(contains_byte(&hay, byte), hay.contains(c));
+            proptest::prop_assert_eq!(split_once_byte(&hay, byte), hay.split_once(c));
+            proptest::prop_assert_eq!(rsplit_once_byte(&hay, byte), hay.rsplit_once(c));
+            proptest::prop_assert_eq!(starts_with_byte(&hay, byte), hay.starts_with(c));
+            proptest::prop_assert_eq!(ends_with_byte(&hay, byte), hay.ends_with(c));
+            proptest::prop_assert_eq!(trim_end_byte(&hay, byte), hay.trim_end_matches(c));
+            proptest::prop_assert_eq!(trim(&hay), hay.trim());
+            proptest::prop_assert_eq!(trim_start(&hay), hay.trim_start());
+            proptest::prop_assert_eq!(char_count(&hay), hay.chars().count());
+        }
+    }
+
+    #[test]
+    fn byte_edges() {
+        assert_eq!(find_byte("", b':'), None);
+        assert_eq!(split_once_byte(":", b':'), Some(("", "")));
+        assert_eq!(rsplit_once_byte("a@b@c", b'@'), Some(("a@b", "c")));
+        assert_eq!(split_once_byte("é:ü", b':'), Some(("é", "ü")));
+        assert_eq!(trim_end_byte("//", b'/'), "");
+        assert_eq!(trim_end_byte("a//", b'/'), "a");
+        assert_eq!(trim_end_byte("", b'/'), "");
+        assert_eq!(trim(""), "");
+        assert_eq!(trim(" \u{b}\t"), "");
+        assert_eq!(trim(" \u{a0} x\u{3000} \u{85}"), "x");
+        assert_eq!(trim("\u{a0}"), "");
+        assert_eq!(trim_start("\u{b}é "), "é ");
+        assert_eq!(char_count("aé😀"), 3);
+        assert_eq!(char_count(""), 0);
     }
 
     #[test]

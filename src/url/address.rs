@@ -14,13 +14,18 @@ pub(crate) struct Address<'a> {
     pub tail: &'a str,
 }
 
+use crate::substring::{contains_byte, rsplit_once_byte, split_once_byte, starts_with_byte};
+
 /// Cuts `text` (not trimmed) into scheme, authority and tail.
 pub(crate) fn split_address(text: &str) -> Address<'_> {
     let (scheme, rest) = match crate::substring::split_once(text, "://") {
         Some((scheme, rest)) => (Some(scheme), rest),
         None => (None, text),
     };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     Address {
         scheme,
@@ -32,16 +37,12 @@ pub(crate) fn split_address(text: &str) -> Address<'_> {
 impl<'a> Address<'a> {
     /// The userinfo: what precedes the authority's last `@`.
     pub fn userinfo(&self) -> Option<&'a str> {
-        self.authority
-            .rsplit_once('@')
-            .map(|(userinfo, _)| userinfo)
+        rsplit_once_byte(self.authority, b'@').map(|(userinfo, _)| userinfo)
     }
 
     /// `host[:port]`: the authority after its userinfo.
     pub fn host_port(&self) -> &'a str {
-        self.authority
-            .rsplit_once('@')
-            .map_or(self.authority, |(_, host_port)| host_port)
+        rsplit_once_byte(self.authority, b'@').map_or(self.authority, |(_, host_port)| host_port)
     }
 
     /// The host as written (a bracketed IPv6 literal with its brackets) and the text after
@@ -50,10 +51,10 @@ impl<'a> Address<'a> {
     /// its `]` or has anything but `:port` after it.
     pub fn host_and_port(&self) -> (&'a str, Option<&'a str>) {
         let host_port = self.host_port();
-        if host_port.starts_with('[') {
-            return match host_port.split_once(']') {
+        if starts_with_byte(host_port, b'[') {
+            return match split_once_byte(host_port, b']') {
                 Some((_, "")) => (host_port, None),
-                Some((inside, after)) => match after.strip_prefix(':') {
+                Some((inside, after)) => match after.strip_prefix(":") {
                     Some(port) => (
                         host_port.get(..inside.len() + 1).unwrap_or(host_port),
                         Some(port),
@@ -63,8 +64,8 @@ impl<'a> Address<'a> {
                 None => (host_port, None),
             };
         }
-        match host_port.split_once(':') {
-            Some((host, port)) if !port.contains(':') => (host, Some(port)),
+        match split_once_byte(host_port, b':') {
+            Some((host, port)) if !contains_byte(port, b':') => (host, Some(port)),
             _ => (host_port, None),
         }
     }

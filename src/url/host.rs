@@ -80,11 +80,11 @@ pub(crate) fn domain_or_ipv4(domain: String) -> Option<Host> {
 /// forbidden character (space, controls, `%#/:<>?@[\]^|` after decoding), or a name IDNA
 /// rejects (or no IDNA parser available for it, see [`super::idn`]).
 pub fn parse_host(text: &str) -> Option<Host> {
-    if let Some(inner) = text.strip_prefix('[') {
+    if let Some(inner) = text.strip_prefix("[") {
         return parse_ipv6(inner.strip_suffix(']')?).map(Host::Ipv6);
     }
     // Most hosts have no `%`: decoding would copy them for nothing.
-    let decoded = if text.contains('%') {
+    let decoded = if crate::substring::contains_byte(text, b'%') {
         Cow::Owned(percent_decode(text.as_bytes()))
     } else {
         Cow::Borrowed(text.as_bytes())
@@ -95,7 +95,12 @@ pub fn parse_host(text: &str) -> Option<Host> {
     if decoded.iter().copied().any(forbidden_in_domain) {
         return None;
     }
-    let domain = std::str::from_utf8(&decoded).ok()?.to_ascii_lowercase();
+    // ASCII (checked above): the text itself when nothing was decoded.
+    let domain = match &decoded {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(bytes) => std::str::from_utf8(bytes).ok()?,
+    }
+    .to_ascii_lowercase();
     domain_or_ipv4(domain)
 }
 

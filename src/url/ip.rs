@@ -7,15 +7,15 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// Whether a domain's last label (a final empty label ignored) is a number, so the host must
 /// be read as an IPv4 address (the URL Standard's "ends in a number").
 pub(crate) fn ends_in_a_number(domain: &str) -> bool {
-    let mut labels = domain.rsplit('.');
-    let mut last = labels.next().unwrap_or_default();
-    if last.is_empty() {
-        match labels.next() {
-            Some(l) => last = l,
-            None => return false,
-        }
-    }
-    (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())) || ipv4_number(last).is_some()
+    let domain = domain.strip_suffix(".").unwrap_or(domain);
+    let last = match crate::substring::rsplit_once_byte(domain, b'.') {
+        Some((_, last)) => last,
+        None => domain,
+    };
+    // Every IPv4 number (decimal, `0` octal, `0x` hex) starts with a digit: a name's last
+    // label skips the number parser.
+    last.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && (last.bytes().all(|b| b.is_ascii_digit()) || ipv4_number(last).is_some())
 }
 
 /// One part of an IPv4 address: decimal, octal (leading `0`) or hex (`0x`). `None` when it is

@@ -51,25 +51,35 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
     if username.is_empty() {
         return Err(err(ErrorCode::UsernameEmpty, "enter the username"));
     }
-    if username.chars().count() > USERNAME_MAX {
+    if crate::substring::char_count(username) > USERNAME_MAX {
         return Err(err(
             ErrorCode::UsernameTooLong,
             format!("the username is longer than {USERNAME_MAX} characters"),
         ));
     }
-    if username.contains(':') {
+    if crate::substring::contains_byte(username, b':') {
         return Err(err(
             ErrorCode::UsernameColon,
             "a username cannot contain \":\": docker joins username and password with \":\" in \"auth\"",
         ));
     }
-    if username.chars().any(char::is_control) {
+    if has_control(username) {
         return Err(err(
             ErrorCode::UsernameControl,
             "the username contains a control character (such as a line break or tab)",
         ));
     }
     Ok(())
+}
+
+/// Whether `text` has a control character ([`char::is_control`]: U+0000 to U+001F, U+007F to
+/// U+009F), checked byte by byte for ASCII text, the common case.
+fn has_control(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b < b' ' || b == 0x7f)
+    } else {
+        text.chars().any(char::is_control)
+    }
 }
 
 /// Checks a password or token (not a GCP key).
@@ -86,7 +96,7 @@ pub fn check_password(password: &str) -> Result<(), Issue> {
             format!("the password is longer than {PASSWORD_MAX} bytes"),
         ));
     }
-    if password.contains(['\0', '\u{7f}']) {
+    if password.bytes().any(|b| b == 0 || b == 0x7f) {
         return Err(err(
             ErrorCode::PasswordControl,
             "the password contains a NUL or DEL character",

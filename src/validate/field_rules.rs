@@ -116,7 +116,7 @@ pub fn username(w: &mut Walker, t: RegistryType, v: Option<&Value>) -> Option<St
         w.push_error(e.under("/username"));
         return None;
     }
-    if s.trim() != s {
+    if crate::substring::trim(s) != s {
         w.warning(
             "/username",
             ErrorCode::UsernameWhitespace,

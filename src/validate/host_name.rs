@@ -19,7 +19,7 @@ pub fn parse_host(text: &str) -> Result<(String, bool), &'static str> {
     }
     match crate::url::parse_host(text).ok_or("the host is not a valid host name or IP address")? {
         Host::Domain(mut d) => {
-            if d.ends_with('.') {
+            if crate::substring::ends_with_byte(&d, b'.') {
                 d.pop();
             }
             check_dns_name(&d)?;
@@ -37,17 +37,17 @@ fn check_dns_name(d: &str) -> Result<(), &'static str> {
     if d.is_empty() || d.len() > 253 {
         return Err("the host name must be 1 to 253 characters long");
     }
-    for label in d.split('.') {
+    for label in d.as_bytes().split(|&b| b == b'.') {
         if label.is_empty() || label.len() > 63 {
             return Err("each part of the host name must be 1 to 63 characters long");
         }
         if !label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
             return Err("the host name may contain only letters, digits, \"-\" and \".\"");
         }
-        if label.starts_with('-') || label.ends_with('-') {
+        if label.first() == Some(&b'-') || label.last() == Some(&b'-') {
             return Err("a part of the host name cannot start or end with \"-\"");
         }
     }

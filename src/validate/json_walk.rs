@@ -15,7 +15,6 @@ pub struct Walker {
     pub warnings: Vec<Issue>,
 }
 
-pub use crate::json_read::pointer_token;
 use crate::json_read::{expect, Expected, Mismatch};
 
 impl Walker {
@@ -86,7 +85,7 @@ impl Walker {
         for key in obj.keys() {
             if !known.contains(&key.as_str()) {
                 self.error(
-                    &format!("{base}/{}", pointer_token(key)),
+                    &crate::json_read::child_path(base, key),
                     ErrorCode::ConfigUnknownField,
                     "unknown field",
                 );

@@ -25,10 +25,10 @@ fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
 /// `name.uppercase` (has ASCII uppercase letters), `name.character` (anything but `a-z`, `0-9`, `-`),
 /// `name.start` (does not start with a letter), `name.end` (ends with `-`).
 pub fn check_registry_name(name: &str) -> Result<(), Issue> {
-    if name.trim().is_empty() {
+    if crate::substring::trim(name).is_empty() {
         return Err(err(ErrorCode::NameEmpty, "enter a name for the registry"));
     }
-    let len = name.chars().count();
+    let len = crate::substring::char_count(name);
     if !(NAME_MIN..=NAME_MAX).contains(&len) {
         return Err(err(
             ErrorCode::NameLength,
@@ -49,13 +49,13 @@ pub fn check_registry_name(name: &str) -> Result<(), Issue> {
             "the name may contain only lowercase letters, digits and \"-\"",
         ));
     }
-    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+    if !name.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return Err(err(
             ErrorCode::NameStart,
             "the name must start with a letter",
         ));
     }
-    if name.ends_with('-') {
+    if crate::substring::ends_with_byte(name, b'-') {
         return Err(err(
             ErrorCode::NameEnd,
             "the name must end with a letter or digit",

@@ -164,18 +164,18 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
 fn shown_fields(w: &mut Walker, t: RegistryType, obj: &Map<String, Value>) -> Map<String, Value> {
     let mut out = Map::new();
     for (key, value) in obj {
-        let path = format!("/{}", super::json_walk::pointer_token(key));
+        let path = || crate::json_read::child_path("", key);
         if crate::model::shown(t, key, obj) {
             out.insert(key.clone(), value.clone());
         } else if !crate::model::has_json_type(key, value) {
             w.error(
-                &path,
+                &path(),
                 ErrorCode::ConfigType,
                 "has the wrong type for this field",
             );
         } else if crate::model::is_config_key(key) && !is_empty(value) {
             w.warning(
-                &path,
+                &path(),
                 ErrorCode::ConfigIgnored,
                 format!(
                     "not part of the {} form with these settings; left out",

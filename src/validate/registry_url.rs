@@ -44,7 +44,7 @@ fn fail(code: ErrorCode, message: &str) -> Report<String> {
 pub fn check_registry_url(t: RegistryType, input: &str, connection: Connection) -> Report<String> {
     let input = DROPPED_SCHEMES
         .iter()
-        .find_map(|s| input.trim_start().strip_prefix(s))
+        .find_map(|s| crate::substring::trim_start(input).strip_prefix(s))
         .unwrap_or(input);
     if t == RegistryType::Ecr {
         return parse_ecr_url(input).map(|r| r.host);

@@ -8,6 +8,7 @@
 
 use super::host_name::parse_host;
 use crate::report::Issue;
+use crate::substring::{contains_byte, find_byte, starts_with_byte, trim, trim_end_byte};
 use crate::url::address::split_address;
 
 /// The longest registry address accepted, in bytes (the schema's `maxLength`).
@@ -110,7 +111,7 @@ fn issue(prefix: &str, kind: &str, message: &str) -> Issue {
 ///   labels starting or ending with `-`);
 /// - `port`: a port that is not a number from 1 to 65535.
 pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
-    let text = input.trim();
+    let text = trim(input);
     if text.is_empty() {
         return Err(issue(prefix, "empty", "enter the registry address"));
     }
@@ -155,12 +156,8 @@ pub fn split(input: &str, prefix: &str) -> Result<UrlParts, Issue> {
         };
     let (host, is_ip) = parse_host(host_text).map_err(|m| issue(prefix, "host", m))?;
     let tail = address.tail;
-    let path = tail
-        .strip_prefix('/')
-        .unwrap_or(tail)
-        .trim_end_matches('/')
-        .to_string();
-    if path.starts_with('/') || path.as_bytes().windows(2).any(|w| w == b"//") {
+    let path = trim_end_byte(tail.strip_prefix("/").unwrap_or(tail), b'/').to_string();
+    if starts_with_byte(&path, b'/') || path.as_bytes().windows(2).any(|w| w == b"//") {
         return Err(issue(
             prefix,
             "path",
@@ -216,8 +213,8 @@ fn check_scheme(text: &str, written: Option<&str>, prefix: &str) -> Result<Optio
 /// Refuses host text the splitter could not cut cleanly: a bracketed IPv6 address without its
 /// `]` or with text after it other than `:port`, or an unbracketed one.
 fn check_host_shape(host: &str, prefix: &str) -> Result<(), Issue> {
-    if host.starts_with('[') {
-        return match host.find(']') {
+    if starts_with_byte(host, b'[') {
+        return match find_byte(host, b']') {
             None => Err(issue(prefix, "host", "the IPv6 address lacks its \"]\"")),
             Some(i) if i + 1 != host.len() => Err(issue(
                 prefix,
@@ -227,7 +224,7 @@ fn check_host_shape(host: &str, prefix: &str) -> Result<(), Issue> {
             Some(_) => Ok(()),
         };
     }
-    if host.contains(':') {
+    if contains_byte(host, b':') {
         return Err(issue(
             prefix,
             "host",
