@@ -30,9 +30,9 @@ const HEADS = ['', 'docker.io/', 'docker.io/library/'];
  * `referenceReport` of the layout text rebuilt from `input`, the text the module parsed
  * (ASCII): `HEADS[head]`, the last `kept` characters of `input`, then nothing (`tail` 0),
  * `:latest` (1) or the name (field 4), `@` and the digest (field 3). The module checked that
- * this is its layout text, so no text crosses back. `rebuilt` is `kept << 4 | head << 2 | tail`
- * (one number, so that the import shares its signature with others: see ARCHITECTURE.md, "Cold
- * start").
+ * this is its layout text, so no text crosses back. `rebuilt` is `kept << 4 | head << 2 | tail`:
+ * one number, so that the import shares its signature with others
+ * (see ARCHITECTURE.md, "Cold start").
  */
 export function referenceReportOf(input, rebuilt, spans) {
   const head = (rebuilt >>> 2) & 3, kept = rebuilt >>> 4, tail = rebuilt & 3;
