@@ -89,3 +89,24 @@ test("the Node entry's import functions declare the parameters their signatures 
   }
   assert.ok(checked > 20, `only ${checked} imports compared`);
 });
+
+test('the Node entry reads a module of another length than the build wrote in whole', async () => {
+  // The entry reads the length the build recorded without a stat; a replaced file (here the same
+  // module with a custom section after its header, so that its first bytes of that length are
+  // not a whole module) must be read whole instead of cut to that length.
+  const { cpSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/regcred-longer-`);
+  try {
+    cpSync(pkg, dir, { recursive: true });
+    const section = Buffer.concat([Buffer.from([0, 9, 8]), Buffer.from('regcred!')]); // a custom section
+    writeFileSync(`${dir}/regcred_bg.wasm`, Buffer.concat([wasm.subarray(0, 8), section, wasm.subarray(8)]));
+    const check = `const { validateRegistry } = await import(${JSON.stringify(`${dir}/node.js`)});
+      const r = validateRegistry({ name: 'hub', registryType: 'docker-hub', username: 'u', password: 'p' });
+      process.stdout.write(JSON.stringify(r.errors));`;
+    const errors = execFileSync(process.execPath, ['--input-type=module', '-e', check], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(errors), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
