@@ -48,7 +48,23 @@ impl fmt::Display for Host {
 /// Bytes no domain may contain once percent-decoded (the URL Standard's forbidden domain code
 /// points): controls, space, DEL and `%#/:<>?@[\]^|`.
 fn forbidden_in_domain(b: u8) -> bool {
-    b <= b' ' || b == 0x7f || b"%#/:<>?@[\\]^|".contains(&b)
+    b <= b' '
+        || matches!(
+            b,
+            0x7f | b'%'
+                | b'#'
+                | b'/'
+                | b':'
+                | b'<'
+                | b'>'
+                | b'?'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'^'
+                | b'|'
+        )
 }
 
 /// Whether a label of `domain` starts with the punycode prefix `xn--` (any case).
