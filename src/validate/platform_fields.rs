@@ -173,7 +173,8 @@ pub fn check_platform_fields(
         );
     }
     let usage = obj.get("usage").and_then(|v| usage(w, t, v, public));
-    let effective = Usage::of(usage.as_ref());
+    let default = Usage::containers();
+    let effective = usage.as_ref().unwrap_or(&default);
     if is_default && effective.chart_pull_only() {
         w.error(
             "/isDefault",
