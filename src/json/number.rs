@@ -101,8 +101,8 @@ pub(crate) fn number_to_f64(text: &str) -> f64 {
 
 /// The value of `text` when it is an integer of at most 15 digits (`-?(0|[1-9][0-9]*)`, an
 /// epoch-millisecond time for one): below 2^53, so exactly an `f64`, the same value the
-/// general conversion gives, without its code on a first call (see ARCHITECTURE.md, "Cold
-/// start"). `None` for any other text.
+/// general conversion gives, without its code on a first call
+/// (see ARCHITECTURE.md, "Cold start"). `None` for any other text.
 fn small_integer(text: &str) -> Option<f64> {
     let digits = text.strip_prefix("-").unwrap_or(text);
     let leading_zero = digits.len() > 1 && digits.starts_with("0");

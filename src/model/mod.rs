@@ -384,7 +384,7 @@ mod tests {
         let keys = config_keys();
         assert!(keys.iter().all(|k| is_config_key(k)));
         let mut candidates: Vec<String> = field_names();
-        candidates.extend(["", "Name", "unknown", "usage.containers", "x"].map(String::from));
+        candidates.extend(["", "Name", "unknown", "x"].map(String::from));
         for c in candidates {
             assert_eq!(is_config_key(&c), keys.contains(&c.as_str()), "{c}");
         }

@@ -75,10 +75,11 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
 /// Whether `text` has a control character ([`char::is_control`]: U+0000 to U+001F, U+007F to
 /// U+009F), checked byte by byte for ASCII text, the common case.
 fn has_control(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|b| b < b' ' || b == 0x7f)
-    } else {
-        text.chars().any(char::is_control)
+    // The first byte that is ASCII control or non-ASCII decides, as in `url_parts`.
+    match text.bytes().find(|b| !(b' '..0x7f).contains(b)) {
+        None => false,
+        Some(b) if b < 0x80 => true,
+        Some(_) => text.chars().any(char::is_control),
     }
 }
 

@@ -83,13 +83,15 @@ fn push_decimal(s: &mut String, n: u16) {
     }
 }
 
-/// Whether `c` may not appear in an address: whitespace or a control character (checked byte
-/// by byte for ASCII text, the common case).
+/// Whether `text` has what may not appear in an address: whitespace or a control character
+/// (checked byte by byte for ASCII text, the common case, without `str::is_ascii`).
 fn has_space_or_control(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|b| b <= b' ' || b == 0x7f)
-    } else {
-        text.chars().any(|c| c.is_whitespace() || c.is_control())
+    // The first byte that is ASCII space or control decides; before a non-ASCII byte, chars
+    // decide (they include the ASCII ones).
+    match text.bytes().find(|&b| b <= b' ' || b >= 0x7f) {
+        None => false,
+        Some(b) if b < 0x80 => true,
+        Some(_) => text.chars().any(|c| c.is_whitespace() || c.is_control()),
     }
 }
 
