@@ -32,14 +32,14 @@ pub fn covers(names: &[GeneralName], host: &str) -> bool {
 fn dns_matches(pattern: &str, host: &str) -> bool {
     let pattern = pattern.trim_end_matches('.').to_ascii_lowercase();
     if let Some(suffix) = pattern.strip_prefix("*.") {
-        if suffix.split('.').count() < 2 || suffix.contains('*') {
+        if suffix.split('.').count() < 2 || crate::substring::contains_byte(suffix, b'*') {
             return false;
         }
         return host
             .split_once('.')
             .is_some_and(|(first, rest)| !first.is_empty() && rest == suffix);
     }
-    !pattern.contains('*') && pattern == host
+    !crate::substring::contains_byte(&pattern, b'*') && pattern == host
 }
 
 #[cfg(test)]

@@ -225,7 +225,7 @@ fn familiarize<'a>(domain: &'a str, path: &'a str) -> (&'a str, &'a str) {
         return (domain, path);
     }
     match path.strip_prefix(OFFICIAL_REPO_PREFIX) {
-        Some(rest) if !rest.contains('/') => ("", rest),
+        Some(rest) if !crate::substring::contains_byte(rest, b'/') => ("", rest),
         _ => ("", path),
     }
 }
@@ -324,7 +324,7 @@ fn split_docker_domain(name: &str) -> (&str, &'static str, &str) {
         Some((first, rest)) if has_ascii_uppercase(first) => (first, rest),
         Some(_) => (DEFAULT_DOMAIN, name),
     };
-    if domain == DEFAULT_DOMAIN && !remote.contains('/') {
+    if domain == DEFAULT_DOMAIN && !crate::substring::contains_byte(remote, b'/') {
         return (domain, OFFICIAL_REPO_PREFIX, remote);
     }
     (domain, "", remote)

@@ -144,7 +144,7 @@ pub fn docker_entry(
             }
         }
     };
-    if username.contains(':') {
+    if crate::substring::contains_byte(&username, b':') {
         return Err(SecretError::UsernameColon {
             path: "/username".into(),
         });

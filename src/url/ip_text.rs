@@ -46,7 +46,7 @@ pub(crate) fn ip_text(address: IpAddr) -> String {
 /// leading zeros, or an IPv6 address (the URL Standard's parser reads the same texts).
 /// `None` for anything else, host names included.
 pub(crate) fn parse_ip_literal(text: &str) -> Option<IpAddr> {
-    if text.contains(':') {
+    if crate::substring::contains_byte(text, b':') {
         return parse_ipv6(text).map(IpAddr::V6);
     }
     let mut octets = [0u8; 4];

@@ -99,7 +99,7 @@ fn authority(scheme: String, rest: &str) -> Result<Url, UrlError> {
         None => (host_port, None),
     };
     if host_text.is_empty() {
-        if special || port_text.is_some() || authority.contains('@') {
+        if special || port_text.is_some() || crate::substring::contains_byte(authority, b'@') {
             return Err(UrlError);
         }
     } else if special {

@@ -218,8 +218,8 @@ fn check_email(email: &str) -> Result<(), Issue> {
     let ok = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
-                && domain.contains('.')
-                && !domain.contains('@')
+                && crate::substring::contains_byte(domain, b'.')
+                && !crate::substring::contains_byte(domain, b'@')
                 && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         }
         None => false,
@@ -242,7 +242,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         )
     };
     let pem = pem.trim();
-    if !pem.contains('\n') && crate::substring::contains(pem, "\\n") {
+    if !crate::substring::contains_byte(pem, b'\n') && crate::substring::contains(pem, "\\n") {
         return Err(err(
             ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",

@@ -263,7 +263,7 @@ fn custom_credential(
     if keep {
         warn_keep_stored(w, "/injection/customPassword");
     }
-    if username.contains(':') {
+    if crate::substring::contains_byte(&username, b':') {
         w.error(
             "/injection/customUsername",
             ErrorCode::UsernameColon,

@@ -70,7 +70,7 @@ pub fn assume_role_request(
 fn element(xml: &str, tag: &str) -> Option<String> {
     let (_, rest) = split_once(xml, &format!("<{tag}>"))?;
     let (text, _) = split_once(rest, &format!("</{tag}>"))?;
-    if text.len() > 8 * 1024 || text.contains('<') {
+    if text.len() > 8 * 1024 || crate::substring::contains_byte(text, b'<') {
         return None;
     }
     let mut out = String::with_capacity(text.len());

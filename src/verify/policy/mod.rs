@@ -176,7 +176,7 @@ pub(crate) fn raw_userinfo(url: &str) -> bool {
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     rest.get(..end)
-        .is_some_and(|authority| authority.contains('@'))
+        .is_some_and(|authority| crate::substring::contains_byte(authority, b'@'))
 }
 
 /// The host of a URL as the policy compares it: lowercase, no trailing dot, IPv6 in brackets.

@@ -66,7 +66,11 @@ pub fn classify_domain(name: &str) -> AddressClass {
     }
     let tld = name.rsplit('.').next().unwrap_or_default();
     // `arpa` is delegated, but no registry lives there (`home.arpa` is for home networks).
-    if name.contains('.') && tld != "arpa" && tld != "localhost" && is_delegated_tld(tld) {
+    if crate::substring::contains_byte(&name, b'.')
+        && tld != "arpa"
+        && tld != "localhost"
+        && is_delegated_tld(tld)
+    {
         AddressClass::Public
     } else {
         AddressClass::Private
