@@ -204,3 +204,18 @@ pub fn session_token_warning(key_id: &str, has_token: bool) -> Option<Issue> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The byte-first check gives `char::is_control`'s answer, C1 controls included.
+        #[test]
+        fn control_as_chars_say(text in "[a \t\u{7f}\u{80}\u{9f}\u{a0}é]{0,8}") {
+            proptest::prop_assert_eq!(has_control(&text), text.chars().any(char::is_control));
+        }
+    }
+}

@@ -247,6 +247,22 @@ fn parse_port(p: &str) -> Option<u16> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The byte-first checks give the char checks' answers, non-ASCII whitespace (NBSP,
+        /// NEL, ideographic space) and C1 controls included.
+        #[test]
+        fn space_and_control_as_chars_say(
+            text in "[a :\t\u{7f}\u{85}\u{9f}\u{a0}\u{3000}é]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(
+                has_space_or_control(&text),
+                text.chars().any(|c| c.is_whitespace() || c.is_control())
+            );
+        }
+    }
+
     #[test]
     fn splits() {
         let p = split(" https://Registry.Example.com:5000/team/v2/ ", "url").unwrap();
