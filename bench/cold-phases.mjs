@@ -25,13 +25,16 @@ function variants(pkg) {
   const dir = mkdtempSync(join(tmpdir(), 'regcred-phases-'));
   copyFileSync(join(pkg, 'regcred_bg.wasm'), join(dir, 'regcred_bg.wasm'));
   const entry = readFileSync(join(pkg, 'node.js'), 'utf8');
-  const init = /^initSync\(\{ module: readFileSync\(new URL\("\.\/regcred_bg\.wasm", import\.meta\.url\)\) \}\);$/m;
-  if (!init.test(entry)) throw new Error(`${pkg}/node.js: the initSync line was not found`);
-  const read = 'const bytes = readFileSync(new URL("./regcred_bg.wasm", import.meta.url));';
+  // The (minified) entry's `initSync({ module: readFileSync(new URL("./regcred_bg.wasm", ...)) })`,
+  // whatever the minifier named the two functions.
+  const init = /\b[\w$]+\(\{module:([\w$]+)\(new URL\("\.\/regcred_bg\.wasm",import\.meta\.url\)\)\}\);?/;
+  const found = entry.match(init);
+  if (!found) throw new Error(`${pkg}/node.js: the initSync statement was not found`);
+  const read = `const bytes = ${found[1]}(new URL("./regcred_bg.wasm", import.meta.url));`;
   const fs = 'const { readFileSync } = process.getBuiltinModule("node:fs");';
   const write = (name, text) => writeFileSync(join(dir, name), text);
   write('loader.mjs', 'export const x = 1;\n');
-  write('read.mjs', `${fs}\n${read}\nexport const x = bytes.length;\n`);
+  write('read.mjs', `${fs}\n${read.replace(found[1], 'readFileSync')}\nexport const x = bytes.length;\n`);
   // The entry imports its siblings (none in the bundled Node entry); keep them reachable.
   write('js.mjs', entry.replace(init, `${read} void bytes;`));
   write('compile.mjs', entry.replace(init, `${read} globalThis.__module = new WebAssembly.Module(bytes);`));

@@ -59,6 +59,14 @@ checkRepository(root);
 // RUSTC_BOOTSTRAP=1 for this build only (as scripts/fuzz.sh does for cargo-fuzz). Measured in
 // bench/size-history.md: -9.6 KB gzip -9 for build-std with immediate-abort, -3.4 KB more for
 // fmt-debug.
+//
+// Without the `reference-types` and `multivalue` features the glue passes JS values as indices
+// into a JS-side heap and results through a return area, so every import and export signature
+// is made of i32s (and two f64s). V8 compiles one wrapper per distinct signature of the
+// module's imports and exports before the first call (Node 20: 23 import and 16 export
+// signatures with externref and multi-value results, 12 and none needing a wrapper without):
+// `new WebAssembly.Module` went 2.7 -> 1.9 ms and a cold start about 1 ms faster, with the
+// .wasm 1.6 KB smaller gzip -9 (bench/size-history.md).
 const cargoArgs = ['build', '--release', '--lib', '--locked', '--target', 'wasm32-unknown-unknown',
   '--manifest-path', join(root, 'wasm/Cargo.toml'), '--target-dir', targetDir,
   '-Zbuild-std=std,panic_abort', '-Zbuild-std-features=optimize_for_size'];
@@ -67,7 +75,7 @@ run('cargo', cargoArgs, {
   env: {
     ...process.env,
     RUSTC_BOOTSTRAP: '1',
-    RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none',
+    RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types,-multivalue',
   },
 });
 
@@ -99,8 +107,10 @@ for (const name of ['rjsf.js', 'rjsf.d.ts']) cpSync(join(root, 'js', name), join
 
 // The error class must be one class: point the glue's snippet import at ./errors.js.
 const glue = join(pkg, 'regcred.js');
-let glueText = readFileSync(glue, 'utf8').replace(/(['"])\.\/snippets\/[^'"]+\/js\/(errors|host|images)\.js\1/g, "'./$2.js'");
-if (glueText.includes('./snippets/')) throw new Error('build-pkg: the glue imports a snippet that is not copied to a stable path');
+// Only the import statements change: a function the module imports straight from a snippet
+// (no glue shim) keeps the snippet's path as the name of its import namespace.
+let glueText = readFileSync(glue, 'utf8').replace(/(\bfrom\s*)(['"])\.\/snippets\/[^'"]+\/js\/(errors|host|images)\.js\2/g, "$1'./$3.js'");
+if (/\bfrom\s*['"]\.\/snippets\//.test(glueText)) throw new Error('build-pkg: the glue imports a snippet that is not copied to a stable path');
 rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
 
 // Trap recovery in async tasks (js/entries/trap.js): wasm-bindgen-futures runs futures in
@@ -121,13 +131,23 @@ function patchGlue(what, pattern, replacement) {
 const guarded = (arg) => `__regcred_guardTask(${arg}, __wbg_reset_state)`;
 patchGlue('errors.js import (to add the trap.js import after it)', /^import \{ makeRegcredError \} from '\.\/errors\.js';$/m,
   "$&\nimport { guardTask as __regcred_guardTask } from './trap.js';");
-patchGlue('queueMicrotask(closure) import', /(__wbg_queueMicrotask_[0-9a-f]+: function\(arg0\) \{\s*)queueMicrotask\(arg0\);/,
-  `$1queueMicrotask(${guarded('arg0')});`);
-patchGlue('promise.then(closure) import', /(__wbg_then_[0-9a-f]+: function\(arg0, arg1\) \{\s*const ret = )arg0\.then\(arg1\);/,
-  `$1arg0.then(${guarded('arg1')});`);
-patchGlue('promise.then(resolve, reject) import', /(__wbg_then_[0-9a-f]+: function\(arg0, arg1, arg2\) \{\s*const ret = )arg0\.then\(arg1, arg2\);/,
-  `$1arg0.then(${guarded('arg1')}, ${guarded('arg2')});`);
+patchGlue('queueMicrotask(closure) import', /(__wbg_queueMicrotask_[0-9a-f]+: function\(arg0\) \{\s*)queueMicrotask\((getObject\(arg0\))\);/,
+  `$1queueMicrotask(${guarded('$2')});`);
+patchGlue('promise.then(closure) import', /(__wbg_then_[0-9a-f]+: function\(arg0, arg1\) \{\s*const ret = )(getObject\(arg0\))\.then\((getObject\(arg1\))\);/,
+  `$1$2.then(${guarded('$3')});`);
+patchGlue('promise.then(resolve, reject) import', /(__wbg_then_[0-9a-f]+: function\(arg0, arg1, arg2\) \{\s*const ret = )(getObject\(arg0\))\.then\((getObject\(arg1\)), (getObject\(arg2\))\);/,
+  `$1$2.then(${guarded('$3')}, ${guarded('$4')});`);
 patchGlue('__wbg_reset_state function', /^export function __wbg_reset_state \(\) \{$/m, '$&');
+// An import that may throw is `function() { return handleError(function (arg0, ...) {...},
+// arguments); }`: its declared arity (0) differs from the wasm signature's, so V8 cannot use the
+// wrapper it compiled ahead for that signature and compiles an arity-mismatch one on the main
+// thread at instantiation (four of them, ~0.25 ms of a cold start). Declaring the same
+// parameters on the outer function changes nothing else (`arguments` is passed on as before).
+const throwing = /function\(\) \{ return handleError\(function \(((?:arg\d+(?:, )?)+)\) \{/g;
+const throwingCount = (glueText.match(throwing) ?? []).length;
+if (throwingCount === 0) throw new Error('build-pkg: no handleError import found in the glue; check the arity patch');
+glueText = glueText.replace(throwing, 'function($1) { return handleError(function ($1) {');
+if (/function\(\) \{ return handleError\(/.test(glueText)) throw new Error('build-pkg: a handleError import kept arity 0');
 writeFileSync(glue, glueText);
 
 // The module ships once, as regcred_bg.wasm; each entry gets it the way its host can (see the
@@ -175,6 +195,9 @@ await build({
   banner: { js: '// regcred for Node: js/entries/node.js with the wasm-bindgen glue and api.js bundled (scripts/build-pkg.mjs).' },
   logLevel: 'warning',
   allowOverwrite: true,
+  // Minified: V8 parses a third of the text at import (-0.3 ms of a cold start, measured A/B in
+  // fresh processes). The unminified modules ship beside it for the other entries.
+  minify: true,
   // The form data as js/node-form-data.js, which reads form-data.json at the first call.
   plugins: [{
     name: 'node-form-data',
@@ -184,7 +207,7 @@ await build({
   }],
 });
 const nodeEntry = readFileSync(join(pkg, 'node.js'), 'utf8');
-if (!nodeEntry.includes('./form-data.json') || nodeEntry.includes('const byType = {')) {
+if (!nodeEntry.includes('./form-data.json') || nodeEntry.includes('ui:order')) {
   throw new Error('build-pkg: node.js must read form-data.json, not bundle form-data.js (js/node-form-data.js)');
 }
 

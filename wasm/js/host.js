@@ -17,3 +17,23 @@ export function urlHostname(text) {
   if (url.username || url.password || url.port || url.pathname !== '/' || url.search || url.hash) return undefined;
   return url.hostname;
 }
+
+// The three below answer through module memory or with plain indices so that their imports share
+// signatures with the others: V8 compiles one wrapper per distinct import signature before the
+// first call (see ARCHITECTURE.md, "Cold start").
+
+/** The host's clock: `Date.now()` written into `into[0]` (a Float64Array over module memory). */
+export function clock(into) {
+  into[0] = Date.now();
+}
+
+/** `setTimeout(callback, ms)`'s id, or `undefined` on a host without `setTimeout`. */
+export function startTimer(callback, ms) {
+  return typeof setTimeout === 'function' ? setTimeout(callback, ms) : undefined;
+}
+
+/** Copies `bytes` (a Uint8Array of `into.length` bytes) into `into` (module memory); the count. */
+export function copyBytes(bytes, into) {
+  into.set(bytes);
+  return bytes.length;
+}

@@ -30,9 +30,12 @@ const HEADS = ['', 'docker.io/', 'docker.io/library/'];
  * `referenceReport` of the layout text rebuilt from `input`, the text the module parsed
  * (ASCII): `HEADS[head]`, the last `kept` characters of `input`, then nothing (`tail` 0),
  * `:latest` (1) or the name (field 4), `@` and the digest (field 3). The module checked that
- * this is its layout text, so no text crosses back.
+ * this is its layout text, so no text crosses back. `rebuilt` is `kept << 4 | head << 2 | tail`:
+ * one number, so that the import shares its signature with others
+ * (see ARCHITECTURE.md, "Cold start").
  */
-export function referenceReportOf(input, head, kept, tail, spans) {
+export function referenceReportOf(input, rebuilt, spans) {
+  const head = (rebuilt >>> 2) & 3, kept = rebuilt >>> 4, tail = rebuilt & 3;
   let text = HEADS[head] + input.slice(input.length - kept);
   if (tail === 1) text += ':latest';
   else if (tail === 2) text += text.slice(spans[8], spans[9]) + '@' + text.slice(spans[6], spans[7]);
@@ -111,6 +114,8 @@ const EMPTY = {};
 
 /** The index's mark of an entry that is not an object (in place of its username's length). */
 const NOT_OBJECT = 0xffffffff;
+/** `packSources`' answer when it did not pack. */
+const NOT_PACKED = 0xffffffff;
 /** The most entries of a document left for the module to sort (`SORTED_BY_MODULE` there). */
 const SORTED_BY_MODULE = 16;
 
@@ -243,11 +248,13 @@ function packAuths(auths) {
  * whether it packed: `false` for a list with any other source (registry configurations and
  * Secrets are read as JSON anyway) or when the JSON reading could answer differently (see
  * `jsonBound`; `for...in` must see exactly the own enumerable properties JSON sees), then the
- * module reads `sources` as JSON. `sizes` receives the length
- * of the texts and of the index. `host` is the image's host as the keyring compares keys with
+ * module reads `sources` as JSON. Returns the length of the index, or `NOT_PACKED` (u32::MAX)
+ * when it did not pack; `packedUnits` then gives the length of the texts (two numbers from two
+ * calls rather than a return area: the imports then share signatures with others, see
+ * ARCHITECTURE.md, "Cold start"). `host` is the image's host as the keyring compares keys with
  * it (`""` when it has none: then no entry is left out).
  */
-export function packSources(sources, sizes, host) {
+export function packSources(sources, host) {
   pack.text = '';
   pack.length = 0;
   if (host !== pack.host) {
@@ -258,11 +265,14 @@ export function packSources(sources, sizes, host) {
   }
   if (!packInto(sources)) {
     pack.text = '';
-    return false;
+    return NOT_PACKED;
   }
-  sizes[0] = pack.text.length;
-  sizes[1] = pack.length;
-  return true;
+  return pack.length;
+}
+
+/** The length (UTF-16 code units) of the texts the last `packSources` packed. */
+export function packedUnits() {
+  return pack.text.length;
 }
 
 /** `packSources` without its bookkeeping; whether it packed. */

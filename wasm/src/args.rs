@@ -212,5 +212,5 @@ impl Options {
 
 /// The host's clock (`Date.now()`), for exports whose options name no `now`.
 pub fn host_now() -> Timestamp {
-    Timestamp::from_millis(js_sys::Date::now() as i64)
+    Timestamp::from_millis(crate::host::now_millis() as i64)
 }

@@ -19,7 +19,7 @@ pub fn inspect_certificates(pem: JsValue, options: JsValue) -> Result<JsValue, J
         String::from(text.slice(0, units)).into_bytes()
     } else if let Some(bytes) = pem.dyn_ref::<Uint8Array>() {
         let end = u32::try_from(MAX_INPUT_BYTES + 1).unwrap_or(u32::MAX);
-        bytes.subarray(0, end.min(bytes.length())).to_vec()
+        crate::host::bytes_of(&bytes.subarray(0, end.min(bytes.length())))
     } else if args::absent(&pem) {
         return Err(args::missing("pem"));
     } else {

@@ -26,15 +26,10 @@ extern "C" {
     fn reference_report(text: &str, spans: &[u32]) -> JsValue;
 
     /// `referenceReport` of the layout text rebuilt from `input` (see `Rebuilt`), so that no
-    /// text crosses back.
+    /// text crosses back. `rebuilt` is `kept << 4 | head << 2 | tail` (one number, so that the
+    /// import shares its signature with others: see ARCHITECTURE.md, "Cold start").
     #[wasm_bindgen(js_name = referenceReportOf)]
-    fn reference_report_of(
-        input: &JsValue,
-        head: u32,
-        kept: u32,
-        tail: u32,
-        spans: &[u32],
-    ) -> JsValue;
+    fn reference_report_of(input: &JsValue, rebuilt: u32, spans: &[u32]) -> JsValue;
 
     /// The report of credentials found with no issue: `text` holds each match's server and
     /// username, `spans` their lengths and the source, three numbers per match.
@@ -90,12 +85,14 @@ pub fn parse_image_reference(text: JsValue, options: JsValue) -> Result<JsValue,
 #[wasm_bindgen(js_name = parseImageReferenceText)]
 pub fn parse_image_reference_text(text: &str, input: JsValue) -> Result<JsValue, JsValue> {
     match parse_normalized_layout(text) {
-        Ok(l) => match (rebuilt(text, &l), spans(&l)) {
-            (Some([head, kept, tail]), Some(spans)) => {
-                Ok(reference_report_of(&input, head, kept, tail, &spans))
+        Ok(l) => {
+            match (rebuilt(text, &l), spans(&l)) {
+                (Some([head, kept, tail]), Some(spans)) if kept < 1 << 28 => Ok(
+                    reference_report_of(&input, kept << 4 | head << 2 | tail, &spans),
+                ),
+                _ => reference_result(Ok(l)),
             }
-            _ => reference_result(Ok(l)),
-        },
+        }
         Err(e) => reference_result(Err(e)),
     }
 }

@@ -9,10 +9,14 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/images.js")]
 extern "C" {
     /// Packs `sources` (see `packSources` for the format), leaving out entries that cannot
-    /// matter for an image on `host`; `false` when only their JSON reading gives the documented
-    /// answer. `sizes` receives the length of the texts (UTF-16 code units) and of the index.
+    /// matter for an image on `host`: the length of the index, or `u32::MAX` when only their
+    /// JSON reading gives the documented answer.
     #[wasm_bindgen(js_name = packSources)]
-    fn pack_sources(sources: &JsValue, sizes: &mut [u32], host: &str) -> bool;
+    fn pack_sources(sources: &JsValue, host: &str) -> u32;
+
+    /// The length of the texts the last `packSources` packed, in UTF-16 code units.
+    #[wasm_bindgen(js_name = packedUnits)]
+    fn packed_units() -> u32;
 
     /// Writes what `packSources` packed: the texts as UTF-8 into `text`, the index into
     /// `index`; the bytes written, or `u32::MAX` when they do not fit.
@@ -32,11 +36,11 @@ pub struct Packed<'a> {
 /// several times faster than the glue's per-character copy of a returned `String`), whether
 /// they are ASCII (then a length in UTF-16 code units is one in bytes), and the index.
 pub fn packed(sources: &JsValue, host: &str) -> Option<(String, bool, Vec<u32>)> {
-    let mut sizes = [0u32; 2];
-    if !pack_sources(sources, &mut sizes, host) {
+    let count = pack_sources(sources, host);
+    if count == u32::MAX {
         return None;
     }
-    let [units, count] = sizes.map(|n| n as usize);
+    let (units, count) = (packed_units() as usize, count as usize);
     let mut bytes = vec![0u8; units.checked_mul(3)?];
     let mut index = vec![0u32; count];
     let written = take_packed(&mut bytes, &mut index);

@@ -60,12 +60,10 @@ impl Deadline {
         let controller = method(&global, "AbortController")
             .and_then(|ctor| Reflect::construct(&ctor, &Array::new()).ok());
         let mut timers = Vec::new();
-        let set_timeout = method(&global, "setTimeout");
+        // Whole milliseconds (`timeout_ms` is checked to lie in a small range).
+        let ms = ms as u32;
         let mut arm = |callback: &Function| {
-            if let Some(id) = set_timeout
-                .as_ref()
-                .and_then(|st| st.call2(&global, callback, &JsValue::from_f64(ms)).ok())
-            {
+            if let Some(id) = crate::host::set_timeout(callback, ms) {
                 timers.push(id);
             }
         };
@@ -210,7 +208,7 @@ fn read_headers(headers: &JsValue) -> Vec<(String, String)> {
 fn copy_capped(chunk: &JsValue, room: usize) -> Option<Vec<u8>> {
     let bytes = chunk.dyn_ref::<Uint8Array>()?;
     let room = u32::try_from(room).unwrap_or(u32::MAX);
-    Some(bytes.subarray(0, room).to_vec())
+    Some(crate::host::bytes_of(&bytes.subarray(0, room)))
 }
 
 /// Cancels a body reader without waiting for it (a stalled stream may never settle).
