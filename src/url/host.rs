@@ -97,7 +97,7 @@ pub(crate) fn domain_or_ipv4(domain: String) -> Option<Host> {
 /// rejects (or no IDNA parser available for it, see [`super::idn`]).
 pub fn parse_host(text: &str) -> Option<Host> {
     if let Some(inner) = text.strip_prefix("[") {
-        return parse_ipv6(inner.strip_suffix(']')?).map(Host::Ipv6);
+        return parse_ipv6(inner.strip_suffix("]")?).map(Host::Ipv6);
     }
     // Most hosts have no `%`: decoding would copy them for nothing.
     let decoded = if crate::substring::contains_byte(text, b'%') {
@@ -124,8 +124,8 @@ pub fn parse_host(text: &str) -> Option<Host> {
 /// bracketed IPv6 address, or the text with controls and non-ASCII percent-encoded. `None` for
 /// an invalid IPv6 address or a forbidden character (space, controls, `#/:<>?@[\]^|`).
 pub(crate) fn parse_opaque_host(text: &str) -> Option<Host> {
-    if let Some(inner) = text.strip_prefix('[') {
-        return parse_ipv6(inner.strip_suffix(']')?).map(Host::Ipv6);
+    if let Some(inner) = text.strip_prefix("[") {
+        return parse_ipv6(inner.strip_suffix("]")?).map(Host::Ipv6);
     }
     let forbidden =
         |c: char| matches!(c, '\0' | '\t' | '\n' | '\r' | ' ') || "#/:<>?@[\\]^|".contains(c);

@@ -257,8 +257,10 @@ pub fn check_platform_field(
             let probe = Value::Object(probe);
             usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
         }
-        ("usage", _) => access(w, &path, v)
-            .map(|a| Value::from(a.devtron().to_ascii_lowercase().replace('/', "-"))),
+        ("usage", _) => access(w, &path, v).map(|a| {
+            let id = a.devtron().to_ascii_lowercase();
+            Value::from(crate::substring::replace(&id, "/", "-"))
+        }),
         _ => {
             let mut probe = Map::new();
             let method = match key {

@@ -74,7 +74,7 @@ pub fn validate_field_in(
     let ctx = context.as_object().unwrap_or(&empty);
     let v = (!value.is_null()).then_some(value);
     let mut w = Walker::default();
-    let out = match field.split_once('.') {
+    let out = match crate::substring::split_once_byte(field, b'.') {
         Some(("injection", key)) => injection_field(&mut w, key, v),
         Some((group, key)) => super::platform_fields::check_platform_field(&mut w, group, key, v),
         None if !in_form(t, field, ctx) => {

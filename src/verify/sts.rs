@@ -75,9 +75,9 @@ fn element(xml: &str, tag: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((before, after)) = rest.split_once('&') {
+    while let Some((before, after)) = crate::substring::split_once_byte(rest, b'&') {
         out.push_str(before);
-        let (entity, tail) = after.split_once(';')?;
+        let (entity, tail) = crate::substring::split_once_byte(after, b';')?;
         out.push(match entity {
             "amp" => '&',
             "lt" => '<',
