@@ -104,7 +104,10 @@ pub fn registry_secret_name(registry_name: &str) -> String {
     };
     let max = 253 - SECRET_NAME_SUFFIX.len();
     let cut: String = base.chars().take(max).collect();
-    format!("{}{SECRET_NAME_SUFFIX}", cut.trim_end_matches('-'))
+    format!(
+        "{}{SECRET_NAME_SUFFIX}",
+        crate::substring::trim_end_byte(&cut, b'-')
+    )
 }
 
 fn listed(list: &[String], c: &Cluster) -> Option<bool> {
@@ -243,8 +246,7 @@ pub fn injection_plan_with(
                     }
                     CredentialSource::ImagePullSecret => {
                         let given = inj.and_then(|i| i.secret_name.as_deref()).unwrap_or_default();
-                        names = given
-                            .split(',')
+                        names = crate::substring::split_byte(given, b',')
                             .map(str::trim)
                             .filter(|n| !n.is_empty())
                             .map(str::to_owned)

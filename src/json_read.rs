@@ -18,10 +18,14 @@ pub fn pointer_token(key: &str) -> String {
 /// The JSON pointer of field `key` of the object at `base` (`""` for the root): `base/key`,
 /// the key escaped as [`pointer_token`] does. Built with `push_str`: it runs on every
 /// validation, and the formatting machinery is code a first call would have to compile.
+#[allow(
+    clippy::single_char_add_str,
+    reason = "String::push encodes UTF-8: code a first call would compile"
+)]
 pub fn child_path(base: &str, key: &str) -> String {
     let mut out = String::with_capacity(base.len() + 1 + key.len());
     out.push_str(base);
-    out.push('/');
+    out.push_str("/");
     push_pointer_token(&mut out, key);
     out
 }

@@ -91,6 +91,57 @@ pub fn trim_end_byte(text: &str, byte: u8) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
+/// `text` without every leading `byte` (ASCII), as `str::trim_start_matches` with that char.
+pub fn trim_start_byte(text: &str, byte: u8) -> &str {
+    let start = text.bytes().position(|b| b != byte).unwrap_or(text.len());
+    text.get(start..).unwrap_or_default()
+}
+
+/// The pieces of `text` between the `byte`s (ASCII), as `str::split` with that char (and,
+/// reversed, as `str::rsplit`).
+pub fn split_byte(text: &str, byte: u8) -> SplitByte<'_> {
+    SplitByte {
+        rest: Some(text),
+        byte,
+    }
+}
+
+/// The iterator of [`split_byte`].
+#[derive(Clone, Debug)]
+pub struct SplitByte<'a> {
+    /// What is left to split; `None` once the last piece is out.
+    rest: Option<&'a str>,
+    byte: u8,
+}
+
+impl<'a> SplitByte<'a> {
+    /// The text not yet split (`None` once the last piece is out): after `n` calls of `next`,
+    /// what `str::splitn(n + 1, c)` gives as its last piece.
+    pub fn remainder(&self) -> Option<&'a str> {
+        self.rest
+    }
+}
+
+impl<'a> Iterator for SplitByte<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        let (piece, after) = split_once_byte(rest, self.byte).unwrap_or((rest, ""));
+        self.rest = (piece.len() < rest.len()).then_some(after);
+        Some(piece)
+    }
+}
+
+impl DoubleEndedIterator for SplitByte<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let rest = self.rest?;
+        let (before, piece) = rsplit_once_byte(rest, self.byte).unwrap_or(("", rest));
+        self.rest = (piece.len() < rest.len()).then_some(before);
+        Some(piece)
+    }
+}
+
 /// Whether `byte` leaves `text` unchanged by trimming at that end: a byte that is ASCII and
 /// not whitespace as [`char::is_whitespace`] says (space, tab, line feed, vertical tab, form
 /// feed, carriage return; `u8::is_ascii_whitespace` leaves out the vertical tab).
@@ -170,6 +221,21 @@ mod tests {
             proptest::prop_assert_eq!(starts_with_byte(&hay, byte), hay.starts_with(c));
             proptest::prop_assert_eq!(ends_with_byte(&hay, byte), hay.ends_with(c));
             proptest::prop_assert_eq!(trim_end_byte(&hay, byte), hay.trim_end_matches(c));
+            proptest::prop_assert_eq!(trim_start_byte(&hay, byte), hay.trim_start_matches(c));
+            let split: Vec<&str> = split_byte(&hay, byte).collect();
+            proptest::prop_assert_eq!(split, hay.split(c).collect::<Vec<_>>());
+            let rsplit: Vec<&str> = split_byte(&hay, byte).rev().collect();
+            proptest::prop_assert_eq!(rsplit, hay.rsplit(c).collect::<Vec<_>>());
+            // Both ends at once, as `str::split` allows.
+            let mut mine = split_byte(&hay, byte);
+            let mut theirs = hay.split(c);
+            for i in 0..6 {
+                if i % 2 == 0 {
+                    proptest::prop_assert_eq!(mine.next(), theirs.next());
+                } else {
+                    proptest::prop_assert_eq!(mine.next_back(), theirs.next_back());
+                }
+            }
             proptest::prop_assert_eq!(trim(&hay), hay.trim());
             proptest::prop_assert_eq!(trim_start(&hay), hay.trim_start());
             proptest::prop_assert_eq!(char_count(&hay), hay.chars().count());
@@ -185,6 +251,26 @@ mod tests {
         assert_eq!(trim_end_byte("//", b'/'), "");
         assert_eq!(trim_end_byte("a//", b'/'), "a");
         assert_eq!(trim_end_byte("", b'/'), "");
+        assert_eq!(trim_start_byte("//a/", b'/'), "a/");
+        assert_eq!(split_byte("", b'.').collect::<Vec<_>>(), [""]);
+        assert_eq!(split_byte(".a.", b'.').collect::<Vec<_>>(), ["", "a", ""]);
+        assert_eq!(
+            split_byte("é.ü", b'.').rev().collect::<Vec<_>>(),
+            ["ü", "é"]
+        );
+        for text in [
+            "arn:aws:iam::123456789012:role/a:b",
+            "a:b",
+            "a:b:c:d:e:",
+            "",
+        ] {
+            let mut mine = split_byte(text, b':');
+            let mut theirs = text.splitn(6, ':');
+            for _ in 0..5 {
+                assert_eq!(mine.next(), theirs.next(), "{text}");
+            }
+            assert_eq!(mine.remainder(), theirs.next(), "{text}");
+        }
         assert_eq!(trim(""), "");
         assert_eq!(trim(" \u{b}\t"), "");
         assert_eq!(trim(" \u{a0} x\u{3000} \u{85}"), "x");

@@ -30,16 +30,17 @@ pub fn covers(names: &[GeneralName], host: &str) -> bool {
 }
 
 fn dns_matches(pattern: &str, host: &str) -> bool {
-    let pattern = pattern.trim_end_matches('.').to_ascii_lowercase();
+    let pattern = crate::substring::trim_end_byte(pattern, b'.').to_ascii_lowercase();
     if let Some(suffix) = pattern.strip_prefix("*.") {
-        if suffix.split('.').count() < 2 || suffix.contains('*') {
+        if crate::substring::split_byte(suffix, b'.').count() < 2
+            || crate::substring::contains_byte(suffix, b'*')
+        {
             return false;
         }
-        return host
-            .split_once('.')
+        return crate::substring::split_once_byte(host, b'.')
             .is_some_and(|(first, rest)| !first.is_empty() && rest == suffix);
     }
-    !pattern.contains('*') && pattern == host
+    !crate::substring::contains_byte(&pattern, b'*') && pattern == host
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ fn csv(ids: &[String]) -> String {
 }
 
 fn ids(csv: &str) -> Vec<String> {
-    csv.split(',')
+    crate::substring::split_byte(csv, b',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| match s {

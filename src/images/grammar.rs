@@ -132,7 +132,7 @@ fn is_algorithm_part(s: &[u8]) -> bool {
 /// `algorithm ":" [0-9a-fA-F]{32,}` (the grammar's digest; lengths per algorithm are checked
 /// later, as `go-digest` does).
 pub fn is_digest(s: &str) -> bool {
-    let Some((algorithm, hex)) = s.split_once(':') else {
+    let Some((algorithm, hex)) = crate::substring::split_once_byte(s, b':') else {
         return false;
     };
     hex.len() >= MIN_DIGEST_HEX
@@ -165,15 +165,15 @@ pub struct Parts<'a> {
 
 /// Splits `s` by the reference grammar, or `None` when it does not match as a whole.
 pub fn split_reference(s: &str) -> Option<Parts<'_>> {
-    let (rest, digest) = match s.split_once('@') {
+    let (rest, digest) = match crate::substring::split_once_byte(s, b'@') {
         Some((rest, digest)) => (rest, Some(digest)),
         None => (s, None),
     };
     if digest.is_some_and(|d| !is_digest(d)) {
         return None;
     }
-    let last_slash = rest.rfind('/');
-    let (name, tag) = match rest.rfind(':') {
+    let last_slash = crate::substring::rfind_byte(rest, b'/');
+    let (name, tag) = match crate::substring::rfind_byte(rest, b':') {
         Some(colon) if last_slash.map_or(true, |slash| colon > slash) => {
             let (name, tag) = rest.split_at(colon);
             (name, Some(tag.get(1..).unwrap_or_default()))
@@ -183,7 +183,7 @@ pub fn split_reference(s: &str) -> Option<Parts<'_>> {
     if tag.is_some_and(|t| !is_tag(t)) {
         return None;
     }
-    let (domain, path) = match name.split_once('/') {
+    let (domain, path) = match crate::substring::split_once_byte(name, b'/') {
         Some((first, remote)) if is_domain_and_port(first) && is_remote_name(remote) => {
             (first, remote)
         }

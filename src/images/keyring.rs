@@ -202,15 +202,17 @@ pub fn name_host(name: &str) -> Option<Cow<'_, str>> {
 
 /// `isDefaultRegistryMatch`: whether `image` is pulled from Docker Hub, judged by its name.
 pub fn is_default_registry_match(image: &str) -> bool {
-    let mut parts = image.splitn(2, '/');
-    let first = parts.next().unwrap_or_default();
+    let (first, rest) = match crate::substring::split_once_byte(image, b'/') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (image, None),
+    };
     if first.is_empty() {
         return false;
     }
-    if parts.next().is_none() || first == "docker.io" || first == DEFAULT_REGISTRY_HOST {
+    if rest.is_none() || first == "docker.io" || first == DEFAULT_REGISTRY_HOST {
         return true;
     }
-    !first.contains(['.', ':'])
+    !first.bytes().any(|b| b == b'.' || b == b':')
 }
 
 /// One lookup, entry by entry: what the kubelet's keyring would answer for `image` once every

@@ -225,14 +225,15 @@ fn familiarize<'a>(domain: &'a str, path: &'a str) -> (&'a str, &'a str) {
         return (domain, path);
     }
     match path.strip_prefix(OFFICIAL_REPO_PREFIX) {
-        Some(rest) if !rest.contains('/') => ("", rest),
+        Some(rest) if !crate::substring::contains_byte(rest, b'/') => ("", rest),
         _ => ("", path),
     }
 }
 
 /// `go-digest`'s `Validate` for the algorithms a runtime registers.
 fn check_digest(digest: &str) -> Result<(), ReferenceError> {
-    let (algorithm, hex) = digest.split_once(':').ok_or(ReferenceError::DigestFormat)?;
+    let (algorithm, hex) =
+        crate::substring::split_once_byte(digest, b':').ok_or(ReferenceError::DigestFormat)?;
     let size = match algorithm {
         "sha256" => 32,
         "sha384" => 48,
@@ -316,15 +317,15 @@ pub fn has_ascii_uppercase(s: &str) -> bool {
 /// the rest of `name`. The first component is a domain only when it contains `.` or `:`, is
 /// `localhost`, or has an uppercase letter.
 fn split_docker_domain(name: &str) -> (&str, &'static str, &str) {
-    let (domain, remote) = match name.split_once('/') {
+    let (domain, remote) = match crate::substring::split_once_byte(name, b'/') {
         None => return (DEFAULT_DOMAIN, OFFICIAL_REPO_PREFIX, name),
         Some((first, rest)) if first == "localhost" => (first, rest),
         Some((first, rest)) if first == LEGACY_DEFAULT_DOMAIN => (DEFAULT_DOMAIN, rest),
-        Some((first, rest)) if first.contains(['.', ':']) => (first, rest),
+        Some((first, rest)) if first.bytes().any(|b| b == b'.' || b == b':') => (first, rest),
         Some((first, rest)) if has_ascii_uppercase(first) => (first, rest),
         Some(_) => (DEFAULT_DOMAIN, name),
     };
-    if domain == DEFAULT_DOMAIN && !remote.contains('/') {
+    if domain == DEFAULT_DOMAIN && !crate::substring::contains_byte(remote, b'/') {
         return (domain, OFFICIAL_REPO_PREFIX, remote);
     }
     (domain, "", remote)
@@ -349,7 +350,9 @@ pub fn parse_normalized_layout(s: &str) -> Result<ReferenceLayout, ReferenceErro
         return Err(ReferenceError::Identifier);
     }
     let (domain, prefix, remainder) = split_docker_domain(s);
-    let remote = remainder.split(':').next().unwrap_or_default();
+    let remote = crate::substring::split_byte(remainder, b':')
+        .next()
+        .unwrap_or_default();
     if has_ascii_uppercase(remote) {
         return Err(ReferenceError::Uppercase);
     }

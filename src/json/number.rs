@@ -11,6 +11,13 @@ pub(super) struct NumberParts<'a> {
 }
 
 impl NumberParts<'_> {
+    /// Whether the number's nearest `f64` is finite. An integer of at most 300 digits is below
+    /// `f64::MAX` (about 1.8e308) without converting it (see [`small_integer`] for why).
+    pub(super) fn is_finite(&self) -> bool {
+        let plain_integer = self.frac.is_empty() && self.exponent == 0 && self.int.len() <= 300;
+        plain_integer || self.to_f64().is_finite()
+    }
+
     pub(super) fn to_f64(&self) -> f64 {
         let magnitude = decimal_to_f64(self.int, self.frac, self.exponent);
         if self.negative {
@@ -83,10 +90,38 @@ pub(super) fn scan_number(bytes: &[u8], start: usize) -> Result<(usize, NumberPa
 /// The nearest `f64` of a number's text (as [`super::Number::as_f64`] reads it); NaN when the text is
 /// not one number.
 pub(crate) fn number_to_f64(text: &str) -> f64 {
+    if let Some(f) = small_integer(text) {
+        return f;
+    }
     match scan_number(text.as_bytes(), 0) {
         Ok((end, parts)) if end == text.len() => parts.to_f64(),
         _ => f64::NAN,
     }
+}
+
+/// The value of `text` when it is an integer of at most 15 digits (`-?(0|[1-9][0-9]*)`, an
+/// epoch-millisecond time for one): below 2^53, so exactly an `f64`, the same value the
+/// general conversion gives, without its code on a first call
+/// (see ARCHITECTURE.md, "Cold start"). `None` for any other text.
+fn small_integer(text: &str) -> Option<f64> {
+    let digits = text.strip_prefix("-").unwrap_or(text);
+    let leading_zero = digits.len() > 1 && digits.starts_with("0");
+    if digits.is_empty() || digits.len() > 15 || leading_zero {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    let magnitude = n as f64;
+    Some(if digits.len() < text.len() {
+        -magnitude
+    } else {
+        magnitude
+    })
 }
 
 /// The powers of ten `f64` holds exactly.
@@ -144,4 +179,75 @@ fn decimal_to_f64(int: &[u8], frac: &[u8], exponent: i64) -> f64 {
         left -= step;
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The general conversion, without the integer fast path.
+    fn general(text: &str) -> f64 {
+        match scan_number(text.as_bytes(), 0) {
+            Ok((end, parts)) if end == text.len() => parts.to_f64(),
+            _ => f64::NAN,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The integer fast path gives the general conversion's bits, or leaves the text to it.
+        #[test]
+        fn small_integers_as_the_general_path(text in "-?[0-9]{0,17}") {
+            let general = general(&text);
+            match small_integer(&text) {
+                Some(f) => proptest::prop_assert_eq!(f.to_bits(), general.to_bits()),
+                None => proptest::prop_assert!(
+                    text.trim_start_matches('-').len() > 15 || general.is_nan()
+                ),
+            }
+            proptest::prop_assert_eq!(number_to_f64(&text).to_bits(), general.to_bits());
+        }
+    }
+
+    #[test]
+    fn long_integers_are_finite() {
+        for digits in [1, 300, 308, 309, 400] {
+            let text = "9".repeat(digits);
+            let (_, parts) = scan_number(text.as_bytes(), 0).unwrap();
+            assert_eq!(
+                parts.is_finite(),
+                parts.to_f64().is_finite(),
+                "{digits} digits"
+            );
+        }
+        let (_, parts) = scan_number(b"1e400", 0).unwrap();
+        assert!(!parts.is_finite());
+    }
+
+    #[test]
+    fn small_integer_edges() {
+        assert_eq!(
+            small_integer("-0").map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
+        assert_eq!(
+            small_integer("999999999999999"),
+            Some(999_999_999_999_999.0)
+        );
+        assert_eq!(small_integer("1767225600000"), Some(1_767_225_600_000.0));
+        for other in [
+            "",
+            "-",
+            "01",
+            "-00",
+            "1000000000000000",
+            "1.5",
+            "1e3",
+            "+1",
+            "--1",
+        ] {
+            assert_eq!(small_integer(other), None, "{other}");
+        }
+    }
 }

@@ -318,7 +318,7 @@ impl Parser<'_> {
             self.unexpected()
         })?;
         self.pos = end;
-        if !parts.to_f64().is_finite() {
+        if !parts.is_finite() {
             return Err(ParseError {
                 kind: ErrorKind::NumberOutOfRange,
                 offset: start,

@@ -107,8 +107,8 @@ impl Value {
         if pointer.is_empty() {
             return Some(self);
         }
-        let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |v, token| {
+        let rest = pointer.strip_prefix("/")?;
+        crate::substring::split_byte(rest, b'/').try_fold(self, |v, token| {
             let token = {
                 use crate::substring::replace;
                 replace(&replace(token, "~1", "/"), "~0", "~")
@@ -116,7 +116,7 @@ impl Value {
             match v {
                 Value::Object(map) => map.get(&token),
                 Value::Array(items) => {
-                    if token.len() > 1 && token.starts_with('0') {
+                    if token.len() > 1 && token.starts_with("0") {
                         return None;
                     }
                     items.get(token.parse::<usize>().ok()?)

@@ -372,3 +372,21 @@ pub fn field_names() -> Vec<String> {
     }
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Validation asks `is_config_key` (no list built per call); the forms list `config_keys`:
+    /// the same keys.
+    #[test]
+    fn config_keys_are_the_config_keys() {
+        let keys = config_keys();
+        assert!(keys.iter().all(|k| is_config_key(k)));
+        let mut candidates: Vec<String> = field_names();
+        candidates.extend(["", "Name", "unknown", "x"].map(String::from));
+        for c in candidates {
+            assert_eq!(is_config_key(&c), keys.contains(&c.as_str()), "{c}");
+        }
+    }
+}

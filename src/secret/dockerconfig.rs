@@ -68,7 +68,7 @@ impl DockerEntry {
             errors.push(SecretError::Username {
                 path: "/username".into(),
             });
-        } else if self.username.contains(':') {
+        } else if crate::substring::contains_byte(&self.username, b':') {
             errors.push(SecretError::UsernameColon {
                 path: "/username".into(),
             });

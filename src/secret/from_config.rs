@@ -42,8 +42,8 @@ pub fn server_for(config: &RegistryConfig) -> Result<String, SecretError> {
     let bare = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url)
-        .trim_end_matches('/');
+        .unwrap_or(url);
+    let bare = crate::substring::trim_end_byte(bare, b'/');
     if bare.is_empty() {
         return Err(SecretError::RegistryUrl {
             path: "/registryUrl".into(),
@@ -55,8 +55,8 @@ pub fn server_for(config: &RegistryConfig) -> Result<String, SecretError> {
 /// Removes one pair of surrounding single quotes (the shell-quoted form of a GCP key).
 pub fn strip_single_quotes(key: &str) -> &str {
     let t = key.trim();
-    t.strip_prefix('\'')
-        .and_then(|t| t.strip_suffix('\''))
+    t.strip_prefix("'")
+        .and_then(|t| t.strip_suffix("'"))
         .unwrap_or(t)
 }
 
@@ -144,7 +144,7 @@ pub fn docker_entry(
             }
         }
     };
-    if username.contains(':') {
+    if crate::substring::contains_byte(&username, b':') {
         return Err(SecretError::UsernameColon {
             path: "/username".into(),
         });

@@ -16,7 +16,7 @@ pub fn is_qualified_name_part(s: &str) -> bool {
 
 /// A label or annotation key: `[prefix/]name` with a DNS-1123 subdomain prefix.
 pub fn is_qualified_name(s: &str) -> bool {
-    match s.split_once('/') {
+    match crate::substring::split_once_byte(s, b'/') {
         Some((prefix, name)) => is_dns1123_subdomain(prefix, 253) && is_qualified_name_part(name),
         None => is_qualified_name_part(s),
     }
@@ -35,11 +35,11 @@ pub fn dns1123_fragment(s: &str) -> String {
     for c in s.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
+        } else if !out.ends_with("-") && !out.is_empty() {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_owned()
+    crate::substring::trim_end_byte(&out, b'-').to_owned()
 }
 
 #[cfg(test)]

@@ -75,11 +75,13 @@ impl<'a> Address<'a> {
     /// `[::1]:5000` → `::1`).
     pub fn host_name(&self) -> String {
         let (host, _) = self.host_and_port();
-        let host = match host.strip_prefix('[') {
-            Some(inner) => inner.split(']').next().unwrap_or_default(),
+        let host = match host.strip_prefix("[") {
+            Some(inner) => crate::substring::split_byte(inner, b']')
+                .next()
+                .unwrap_or_default(),
             None => host,
         };
-        host.trim_end_matches('.').to_ascii_lowercase()
+        crate::substring::trim_end_byte(host, b'.').to_ascii_lowercase()
     }
 }
 

@@ -133,14 +133,13 @@ pub fn form_urlencoded(pairs: &[(&str, &str)]) -> String {
 /// The names of the `name=value` pairs of a form-urlencoded text (a URL's query), in order:
 /// empty pieces skipped, `+` read as space, percent-decoded (invalid UTF-8 replaced).
 pub(crate) fn form_names(text: &str) -> Vec<String> {
-    text.split('&')
+    crate::substring::split_byte(text, b'&')
         .filter(|piece| !piece.is_empty())
         .map(|piece| {
-            let name = piece
-                .split('=')
+            let name = crate::substring::split_byte(piece, b'=')
                 .next()
-                .unwrap_or_default()
-                .replace('+', " ");
+                .unwrap_or_default();
+            let name = crate::substring::replace(name, "+", " ");
             String::from_utf8_lossy(&percent_decode(name.as_bytes())).into_owned()
         })
         .collect()

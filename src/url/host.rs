@@ -48,7 +48,23 @@ impl fmt::Display for Host {
 /// Bytes no domain may contain once percent-decoded (the URL Standard's forbidden domain code
 /// points): controls, space, DEL and `%#/:<>?@[\]^|`.
 fn forbidden_in_domain(b: u8) -> bool {
-    b <= b' ' || b == 0x7f || b"%#/:<>?@[\\]^|".contains(&b)
+    b <= b' '
+        || matches!(
+            b,
+            0x7f | b'%'
+                | b'#'
+                | b'/'
+                | b':'
+                | b'<'
+                | b'>'
+                | b'?'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'^'
+                | b'|'
+        )
 }
 
 /// Whether a label of `domain` starts with the punycode prefix `xn--` (any case).
@@ -81,7 +97,7 @@ pub(crate) fn domain_or_ipv4(domain: String) -> Option<Host> {
 /// rejects (or no IDNA parser available for it, see [`super::idn`]).
 pub fn parse_host(text: &str) -> Option<Host> {
     if let Some(inner) = text.strip_prefix("[") {
-        return parse_ipv6(inner.strip_suffix(']')?).map(Host::Ipv6);
+        return parse_ipv6(inner.strip_suffix("]")?).map(Host::Ipv6);
     }
     // Most hosts have no `%`: decoding would copy them for nothing.
     let decoded = if crate::substring::contains_byte(text, b'%') {
@@ -108,8 +124,8 @@ pub fn parse_host(text: &str) -> Option<Host> {
 /// bracketed IPv6 address, or the text with controls and non-ASCII percent-encoded. `None` for
 /// an invalid IPv6 address or a forbidden character (space, controls, `#/:<>?@[\]^|`).
 pub(crate) fn parse_opaque_host(text: &str) -> Option<Host> {
-    if let Some(inner) = text.strip_prefix('[') {
-        return parse_ipv6(inner.strip_suffix(']')?).map(Host::Ipv6);
+    if let Some(inner) = text.strip_prefix("[") {
+        return parse_ipv6(inner.strip_suffix("]")?).map(Host::Ipv6);
     }
     let forbidden =
         |c: char| matches!(c, '\0' | '\t' | '\n' | '\r' | ' ') || "#/:<>?@[\\]^|".contains(c);

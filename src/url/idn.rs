@@ -37,7 +37,7 @@ pub(super) fn domain_to_ascii(text: &str, decoded: &[u8]) -> Option<Host> {
 
 /// A host read back from its serialization (IP literals as Rust's `FromStr` reads them).
 fn from_serialized(ascii: String) -> Option<Host> {
-    if let Some(v6) = ascii.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+    if let Some(v6) = ascii.strip_prefix("[").and_then(|h| h.strip_suffix("]")) {
         return match parse_ip_literal(v6)? {
             IpAddr::V6(a) => Some(Host::Ipv6(a)),
             IpAddr::V4(_) => None,

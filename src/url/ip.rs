@@ -26,7 +26,7 @@ fn ipv4_number(text: &str) -> Option<Option<u32>> {
     }
     let (digits, radix) = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         Some(hex) => (hex, 16),
-        None if text.len() >= 2 && text.starts_with('0') => (text.get(1..)?, 8),
+        None if text.len() >= 2 && text.starts_with("0") => (text.get(1..)?, 8),
         None => (text, 10),
     };
     if digits.is_empty() {
@@ -41,7 +41,7 @@ fn ipv4_number(text: &str) -> Option<Option<u32>> {
 /// The URL Standard's IPv4 parser. `None` when a part is not a number, there are more than
 /// four parts, a part other than the last is above 255, or the last overflows what is left.
 pub(crate) fn parse_ipv4(domain: &str) -> Option<Ipv4Addr> {
-    let mut parts: Vec<&str> = domain.split('.').collect();
+    let mut parts: Vec<&str> = crate::substring::split_byte(domain, b'.').collect();
     if parts.last() == Some(&"") {
         parts.pop();
     }

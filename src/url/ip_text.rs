@@ -46,14 +46,14 @@ pub(crate) fn ip_text(address: IpAddr) -> String {
 /// leading zeros, or an IPv6 address (the URL Standard's parser reads the same texts).
 /// `None` for anything else, host names included.
 pub(crate) fn parse_ip_literal(text: &str) -> Option<IpAddr> {
-    if text.contains(':') {
+    if crate::substring::contains_byte(text, b':') {
         return parse_ipv6(text).map(IpAddr::V6);
     }
     let mut octets = [0u8; 4];
-    let mut parts = text.split('.');
+    let mut parts = crate::substring::split_byte(text, b'.');
     for octet in &mut octets {
         let part = parts.next()?;
-        let leading_zero = part.len() > 1 && part.starts_with('0');
+        let leading_zero = part.len() > 1 && part.starts_with("0");
         if part.is_empty() || part.len() > 3 || leading_zero {
             return None;
         }

@@ -131,7 +131,7 @@ impl Url {
 
     /// Whether the URL has an opaque path (`mailto:x`): nothing can be resolved against it.
     pub fn cannot_be_a_base(&self) -> bool {
-        !self.has_authority && !self.path.starts_with('/')
+        !self.has_authority && !self.path.starts_with("/")
     }
 
     /// Switches between special schemes (`https` to `http`); the port is dropped when it is the

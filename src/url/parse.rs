@@ -35,7 +35,7 @@ pub(super) fn parse(input: &str, base: Option<&Url>) -> Result<Url, UrlError> {
 
 /// The scheme (lowercased) and what follows its `:`, when `text` starts with one.
 fn split_scheme(text: &str) -> Option<(String, &str)> {
-    let (scheme, rest) = text.split_once(':')?;
+    let (scheme, rest) = crate::substring::split_once_byte(text, b':')?;
     let mut bytes = scheme.bytes();
     let valid = bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
@@ -67,9 +67,9 @@ fn authority(scheme: String, rest: &str) -> Result<Url, UrlError> {
         .find(|c| matches!(c, '/' | '?' | '#') || (special && c == '\\'))
         .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    let host_port = match authority.rsplit_once('@') {
+    let host_port = match crate::substring::rsplit_once_byte(authority, b'@') {
         Some((userinfo, host_port)) => {
-            let (user, password) = match userinfo.split_once(':') {
+            let (user, password) = match crate::substring::split_once_byte(userinfo, b':') {
                 Some((u, p)) => (u, Some(p).filter(|p| !p.is_empty())),
                 None => (userinfo, None),
             };
@@ -99,7 +99,7 @@ fn authority(scheme: String, rest: &str) -> Result<Url, UrlError> {
         None => (host_port, None),
     };
     if host_text.is_empty() {
-        if special || port_text.is_some() || authority.contains('@') {
+        if special || port_text.is_some() || crate::substring::contains_byte(authority, b'@') {
             return Err(UrlError);
         }
     } else if special {
@@ -112,9 +112,12 @@ fn authority(scheme: String, rest: &str) -> Result<Url, UrlError> {
         url.port = Some(port).filter(|&n| Some(n) != default_port(&url.scheme));
     }
     let rest = if special {
-        let after_slash = tail.strip_prefix(['/', '\\']).unwrap_or(tail);
+        let after_slash = tail
+            .strip_prefix("/")
+            .or_else(|| tail.strip_prefix("\\"))
+            .unwrap_or(tail);
         path(&mut url, Vec::new(), after_slash, true)
-    } else if tail.starts_with('/') {
+    } else if tail.starts_with("/") {
         path(
             &mut url,
             Vec::new(),
@@ -147,11 +150,14 @@ fn non_special(scheme: String, rest: &str) -> Result<Url, UrlError> {
         return authority(scheme, after);
     }
     let mut url = empty(scheme);
-    if let Some(after) = rest.strip_prefix('/') {
+    if let Some(after) = rest.strip_prefix("/") {
         let rest = path(&mut url, Vec::new(), after, false);
         return Ok(finish(url, rest));
     }
-    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(rest.len());
     let (opaque, rest) = rest.split_at(end);
     url.path = encoded(opaque, EncodeSet::Controls);
     Ok(finish(url, rest))
@@ -205,8 +211,10 @@ fn relative(input: &str, base: &Url) -> Result<Url, UrlError> {
 
 /// The segments of a serialized `/`-rooted path (`/` is one empty segment).
 fn segments_of(path: &str) -> Vec<String> {
-    match path.strip_prefix('/') {
-        Some(p) => p.split('/').map(str::to_owned).collect(),
+    match path.strip_prefix("/") {
+        Some(p) => crate::substring::split_byte(p, b'/')
+            .map(str::to_owned)
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -271,11 +279,11 @@ fn path<'a>(url: &mut Url, mut segments: Vec<String>, input: &'a str, special: b
 /// The query and fragment states over `rest` (empty, or starting with `?` or `#`), then the
 /// serialization.
 fn finish(mut url: Url, rest: &str) -> Url {
-    let (before_fragment, fragment) = match rest.split_once('#') {
+    let (before_fragment, fragment) = match crate::substring::split_once_byte(rest, b'#') {
         Some((b, f)) => (b, Some(f)),
         None => (rest, None),
     };
-    if let Some(q) = before_fragment.strip_prefix('?') {
+    if let Some(q) = before_fragment.strip_prefix("?") {
         let set = if is_special(&url.scheme) {
             EncodeSet::SpecialQuery
         } else {

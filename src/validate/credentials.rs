@@ -75,10 +75,11 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
 /// Whether `text` has a control character ([`char::is_control`]: U+0000 to U+001F, U+007F to
 /// U+009F), checked byte by byte for ASCII text, the common case.
 fn has_control(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|b| b < b' ' || b == 0x7f)
-    } else {
-        text.chars().any(char::is_control)
+    // The first byte that is ASCII control or non-ASCII decides, as in `url_parts`.
+    match text.bytes().find(|b| !(b' '..0x7f).contains(b)) {
+        None => false,
+        Some(b) if b < 0x80 => true,
+        Some(_) => text.chars().any(char::is_control),
     }
 }
 
@@ -201,5 +202,20 @@ pub fn session_token_warning(key_id: &str, has_token: bool) -> Option<Issue> {
             "long-term (\"AKIA...\") access keys do not use a session token",
         )),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The byte-first check gives `char::is_control`'s answer, C1 controls included.
+        #[test]
+        fn control_as_chars_say(text in "[a \t\u{7f}\u{80}\u{9f}\u{a0}é]{0,8}") {
+            proptest::prop_assert_eq!(has_control(&text), text.chars().any(char::is_control));
+        }
     }
 }

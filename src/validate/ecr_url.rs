@@ -143,7 +143,7 @@ pub fn parse_ecr_url(input: &str) -> Report<EcrRegistry> {
             "an IP address is not an ECR registry host",
         );
     }
-    parse_host(parts.host.trim_end_matches('.'))
+    parse_host(crate::substring::trim_end_byte(&parts.host, b'.'))
 }
 
 fn parse_host(host: &str) -> Report<EcrRegistry> {
@@ -171,7 +171,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
         );
     }
     let Some((prefix, suffix, dual_suffix)) = find_suffix(host) else {
-        let labels: Vec<&str> = host.split('.').collect();
+        let labels: Vec<&str> = crate::substring::split_byte(host, b'.').collect();
         if labels.iter().any(|l| is_service_label(l)) {
             return fail(
                 ErrorCode::EcrUrlSuffix,
@@ -183,7 +183,7 @@ fn parse_host(host: &str) -> Report<EcrRegistry> {
             "not an ECR registry host; expected \"<account>.dkr.ecr.<region>.amazonaws.com\"",
         );
     };
-    let labels: Vec<&str> = prefix.split('.').collect();
+    let labels: Vec<&str> = crate::substring::split_byte(prefix, b'.').collect();
     // Find the service part: `dkr` `ecr[-fips]` or `dkr-ecr[-fips]`.
     let mut service = None;
     for (i, l) in labels.iter().enumerate() {
@@ -272,7 +272,7 @@ fn find_suffix(host: &str) -> Option<(&str, &'static str, bool)> {
     let mut best: Option<(&str, &'static str, bool)> = None;
     for p in &PARTITIONS {
         for (s, dual) in [(p.suffix, false), (p.dual_suffix, true)] {
-            if let Some(prefix) = host.strip_suffix(s).and_then(|h| h.strip_suffix('.')) {
+            if let Some(prefix) = host.strip_suffix(s).and_then(|h| h.strip_suffix(".")) {
                 let longer = match best {
                     Some((_, b, _)) => s.len() > b.len(),
                     None => true,
@@ -288,7 +288,7 @@ fn find_suffix(host: &str) -> Option<(&str, &'static str, bool)> {
 
 /// ECR API hosts people paste by mistake.
 fn is_api_host(host: &str) -> bool {
-    let labels: Vec<&str> = host.split('.').collect();
+    let labels: Vec<&str> = crate::substring::split_byte(host, b'.').collect();
     match labels.as_slice() {
         ["api", "ecr" | "ecr-public", ..] => true,
         ["ecr" | "ecr-fips" | "ecr-public", region, rest @ ..] => {
@@ -301,7 +301,7 @@ fn is_api_host(host: &str) -> bool {
 /// `us-east-1`, `us-gov-west-1`, `eusc-de-east-1`, `us-isob-east-1`: 2 to 4 letters, one or
 /// more `-word`s, then `-` and a number of 1 or 2 digits.
 fn is_region(r: &str) -> bool {
-    let parts: Vec<&str> = r.split('-').collect();
+    let parts: Vec<&str> = crate::substring::split_byte(r, b'-').collect();
     let Some((last, words)) = parts.split_last() else {
         return false;
     };

@@ -47,7 +47,7 @@ fn err(code: ErrorCode, message: impl Into<String>) -> Issue {
 
 /// Wraps text in POSIX-shell single quotes.
 pub fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
+    format!("'{}'", crate::substring::replace(text, "'", "'\\''"))
 }
 
 /// Parses and checks a service-account key.
@@ -81,10 +81,15 @@ pub fn parse_service_account_key(text: &str) -> Report<ServiceAccountKey> {
 }
 
 fn unwrap_text(text: &str) -> String {
-    let t = text.trim_start_matches('\u{feff}').trim();
+    // Every leading BOM, as `trim_start_matches('\u{feff}')` (no char searcher in the module).
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix("\u{feff}") {
+        t = rest;
+    }
+    let t = t.trim();
     let inner = t
-        .strip_prefix('\'')
-        .and_then(|s| s.strip_suffix('\''))
+        .strip_prefix("'")
+        .and_then(|s| s.strip_suffix("'"))
         .filter(|_| t.len() >= 2);
     match inner {
         Some(s) => crate::substring::replace(s, "'\\''", "'")
@@ -108,7 +113,7 @@ fn parse(text: &str) -> Result<ServiceAccountKey, Issue> {
             "paste the service-account key JSON",
         ));
     }
-    if !t.starts_with('{') && looks_like_base64_json(&t) {
+    if !t.starts_with("{") && looks_like_base64_json(&t) {
         return Err(err(
             ErrorCode::GcpKeyBase64,
             "this is the base64 encoding of a key: paste the decoded JSON instead",
@@ -167,7 +172,7 @@ fn looks_like_base64_json(t: &str) -> bool {
     {
         return false;
     }
-    let trimmed = compact.trim_end_matches('=');
+    let trimmed = crate::substring::trim_end_byte(&compact, b'=');
     [Alphabet::Standard, Alphabet::UrlSafe]
         .into_iter()
         .any(|a| {
@@ -215,11 +220,11 @@ fn required_string(key: &Fields<'_>, field: &str) -> Result<String, Issue> {
 }
 
 fn check_email(email: &str) -> Result<(), Issue> {
-    let ok = match email.split_once('@') {
+    let ok = match crate::substring::split_once_byte(email, b'@') {
         Some((local, domain)) => {
             !local.is_empty()
-                && domain.contains('.')
-                && !domain.contains('@')
+                && crate::substring::contains_byte(domain, b'.')
+                && !crate::substring::contains_byte(domain, b'@')
                 && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         }
         None => false,
@@ -242,7 +247,7 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
         )
     };
     let pem = pem.trim();
-    if !pem.contains('\n') && crate::substring::contains(pem, "\\n") {
+    if !crate::substring::contains_byte(pem, b'\n') && crate::substring::contains(pem, "\\n") {
         return Err(err(
             ErrorCode::GcpKeyEscapedNewlines,
             "the private key contains the text \"\\n\" instead of line breaks: it was escaped twice",
@@ -260,8 +265,8 @@ fn check_private_key(pem: &str) -> Result<(), Issue> {
     }
     let mut b64 = String::with_capacity(body.len());
     for line in body.lines() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.contains([' ', '\t']) {
+        let line = line.strip_suffix("\r").unwrap_or(line);
+        if line.bytes().any(|b| b == b' ' || b == b'\t') {
             return Err(err(
                 ErrorCode::GcpKeyPrivateKeyWhitespace,
                 "the private key contains spaces or tabs inside its base64 body",

@@ -12,8 +12,12 @@ use crate::ErrorCode;
 /// Whether a normalized registry URL (`host[:port][/path]`) is GitLab.com's registry (on any
 /// port or path).
 pub fn is_gitlab_com(url: &str) -> bool {
-    let authority = url.split('/').next().unwrap_or(url);
-    let host = authority.split(':').next().unwrap_or(authority);
+    let authority = crate::substring::split_byte(url, b'/')
+        .next()
+        .unwrap_or(url);
+    let host = crate::substring::split_byte(authority, b':')
+        .next()
+        .unwrap_or(authority);
     host.eq_ignore_ascii_case(GITLAB_COM)
 }
 

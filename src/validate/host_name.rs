@@ -14,6 +14,27 @@ use crate::url::Host;
 /// The message to report (code `<prefix>.host`): no host, a host the WHATWG parser rejects, or
 /// a domain DNS and TLS cannot use (see [`check_dns_name`]).
 pub fn parse_host(text: &str) -> Result<(String, bool), &'static str> {
+    if is_plain_domain(text) {
+        return Ok((text.to_string(), false));
+    }
+    parse_any_host(text)
+}
+
+/// Whether `text` is a plain DNS name, one the WHATWG host parser returns as it is and
+/// [`check_dns_name`] accepts: lowercase, no `xn--` (punycode), a last label that does not start
+/// with a digit (no IPv4 reading), no final `.`. Nearly every registry host is one; it skips the
+/// host parser's IP, percent-decoding and IDN code, which a first call would otherwise compile
+/// (see ARCHITECTURE.md, "Cold start").
+fn is_plain_domain(text: &str) -> bool {
+    let last = crate::substring::rsplit_once_byte(text, b'.').map_or(text, |(_, last)| last);
+    check_dns_name(text).is_ok()
+        && !text.bytes().any(|b| b.is_ascii_uppercase())
+        && last.as_bytes().first().is_some_and(|b| !b.is_ascii_digit())
+        && !crate::substring::contains(text, "xn--")
+}
+
+/// [`parse_host`] for any host text: the WHATWG host parser, then [`check_dns_name`].
+fn parse_any_host(text: &str) -> Result<(String, bool), &'static str> {
     if text.is_empty() {
         return Err("the address has no host");
     }
@@ -52,4 +73,58 @@ fn check_dns_name(d: &str) -> Result<(), &'static str> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        /// A plain domain gets the answer of the full host parser.
+        #[test]
+        fn plain_domains_as_the_host_parser(
+            text in "([a-zA-Z0-9_-]{0,5}|xn--[a-z0-9]{1,4}|0x[0-9]|[0-9]{1,3})(\\.([a-zA-Z0-9_-]{0,5}|xn--[a-z0-9]{1,4}|0x[0-9]|[0-9]{1,3})){0,3}\\.?",
+        ) {
+            if is_plain_domain(&text) {
+                proptest::prop_assert_eq!(parse_any_host(&text), Ok((text.clone(), false)));
+            }
+            proptest::prop_assert_eq!(parse_host(&text), parse_any_host(&text));
+        }
+    }
+
+    #[test]
+    fn plain_domain_edges() {
+        for plain in [
+            "index.docker.io",
+            "a",
+            "a-b.c_d",
+            "x.y1",
+            "registry-1.docker.io",
+        ] {
+            assert!(is_plain_domain(plain), "{plain}");
+        }
+        let long = format!("{}.io", vec!["a".repeat(63); 4].join("."));
+        for other in [
+            "",
+            "A.io",
+            "a.io.",
+            "a..io",
+            "-a.io",
+            "a-.io",
+            "xn--bcher-kva.example",
+            "a.1",
+            "1.2.3.4",
+            "a.0x1",
+            "a b",
+            "a%41",
+            "[::1]",
+            "bücher.example",
+            long.as_str(),
+        ] {
+            assert!(!is_plain_domain(other), "{other}");
+            assert_eq!(parse_host(other), parse_any_host(other), "{other}");
+        }
+    }
 }

@@ -164,7 +164,7 @@ pub fn check_injection(w: &mut Walker, value: &Value, mode: Mode) -> Option<Inje
         .string("/injection/secretName", obj.get("secretName"))
         .map(str::to_string);
     if let Some(s) = &secret {
-        for name in s.split(',').map(str::trim) {
+        for name in crate::substring::split_byte(s, b',').map(str::trim) {
             if name.is_empty() {
                 w.error(
                     "/injection/secretName",
@@ -176,7 +176,12 @@ pub fn check_injection(w: &mut Walker, value: &Value, mode: Mode) -> Option<Inje
             }
         }
     }
-    let secret = secret.map(|s| s.split(',').map(str::trim).collect::<Vec<_>>().join(","));
+    let secret = secret.map(|s| {
+        crate::substring::split_byte(&s, b',')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(",")
+    });
     let secret_name = match (source, secret) {
         (CredentialSource::ImagePullSecret, None) => {
             w.error(
@@ -263,7 +268,7 @@ fn custom_credential(
     if keep {
         warn_keep_stored(w, "/injection/customPassword");
     }
-    if username.contains(':') {
+    if crate::substring::contains_byte(&username, b':') {
         w.error(
             "/injection/customUsername",
             ErrorCode::UsernameColon,

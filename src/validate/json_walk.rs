@@ -82,8 +82,18 @@ impl Walker {
 
     /// A `config.unknown-field` error for every key of `obj` not in `known`.
     pub fn unknown_fields(&mut self, base: &str, obj: &Map<String, Value>, known: &[&str]) {
+        self.unknown_fields_where(base, obj, |key| known.contains(&key));
+    }
+
+    /// A `config.unknown-field` error for every key of `obj` that `known` refuses.
+    pub fn unknown_fields_where(
+        &mut self,
+        base: &str,
+        obj: &Map<String, Value>,
+        known: impl Fn(&str) -> bool,
+    ) {
         for key in obj.keys() {
-            if !known.contains(&key.as_str()) {
+            if !known(key) {
                 self.error(
                     &crate::json_read::child_path(base, key),
                     ErrorCode::ConfigUnknownField,

@@ -68,8 +68,8 @@ fn is_dns_label(l: &str) -> bool {
     !l.is_empty()
         && l.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !l.starts_with('-')
-        && !l.ends_with('-')
+        && !l.starts_with("-")
+        && !l.ends_with("-")
 }
 
 /// Whether `s` is a DNS-1123 label: 1 to 63 of `a-z`, `0-9`, `-`, starting and ending with a
@@ -82,7 +82,7 @@ pub fn is_dns1123_label(s: &str) -> bool {
 /// dot-separated labels as in [`is_dns1123_label`] without their length limit, as
 /// apimachinery's `IsDNS1123Subdomain` checks.
 pub fn is_dns1123_subdomain(s: &str, max: usize) -> bool {
-    !s.is_empty() && s.len() <= max && s.split('.').all(is_dns_label)
+    !s.is_empty() && s.len() <= max && crate::substring::split_byte(s, b'.').all(is_dns_label)
 }
 
 /// Checks a DNS-1123 subdomain (what Kubernetes requires of Secret names): at most 253
@@ -101,7 +101,7 @@ pub fn check_dns_subdomain(name: &str) -> Result<(), Issue> {
             format!("a Kubernetes name is at most {DNS_SUBDOMAIN_MAX} characters long"),
         ));
     }
-    if !name.split('.').all(is_dns_label) {
+    if !crate::substring::split_byte(name, b'.').all(is_dns_label) {
         return Err(err(
             ErrorCode::DnsSubdomainInvalid,
             "a Kubernetes name consists of lowercase letters, digits, \"-\" and \".\", and starts and ends with a letter or digit",

@@ -173,7 +173,8 @@ pub fn check_platform_fields(
         );
     }
     let usage = obj.get("usage").and_then(|v| usage(w, t, v, public));
-    let effective = Usage::of(usage.as_ref());
+    let default = Usage::containers();
+    let effective = usage.as_ref().unwrap_or(&default);
     if is_default && effective.chart_pull_only() {
         w.error(
             "/isDefault",
@@ -256,8 +257,10 @@ pub fn check_platform_field(
             let probe = Value::Object(probe);
             usage(w, t, &probe, false).map(|u| Value::from(u.chart_repositories))
         }
-        ("usage", _) => access(w, &path, v)
-            .map(|a| Value::from(a.devtron().to_ascii_lowercase().replace('/', "-"))),
+        ("usage", _) => access(w, &path, v).map(|a| {
+            let id = a.devtron().to_ascii_lowercase();
+            Value::from(crate::substring::replace(&id, "/", "-"))
+        }),
         _ => {
             let mut probe = Map::new();
             let method = match key {

@@ -9,7 +9,7 @@ use super::field_rules as fields;
 use super::injection::check_injection;
 use super::json_walk::Walker;
 use super::platform_fields::check_platform_fields;
-use crate::catalog::RegistryType;
+use crate::catalog::{Connection, RegistryType};
 use crate::config::{AwsAuthType, RegistryConfig};
 use crate::report::Report;
 use crate::time::Timestamp;
@@ -62,7 +62,7 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
     let Some(obj) = w.object("", config) else {
         return w.finish(None);
     };
-    w.unknown_fields("", obj, &crate::model::config_keys());
+    w.unknown_fields_where("", obj, crate::model::is_config_key);
     let rtype = fields::registry_type(&mut w, obj.get("registryType"));
     let shown = match rtype {
         Some(t) => shown_fields(&mut w, t, obj),
@@ -95,7 +95,11 @@ pub fn validate_registry_in(config: &Value, now: Timestamp, mode: Mode) -> Repor
     // GitLab.com takes no certificate (refused above): nothing to inspect.
     let cert_is_text = !gitlab_com && (obj.get("cert").is_none() || cert_text.is_some());
     let mut cert = None;
-    if let (Some(c), true) = (connection, cert_is_text) {
+    // Without `secure-with-cert` and a certificate the rule has nothing to say (most
+    // configurations): its code stays off a first call (ARCHITECTURE.md, "Cold start").
+    let cert_matters =
+        |c: Connection| c == Connection::SecureWithCert || cert_text.is_some_and(|t| !t.is_empty());
+    if let (Some(c), true) = (connection.filter(|&c| cert_matters(c)), cert_is_text) {
         // The certificate inspector takes the host out of the normalized URL itself.
         let (errors, warnings, kept) = check_connection_cert(c, cert_text, now, url.as_deref());
         w.errors.extend(errors);

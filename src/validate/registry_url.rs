@@ -138,7 +138,7 @@ fn artifact_registry(parts: &UrlParts) -> Report<String> {
     let ok = location.is_some_and(|l| {
         l.len() >= 2
             && l.starts_with(|c: char| c.is_ascii_lowercase())
-            && !l.ends_with('-')
+            && !l.ends_with("-")
             && l.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     });

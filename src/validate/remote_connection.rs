@@ -122,7 +122,7 @@ pub(super) fn remote_connection(w: &mut Walker, v: &Value, mode: Mode) -> Option
             }
             rc.proxy_url = rc
                 .proxy_url
-                .map(|u| u.trim().trim_end_matches('/').to_owned());
+                .map(|u| crate::substring::trim_end_byte(u.trim(), b'/').to_owned());
         }
         ConnectionMethod::Ssh => {
             if !rc

@@ -49,14 +49,14 @@ pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
     if arn.len() < 20 || arn.len() > 2048 {
         return fail(ErrorCode::EcrRoleArnFormat, format);
     }
-    let mut parts = arn.splitn(6, ':');
+    let mut parts = crate::substring::split_byte(arn, b':');
     let (Some("arn"), Some(partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
         parts.next(),
         parts.next(),
         parts.next(),
         parts.next(),
         parts.next(),
-        parts.next(),
+        parts.remainder(),
     ) else {
         return fail(ErrorCode::EcrRoleArnFormat, format);
     };
@@ -72,12 +72,11 @@ pub fn check_role_arn(arn: &str, region: Option<&str>) -> Result<(), Issue> {
             "the ARN does not name an IAM role (\":role/...\")",
         );
     };
-    let (path_ok, name) = match path_and_name.rsplit_once('/') {
+    let (path_ok, name) = match crate::substring::rsplit_once_byte(path_and_name, b'/') {
         None => (true, path_and_name),
         Some((path, name)) => (
             path.len() < 511
-                && path
-                    .split('/')
+                && crate::substring::split_byte(path, b'/')
                     .all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_graphic())),
             name,
         ),

@@ -74,7 +74,7 @@ pub fn validate_field_in(
     let ctx = context.as_object().unwrap_or(&empty);
     let v = (!value.is_null()).then_some(value);
     let mut w = Walker::default();
-    let out = match field.split_once('.') {
+    let out = match crate::substring::split_once_byte(field, b'.') {
         Some(("injection", key)) => injection_field(&mut w, key, v),
         Some((group, key)) => super::platform_fields::check_platform_field(&mut w, group, key, v),
         None if !in_form(t, field, ctx) => {
@@ -160,7 +160,7 @@ fn top_level_field(
 /// `injection.customUsername`: a string without `:` (`username.colon`).
 fn s_username(w: &mut Walker, path: &str, v: Option<&Value>) -> Option<Value> {
     let u = w.string(path, v)?;
-    if u.contains(':') {
+    if crate::substring::contains_byte(u, b':') {
         w.error(
             path,
             ErrorCode::UsernameColon,
@@ -195,7 +195,7 @@ fn injection_field(w: &mut Walker, key: &str, v: Option<&Value>) -> Option<Value
         "customServer" | "customEmail" | "customPassword" => w.string(&path, v).map(Value::from),
         "customUsername" => s_username(w, &path, v),
         _ => match w.string(&path, v) {
-            Some(names) if names.contains(',') => {
+            Some(names) if crate::substring::contains_byte(names, b',') => {
                 let mut probe = Map::new();
                 probe.insert("credentialSource".into(), Value::from("image-pull-secret"));
                 probe.insert("secretName".into(), Value::from(names));

@@ -83,13 +83,15 @@ fn push_decimal(s: &mut String, n: u16) {
     }
 }
 
-/// Whether `c` may not appear in an address: whitespace or a control character (checked byte
-/// by byte for ASCII text, the common case).
+/// Whether `text` has what may not appear in an address: whitespace or a control character
+/// (checked byte by byte for ASCII text, the common case, without `str::is_ascii`).
 fn has_space_or_control(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|b| b <= b' ' || b == 0x7f)
-    } else {
-        text.chars().any(|c| c.is_whitespace() || c.is_control())
+    // The first byte that is ASCII space or control decides; before a non-ASCII byte, chars
+    // decide (they include the ASCII ones).
+    match text.bytes().find(|&b| b <= b' ' || b >= 0x7f) {
+        None => false,
+        Some(b) if b < 0x80 => true,
+        Some(_) => text.chars().any(|c| c.is_whitespace() || c.is_control()),
     }
 }
 
@@ -244,6 +246,22 @@ fn parse_port(p: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The byte-first checks give the char checks' answers, non-ASCII whitespace (NBSP,
+        /// NEL, ideographic space) and C1 controls included.
+        #[test]
+        fn space_and_control_as_chars_say(
+            text in "[a :\t\u{7f}\u{85}\u{9f}\u{a0}\u{3000}é]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(
+                has_space_or_control(&text),
+                text.chars().any(|c| c.is_whitespace() || c.is_control())
+            );
+        }
+    }
 
     #[test]
     fn splits() {

@@ -89,8 +89,10 @@ impl From<TargetError> for AccessError {
 
 /// Whether the first component of `text` names a registry (`splitDockerDomain`'s rule).
 fn names_a_registry(text: &str) -> bool {
-    text.split_once('/').is_some_and(|(first, _)| {
-        first == "localhost" || first.contains(['.', ':']) || has_ascii_uppercase(first)
+    crate::substring::split_once_byte(text, b'/').is_some_and(|(first, _)| {
+        first == "localhost"
+            || first.bytes().any(|b| b == b'.' || b == b':')
+            || has_ascii_uppercase(first)
     })
 }
 
@@ -173,10 +175,10 @@ pub fn plan(
 /// token is not a JWT or has no such claim). The signature is **not** verified: this reads what
 /// the token service wrote, for reporting only.
 pub fn token_actions(token: &str, repository: &str) -> Option<Vec<String>> {
-    let mut parts = token.split('.');
+    let mut parts = crate::substring::split_byte(token, b'.');
     let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
     let bytes = decode(
-        payload.trim_end_matches('='),
+        crate::substring::trim_end_byte(payload, b'='),
         Alphabet::UrlSafe,
         Padding::Forbidden,
     )?;

@@ -133,8 +133,10 @@ fn error_type(resp: &Response, body: &Value) -> Option<String> {
         .and_then(Value::as_str)
         .map(str::to_owned)
         .or_else(|| resp.header("x-amzn-ErrorType").map(str::to_owned))?;
-    let t = raw.rsplit('#').next().unwrap_or(&raw);
-    let t = t.split(':').next().unwrap_or(t);
+    let t = crate::substring::split_byte(&raw, b'#')
+        .next_back()
+        .unwrap_or(&raw);
+    let t = crate::substring::split_byte(t, b':').next().unwrap_or(t);
     Some(t.trim().to_owned())
 }
 
@@ -184,7 +186,7 @@ pub fn parse_authorization_response(resp: &Response) -> Result<EcrAuthorization,
         .ok_or_else(bad)?;
     let decoded = decode(token.trim(), Alphabet::Standard, Padding::Required).ok_or_else(bad)?;
     let decoded = String::from_utf8(decoded).map_err(|_| bad())?;
-    let (username, password) = decoded.split_once(':').ok_or_else(bad)?;
+    let (username, password) = crate::substring::split_once_byte(&decoded, b':').ok_or_else(bad)?;
     let expires = data
         .get("expiresAt")
         .and_then(Value::as_f64)

@@ -111,9 +111,7 @@ impl fmt::Debug for SignableRequest<'_> {
 
 impl fmt::Debug for Signature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let canonical: Vec<String> = self
-            .canonical_request
-            .split('\n')
+        let canonical: Vec<String> = crate::substring::split_byte(&self.canonical_request, b'\n')
             .map(|line| match line.strip_prefix("x-amz-security-token:") {
                 Some(token) => format!("x-amz-security-token:{}", SecretStr::new(token)),
                 None => line.to_owned(),
@@ -201,7 +199,7 @@ fn canonical_uri(path: &str, normalize: bool) -> String {
         return uri_encode(path.as_bytes(), true);
     }
     let mut segments: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
+    for seg in crate::substring::split_byte(path, b'/') {
         match seg {
             "" | "." => {}
             ".." => {
@@ -210,7 +208,7 @@ fn canonical_uri(path: &str, normalize: bool) -> String {
             s => segments.push(s),
         }
     }
-    let trailing = path.ends_with('/') && !segments.is_empty();
+    let trailing = path.ends_with("/") && !segments.is_empty();
     let mut out = String::from("/");
     out.push_str(&segments.join("/"));
     if trailing {
@@ -223,8 +221,8 @@ fn canonical_query(query: &str) -> String {
     // Kept sorted as they are inserted (a handful of pairs): a slice sort would compile a whole
     // stable sort into the module for this one list.
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for p in query.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+    for p in crate::substring::split_byte(query, b'&').filter(|p| !p.is_empty()) {
+        let (k, v) = crate::substring::split_once_byte(p, b'=').unwrap_or((p, ""));
         let pair = (
             uri_encode(&percent_decode(k), false),
             uri_encode(&percent_decode(v), false),
@@ -260,9 +258,7 @@ pub fn sign(
     creds: &AwsCredentials,
     params: &SigningParams,
 ) -> Signature {
-    let (path, query) = req
-        .path_and_query
-        .split_once('?')
+    let (path, query) = crate::substring::split_once_byte(req.path_and_query, b'?')
         .unwrap_or((req.path_and_query, ""));
     let uri = canonical_uri(path, params.normalize_path);
     sign_canonical(req, &uri, &canonical_query(query), creds, params)

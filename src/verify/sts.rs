@@ -70,14 +70,14 @@ pub fn assume_role_request(
 fn element(xml: &str, tag: &str) -> Option<String> {
     let (_, rest) = split_once(xml, &format!("<{tag}>"))?;
     let (text, _) = split_once(rest, &format!("</{tag}>"))?;
-    if text.len() > 8 * 1024 || text.contains('<') {
+    if text.len() > 8 * 1024 || crate::substring::contains_byte(text, b'<') {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((before, after)) = rest.split_once('&') {
+    while let Some((before, after)) = crate::substring::split_once_byte(rest, b'&') {
         out.push_str(before);
-        let (entity, tail) = after.split_once(';')?;
+        let (entity, tail) = crate::substring::split_once_byte(after, b';')?;
         out.push(match entity {
             "amp" => '&',
             "lt" => '<',

@@ -107,7 +107,7 @@ fn wrong_option(m: Mismatch) -> JsValue {
         Expected::Texts => "an array of strings",
         other => other.words(),
     };
-    let key = m.path.trim_start_matches('/');
+    let key = regcred::substring::trim_start_byte(&m.path, b'/');
     wrong_type(&format!("options.{key}"), expected)
 }
 

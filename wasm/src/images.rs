@@ -119,7 +119,7 @@ fn rebuilt(input: &str, l: &ReferenceLayout) -> Option<[u32; 3]> {
     let rest = l.text.get(l.reference.1..)?;
     let name_at = rest
         .strip_prefix(l.get(l.name))
-        .and_then(|r| r.strip_prefix('@'));
+        .and_then(|r| r.strip_prefix("@"));
     let tail = if rest.is_empty() {
         0
     } else if rest == ":latest" {

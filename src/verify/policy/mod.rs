@@ -174,15 +174,18 @@ pub(crate) fn raw_userinfo(url: &str) -> bool {
     let Some((_, rest)) = crate::substring::split_once(url, "://") else {
         return false;
     };
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\'))
+        .unwrap_or(rest.len());
     rest.get(..end)
-        .is_some_and(|authority| authority.contains('@'))
+        .is_some_and(|authority| crate::substring::contains_byte(authority, b'@'))
 }
 
 /// The host of a URL as the policy compares it: lowercase, no trailing dot, IPv6 in brackets.
 pub fn host_key(url: &Url) -> String {
     match url.host() {
-        Some(Host::Domain(d)) => d.trim_end_matches('.').to_ascii_lowercase(),
+        Some(Host::Domain(d)) => crate::substring::trim_end_byte(d, b'.').to_ascii_lowercase(),
         Some(Host::Ipv4(ip)) => ip_text(IpAddr::V4(*ip)),
         Some(Host::Ipv6(ip)) => format!("[{}]", ip_text(IpAddr::V6(*ip))),
         None => String::new(),

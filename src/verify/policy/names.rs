@@ -20,8 +20,7 @@ pub fn tld_list_date() -> &'static str {
 
 /// Whether `label` (lowercase ASCII, punycode for IDN) is a delegated top-level domain.
 pub fn is_delegated_tld(label: &str) -> bool {
-    let coded = TLDS
-        .split_once('\n')
+    let coded = crate::substring::split_once_byte(TLDS, b'\n')
         .map_or("", |(_, list)| list)
         .trim_end();
     let mut current: Vec<u8> = Vec::with_capacity(32);
@@ -55,18 +54,24 @@ fn is_or_under(name: &str, domain: &str) -> bool {
     name == domain
         || name
             .strip_suffix(domain)
-            .is_some_and(|rest| rest.ends_with('.'))
+            .is_some_and(|rest| rest.ends_with("."))
 }
 
 /// Classifies a host name (not an IP literal; lowercase ASCII as the WHATWG parser gives it).
 pub fn classify_domain(name: &str) -> AddressClass {
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let name = crate::substring::trim_end_byte(name, b'.').to_ascii_lowercase();
     if METADATA_NAMES.iter().any(|m| is_or_under(&name, m)) {
         return AddressClass::Metadata;
     }
-    let tld = name.rsplit('.').next().unwrap_or_default();
+    let tld = crate::substring::split_byte(&name, b'.')
+        .next_back()
+        .unwrap_or_default();
     // `arpa` is delegated, but no registry lives there (`home.arpa` is for home networks).
-    if name.contains('.') && tld != "arpa" && tld != "localhost" && is_delegated_tld(tld) {
+    if crate::substring::contains_byte(&name, b'.')
+        && tld != "arpa"
+        && tld != "localhost"
+        && is_delegated_tld(tld)
+    {
         AddressClass::Public
     } else {
         AddressClass::Private
