@@ -176,6 +176,34 @@ pub fn char_count(text: &str) -> usize {
     text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// Whether a char of `text` is one `is_char` accepts, where `is_ascii` gives its answer for the
+/// ASCII bytes: the first byte that is non-ASCII or accepted decides, so ASCII text (the common
+/// case) is read byte by byte and only text with a non-ASCII byte before any accepted one goes
+/// through the chars (`is_char` must agree with `is_ascii` on ASCII).
+fn any_char(text: &str, is_ascii: impl Fn(u8) -> bool, is_char: impl Fn(char) -> bool) -> bool {
+    match text.bytes().find(|&b| b >= 0x80 || is_ascii(b)) {
+        None => false,
+        Some(b) if b < 0x80 => true,
+        Some(_) => text.chars().any(is_char),
+    }
+}
+
+/// Whether `text` has a control character, as `text.chars().any(char::is_control)`
+/// (U+0000 to U+001F, U+007F to U+009F).
+pub fn has_control(text: &str) -> bool {
+    any_char(text, |b| b < b' ' || b == 0x7f, char::is_control)
+}
+
+/// Whether `text` has whitespace or a control character, as
+/// `text.chars().any(|c| c.is_whitespace() || c.is_control())` (Unicode whitespace included).
+pub fn has_space_or_control(text: &str) -> bool {
+    any_char(
+        text,
+        |b| b <= b' ' || b == 0x7f,
+        |c| c.is_whitespace() || c.is_control(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +267,28 @@ mod tests {
             proptest::prop_assert_eq!(trim(&hay), hay.trim());
             proptest::prop_assert_eq!(trim_start(&hay), hay.trim_start());
             proptest::prop_assert_eq!(char_count(&hay), hay.chars().count());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// The byte-first checks give the char checks' answers, non-ASCII whitespace (NBSP,
+        /// NEL, ideographic space) and C1 controls included.
+        #[test]
+        fn space_and_control_as_chars_say(
+            text in "[a :\t\u{7f}\u{85}\u{9f}\u{a0}\u{3000}é]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(
+                has_space_or_control(&text),
+                text.chars().any(|c| c.is_whitespace() || c.is_control())
+            );
+        }
+
+        /// The byte-first check gives `char::is_control`'s answer, C1 controls included.
+        #[test]
+        fn control_as_chars_say(text in "[a \t\u{7f}\u{80}\u{9f}\u{a0}é]{0,8}") {
+            proptest::prop_assert_eq!(has_control(&text), text.chars().any(char::is_control));
         }
     }
 

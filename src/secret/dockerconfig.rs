@@ -59,7 +59,7 @@ impl DockerEntry {
     /// Checks one entry; paths are relative to the entry (`/server`, `/password`, ...).
     fn check(&self) -> Vec<SecretError> {
         let mut errors = Vec::new();
-        if self.server.trim().is_empty() || self.server.chars().any(char::is_control) {
+        if self.server.trim().is_empty() || crate::substring::has_control(&self.server) {
             errors.push(SecretError::Server {
                 path: "/server".into(),
             });
@@ -93,7 +93,7 @@ impl DockerEntry {
         if self
             .email
             .as_ref()
-            .is_some_and(|e| e.len() > MAX_EMAIL_LEN || e.chars().any(char::is_control))
+            .is_some_and(|e| e.len() > MAX_EMAIL_LEN || crate::substring::has_control(e))
         {
             errors.push(SecretError::Invalid(Issue::new(
                 "/email",

@@ -63,24 +63,13 @@ pub fn check_username(username: &str, json_key: bool) -> Result<(), Issue> {
             "a username cannot contain \":\": docker joins username and password with \":\" in \"auth\"",
         ));
     }
-    if has_control(username) {
+    if crate::substring::has_control(username) {
         return Err(err(
             ErrorCode::UsernameControl,
             "the username contains a control character (such as a line break or tab)",
         ));
     }
     Ok(())
-}
-
-/// Whether `text` has a control character ([`char::is_control`]: U+0000 to U+001F, U+007F to
-/// U+009F), checked byte by byte for ASCII text, the common case.
-fn has_control(text: &str) -> bool {
-    // The first byte that is ASCII control or non-ASCII decides, as in `url_parts`.
-    match text.bytes().find(|b| !(b' '..0x7f).contains(b)) {
-        None => false,
-        Some(b) if b < 0x80 => true,
-        Some(_) => text.chars().any(char::is_control),
-    }
 }
 
 /// Checks a password or token (not a GCP key).
@@ -179,7 +168,7 @@ pub fn check_session_token(token: &str) -> Result<(), Issue> {
             format!("the session token is longer than {SESSION_TOKEN_MAX} bytes"),
         ));
     }
-    if token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if crate::substring::has_space_or_control(token) {
         return Err(err(
             ErrorCode::AwsSessionTokenCharacter,
             "the session token contains whitespace or a control character",
@@ -202,20 +191,5 @@ pub fn session_token_warning(key_id: &str, has_token: bool) -> Option<Issue> {
             "long-term (\"AKIA...\") access keys do not use a session token",
         )),
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
-
-        /// The byte-first check gives `char::is_control`'s answer, C1 controls included.
-        #[test]
-        fn control_as_chars_say(text in "[a \t\u{7f}\u{80}\u{9f}\u{a0}é]{0,8}") {
-            proptest::prop_assert_eq!(has_control(&text), text.chars().any(char::is_control));
-        }
     }
 }

@@ -225,7 +225,7 @@ fn check_email(email: &str) -> Result<(), Issue> {
             !local.is_empty()
                 && crate::substring::contains_byte(domain, b'.')
                 && !crate::substring::contains_byte(domain, b'@')
-                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+                && !crate::substring::has_space_or_control(email)
         }
         None => false,
     };

@@ -8,7 +8,9 @@
 
 use super::host_name::parse_host;
 use crate::report::Issue;
-use crate::substring::{contains_byte, find_byte, starts_with_byte, trim, trim_end_byte};
+use crate::substring::{
+    contains_byte, find_byte, has_space_or_control, starts_with_byte, trim, trim_end_byte,
+};
 use crate::url::address::split_address;
 
 /// The longest registry address accepted, in bytes (the schema's `maxLength`).
@@ -80,18 +82,6 @@ fn push_decimal(s: &mut String, n: u16) {
     }
     for d in digits.iter().take(len).rev() {
         s.push(char::from(*d));
-    }
-}
-
-/// Whether `text` has what may not appear in an address: whitespace or a control character
-/// (checked byte by byte for ASCII text, the common case, without `str::is_ascii`).
-fn has_space_or_control(text: &str) -> bool {
-    // The first byte that is ASCII space or control decides; before a non-ASCII byte, chars
-    // decide (they include the ASCII ones).
-    match text.bytes().find(|&b| b <= b' ' || b >= 0x7f) {
-        None => false,
-        Some(b) if b < 0x80 => true,
-        Some(_) => text.chars().any(|c| c.is_whitespace() || c.is_control()),
     }
 }
 
@@ -246,22 +236,6 @@ fn parse_port(p: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
-
-        /// The byte-first checks give the char checks' answers, non-ASCII whitespace (NBSP,
-        /// NEL, ideographic space) and C1 controls included.
-        #[test]
-        fn space_and_control_as_chars_say(
-            text in "[a :\t\u{7f}\u{85}\u{9f}\u{a0}\u{3000}é]{0,8}",
-        ) {
-            proptest::prop_assert_eq!(
-                has_space_or_control(&text),
-                text.chars().any(|c| c.is_whitespace() || c.is_control())
-            );
-        }
-    }
 
     #[test]
     fn splits() {
