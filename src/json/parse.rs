@@ -149,51 +149,62 @@ impl Parser<'_> {
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
         let depth = self.nest(depth)?;
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value(depth)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
+        if !self.closes(b']') {
+            loop {
+                items.push(self.value(depth)?);
+                if self.member_end(b']')? {
+                    break;
                 }
-                _ => return Err(self.unexpected()),
             }
         }
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
         let depth = self.nest(depth)?;
         let mut members = Map::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Value::Object(members));
-        }
-        loop {
-            self.skip_whitespace();
-            if self.peek() != Some(b'"') {
-                return Err(self.unexpected());
-            }
-            let key = self.string()?;
-            self.eat(b':')?;
-            let value = self.value(depth)?;
-            members.insert(key, value);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(members));
+        if !self.closes(b'}') {
+            loop {
+                self.skip_whitespace();
+                if self.peek() != Some(b'"') {
+                    return Err(self.unexpected());
                 }
-                _ => return Err(self.unexpected()),
+                let key = self.string()?;
+                self.eat(b':')?;
+                let value = self.value(depth)?;
+                members.insert(key, value);
+                if self.member_end(b'}')? {
+                    break;
+                }
             }
+        }
+        Ok(Value::Object(members))
+    }
+
+    /// Skips whitespace and consumes `close` when it comes next (an empty array or object).
+    fn closes(&mut self, close: u8) -> bool {
+        self.skip_whitespace();
+        let closed = self.peek() == Some(close);
+        if closed {
+            self.pos += 1;
+        }
+        closed
+    }
+
+    /// After a member: consumes the `,` (`false`: another member follows) or `close` (`true`);
+    /// anything else is an unexpected byte.
+    fn member_end(&mut self, close: u8) -> Result<bool, ParseError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.unexpected()),
         }
     }
 
