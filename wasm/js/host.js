@@ -18,7 +18,7 @@ export function urlHostname(text) {
   return url.hostname;
 }
 
-// The three below answer through module memory or with plain indices so that their imports share
+// The four below answer through module memory or with plain indices so that their imports share
 // signatures with the others: V8 compiles one wrapper per distinct import signature before the
 // first call (see ARCHITECTURE.md, "Cold start").
 
@@ -30,6 +30,11 @@ export function clock(into) {
 /** `setTimeout(callback, ms)`'s id, or `undefined` on a host without `setTimeout`. */
 export function startTimer(callback, ms) {
   return typeof setTimeout === 'function' ? setTimeout(callback, ms) : undefined;
+}
+
+/** `clearTimeout(id)`, when the host has it. */
+export function stopTimer(id) {
+  if (typeof clearTimeout === 'function') clearTimeout(id);
 }
 
 /** Copies `bytes` (a Uint8Array of `into.length` bytes) into `into` (module memory); the count. */

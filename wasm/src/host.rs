@@ -10,10 +10,13 @@ extern "C" {
     // then shares its signature with most others (see ARCHITECTURE.md, "Cold start").
     fn url_hostname(text: &str) -> JsValue;
 
-    // The three below share their signatures with other imports (see wasm/js/host.js).
+    // The four below share their signatures with other imports (see wasm/js/host.js).
     fn clock(into: &mut [f64]);
     #[wasm_bindgen(js_name = startTimer)]
     fn start_timer(callback: &JsValue, ms: u32) -> JsValue;
+    /// Clears a timer [`set_timeout`] started (nothing on a host without `clearTimeout`).
+    #[wasm_bindgen(js_name = stopTimer)]
+    pub fn clear_timeout(id: &JsValue);
     #[wasm_bindgen(js_name = copyBytes)]
     fn copy_bytes(bytes: &JsValue, into: &mut [u8]) -> u32;
 }

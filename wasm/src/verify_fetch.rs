@@ -103,11 +103,8 @@ impl Deadline {
 
 impl Drop for Deadline {
     fn drop(&mut self) {
-        let global = js_sys::global();
-        if let Some(clear) = method(&global, "clearTimeout") {
-            for id in &self.timers {
-                let _ = clear.call1(&global, id);
-            }
+        for id in &self.timers {
+            crate::host::clear_timeout(id);
         }
     }
 }
